@@ -79,6 +79,14 @@ class Event(Span):
     modality: Modality = "asserted"
 
 
+class Theme(_Model):
+    """A theme of the vocabulary in resources/, with the spans that triggered it."""
+
+    theme: str
+    score: float = 0.0
+    spans: list[Span] = Field(default_factory=list)
+
+
 class Check(_Model):
     kind: str
     message: str
@@ -102,6 +110,7 @@ class Brief(_Model):
     statements: list[Statement] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
     notes: list[str] = Field(
         default_factory=list,
         description="What the brief could not do for this text (e.g. a language that is not analysed).",
@@ -128,7 +137,7 @@ class Brief(_Model):
 
 
 # The brief's list fields that analyzers fill, each from the Doc extension `nb_<field>`.
-ANALYZED_FIELDS = ("key_points", "entities", "attributions", "timexes", "statements", "events", "checks")
+ANALYZED_FIELDS = ("key_points", "entities", "attributions", "timexes", "statements", "events", "checks", "themes")
 
 
 def iter_spans(node: Any) -> Iterator[Span]:
