@@ -1,0 +1,367 @@
+"""Statements and their modality: what the article presents as fact, as possible, as expected, as
+denied or as a question, clause by clause, and who holds each claim.
+
+Why clause by clause: one sentence often mixes them ("X may occur, which will threaten Y" is a
+possibility followed by a forecast), so a sentence is cut at the clauses that carry a claim of their
+own (a non-restrictive relative clause, a finite adverbial or coordinated clause) and each clause is
+labelled by the cues on its own predicate chain (its verb, the auxiliaries, adverbs and complements
+that govern it, and the complement of a reporting verb), never by words inside its noun phrases
+("the possible development ... threatens" is asserted). Cue words are data (resources/modality/).
+
+Why it is cheap: one pass over the tokens of each sentence with the parse already made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.analyzers import base
+from newsbrief.analyzers.resolve import resolve
+from newsbrief.model import Modality, Statement
+from newsbrief.resources import load_json
+
+_CUES = load_json("modality/cues.json")
+_CLAUSES = load_json("modality/clauses.json")
+_LINES = load_json("lines.json")
+
+EXP = _CUES["expected"]
+POS = _CUES["possible"]
+DEN = _CUES["denied"]
+EXP_MODALS = frozenset(EXP["modals"])
+POS_MODALS = frozenset(POS["modals"])
+EXP_ADVS = frozenset(EXP["adverbs"])
+EXP_ADV_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in EXP["adverbs_with_head"].items()}
+POS_ADVS = frozenset(POS["adverbs"])
+EXP_ADJS = frozenset(EXP["adjectives"])
+POS_ADJS = frozenset(POS["adjectives"])
+EXP_ADJS_COMP = frozenset(EXP["adjectives_with_complement"])
+EXP_VERBS = frozenset(EXP["verbs"])
+EXP_VERBS_COMP = frozenset(EXP["verbs_with_complement"])
+EXP_VERBS_BE_TO = frozenset(EXP["verbs_be_to"])
+POS_VERBS_COMP = frozenset(POS["verbs_with_complement"])
+EXP_NOUNS = frozenset(EXP["nouns"])
+POS_NOUNS = frozenset(POS["nouns"])
+NEGATIONS = frozenset(DEN["negations"])
+NOT_NEGATION_BEFORE = frozenset(DEN["not_a_negation_before"])
+DENIAL_VERBS = frozenset(DEN["verbs"])
+NEGATED_MODALS_DENY = frozenset(DEN["negated_modals_deny"])
+QUESTION_MARKS = tuple(_CUES["question"]["final"])
+
+REPORTING = frozenset(_CLAUSES["reporting_verbs"])
+STANCE_NOUNS = frozenset(_CLAUSES["stance_nouns"])
+ACCORDING = frozenset(_CLAUSES["according_to"])
+CONDITIONAL = frozenset(_CLAUSES["conditional_markers"])
+OPENERS = frozenset(_CLAUSES["clause_openers_after"])
+TRIM_LEADING = frozenset(_CLAUSES["trim_leading"])
+TRIM_TRAILING = frozenset(_CLAUSES["trim_trailing"])
+WH_OPENERS = frozenset(_CLAUSES["wh_heading_openers"])
+TERMINAL = frozenset(_CLAUSES["terminal_punct"])
+
+BULLETS = frozenset(_LINES["bullets"])
+NUMBERED = re.compile(_LINES["numbered"])
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Dependents of a predicate that can carry its modality ("will", "not", "likely", "is ahead").
+CUE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "acomp", "attr", "oprd", "det", "nsubj", "dobj", "npadvmod", "preconj"})
+# Dependents that continue a predicate chain: its complements, merged coordinated verbs.
+CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "acomp"})
+
+
+@dataclass
+class Clause:
+    head: Token
+    tokens: list[Token]
+    modality: Modality = "asserted"
+    holder: str | None = None
+    holder_from_adjunct: bool = False
+
+
+def _is_finite(tok: Token) -> bool:
+    return tok.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in tok.children)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _is_separate(tok: Token, sent: Span) -> bool:
+    """Does this token head a clause that makes a claim of its own (labelled apart from its head's)?"""
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.dep_ == "conj" and _has_subject(tok)):
+        return False
+    dep = tok.dep_
+    if dep == "relcl":  # only the non-restrictive kind: ", which will ..."
+        i = tok.left_edge.i - 1
+        return i >= sent.start and tok.doc[i].text in OPENERS and _is_finite(tok)
+    if dep == "advcl":
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        return _is_finite(tok) and _has_subject(tok) and not (marks & CONDITIONAL)
+    if dep == "conj":
+        return _is_finite(tok) and (_has_subject(tok) or tok.head.dep_ not in {"ROOT", "conj"} or _own_cue(tok))
+    if dep == "parataxis":
+        return _is_finite(tok) and _has_subject(tok) and tok.lemma_ not in REPORTING
+    return False
+
+
+def _own_cue(tok: Token) -> bool:
+    """A coordinated verb with its own auxiliary ("... and could spread") is a clause of its own."""
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in tok.children)
+
+
+def _chain(head: Token, heads: set[int]) -> list[Token]:
+    """The predicate chain of a clause: its head and the complements / coordinated verbs merged into it,
+    plus the clause under a stance noun of a reporting verb ("expressed hope that ... will ...")."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in heads:
+                continue
+            if c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp"):
+                todo.append(c)
+            elif c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS and t.lemma_ in REPORTING:
+                todo.extend(g for g in c.children if g.dep_ in {"acl", "ccomp", "relcl"} and g.i not in heads)
+    return out
+
+
+def _negation(tok: Token) -> bool:
+    if tok.lower_ not in NEGATIONS:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not (nxt is not None and nxt.lower_ in NOT_NEGATION_BEFORE)
+
+
+def _label(chain: list[Token], question: bool) -> Modality:
+    """Combine the cues of one clause's predicate chain, by the priority the cue file states."""
+    if question:
+        return "question"
+    exp = pos = neg = neg_modal = deny = False
+    for t in chain:
+        lemma = t.lemma_.lower()
+        if lemma in DENIAL_VERBS and t.pos_ == "VERB":
+            deny = True
+        clausal = any(c.dep_ in {"xcomp", "ccomp"} for c in t.children)
+        if t.pos_ in {"VERB", "AUX"}:
+            exp |= lemma in EXP_VERBS or (clausal and lemma in EXP_VERBS_COMP)
+            exp |= clausal and lemma in EXP_VERBS_BE_TO and t.tag_ in {"VBG", "VBN"}
+            pos |= clausal and lemma in POS_VERBS_COMP
+        elif t.pos_ == "ADJ":
+            exp |= lemma in EXP_ADJS or (clausal and lemma in EXP_ADJS_COMP)
+            pos |= lemma in POS_ADJS
+        modals = set()
+        negated = False
+        for c in t.children:
+            if c.dep_ not in CUE_DEPS:
+                continue
+            low, clemma = c.lower_, c.lemma_.lower()
+            if c.dep_ in {"aux", "auxpass"}:
+                if low in EXP_MODALS or clemma in EXP_MODALS:
+                    exp = True
+                elif low in POS_MODALS:
+                    pos = True
+                    modals.add(low)
+            elif c.dep_ == "neg" or (c.dep_ == "advmod" and low in {"never"}):
+                negated |= _negation(c)
+            elif c.dep_ == "advmod":
+                exp |= low in EXP_ADVS or (low in EXP_ADV_HEADS and lemma in EXP_ADV_HEADS[low])
+                pos |= low in POS_ADVS
+            elif c.dep_ in {"acomp", "oprd"}:
+                exp |= clemma in EXP_ADJS or (clemma in EXP_ADJS_COMP and any(g.dep_ in {"xcomp", "ccomp"} for g in c.children))
+                pos |= clemma in POS_ADJS
+            elif c.dep_ == "attr":
+                exp |= clemma in EXP_NOUNS
+                pos |= clemma in POS_NOUNS
+                negated |= any(g.dep_ == "det" and _negation(g) for g in c.children)
+            elif c.dep_ in {"nsubj", "dobj"}:
+                negated |= _negation(c) or any(g.dep_ == "det" and _negation(g) for g in c.children)
+        neg |= negated
+        neg_modal |= negated and bool(modals & NEGATED_MODALS_DENY)
+    if deny:
+        return "denied"
+    if exp:
+        return "expected"
+    if neg_modal:
+        return "denied"
+    if pos:
+        return "possible"
+    return "denied" if neg else "asserted"
+
+
+def _mention(tok: Token) -> Span:
+    """The name or pronoun a token stands in: its named entity, else its compound name, else itself."""
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in {"compound", "flat"} and c.i == left - 1:
+            left = c.i
+    while left < tok.i and tok.doc[left].is_punct:
+        left += 1
+    return tok.doc[left : tok.i + 1]
+
+
+def _holder_of(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in {"who", "which", "that"} and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "a professor who believes ...": the professor
+    ent = resolve(tok.doc, _mention(tok))
+    return ent.id if ent is not None else None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb that frames a claim (has a clausal or stance-noun complement)."""
+    frames = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children
+    )
+    if not (verb.lemma_.lower() in REPORTING and frames):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _adjunct_holder(chain: Iterable[Token]) -> Token | None:
+    """ "according to X", "in his opinion", "in the view of X" attached to the clause's predicate."""
+    for t in chain:
+        for p in t.children:
+            if p.dep_ != "prep":
+                continue
+            if p.lower_ in ACCORDING:
+                to = next((c for c in p.children if c.lower_ == "to"), p)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in STANCE_NOUNS:
+                poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+                if poss is None:
+                    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    poss = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if poss is not None:
+                    return poss
+    return None
+
+
+def _framing_ancestor(head: Token) -> Token | None:
+    """When a clause sits inside the complement of a reporting verb, that verb's subject holds it."""
+    t = head
+    while t.head.i != t.i:
+        parent = t.head
+        if t.dep_ in {"ccomp", "acl"} and parent.lemma_.lower() in STANCE_NOUNS and parent.dep_ == "dobj":
+            parent = parent.head
+        if t.dep_ in {"ccomp", "acl"}:
+            subj = _reporting_subject(parent)
+            if subj is not None:
+                return subj
+        t = t.head
+    return None
+
+
+def _content_tokens(sent: Span) -> list[Token]:
+    """The sentence without its spaces and without a list marker that opens its line."""
+    toks = [t for t in sent if not t.is_space]
+    while toks and (toks[0].text in BULLETS or NUMBERED.match(toks[0].text)) and len(toks) > 1:
+        toks = toks[1:]
+    return toks
+
+
+def _is_heading(toks: list[Token]) -> bool:
+    """Not a claim: no verb at all, or a wh- title without final punctuation ("How X can threaten Y")."""
+    if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+        return True
+    return toks[0].lower_ in WH_OPENERS and toks[-1].text not in TERMINAL and not toks[-1].text.endswith("?")
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    """Drop joining words and punctuation at the edges, and a final stop cut off from the clause by a
+    nested clause (the main clause of "X was done, which will Y." ends at "done")."""
+    if len(toks) > 1 and toks[-1].is_punct and toks[-2].i != toks[-1].i - 1:
+        toks = toks[:-1]
+    while toks and toks[0].lower_ in TRIM_LEADING:
+        toks = toks[1:]
+    while toks and toks[-1].lower_ in TRIM_TRAILING:
+        toks = toks[:-1]
+    return toks
+
+
+def sentence_clauses(sent: Span) -> list[Clause]:
+    """The claim clauses of one sentence, labelled, holders unresolved to ids (see `_holders`)."""
+    toks = _content_tokens(sent)
+    if not toks or _is_heading(toks):
+        return []
+    question = any(t.text.endswith(QUESTION_MARKS) for t in toks[-3:])
+    root = sent.root
+    heads = {root.i} | {t.i for t in toks if t.i != root.i and _is_separate(t, sent)}
+    owner: dict[int, int] = {}
+    for t in toks:
+        path, u = [], t
+        while u.i not in heads and u.i not in owner and u.head.i != u.i and sent.start <= u.head.i < sent.end:
+            path.append(u.i)
+            u = u.head
+        own = owner.get(u.i, u.i if u.i in heads else root.i)
+        for i in path:
+            owner[i] = own
+        owner[t.i] = own
+    clauses = []
+    for h in sorted(heads):
+        mine = _trim([t for t in toks if owner[t.i] == h])
+        if not mine:
+            continue
+        head = sent.doc[h]
+        chain = _chain(head, heads)
+        clause = Clause(head=head, tokens=mine, modality=_label(chain, question))
+        subj = next((s for t in chain if (s := _reporting_subject(t)) is not None), None)
+        if subj is None:
+            adj = _adjunct_holder(chain)
+            if adj is not None:
+                subj, clause.holder_from_adjunct = adj, True
+        if subj is None:
+            subj = _framing_ancestor(head)
+        clause.holder = _holder_of(subj) if subj is not None else None
+        clauses.append(clause)
+    # a coordinated clause shares a holder given by an adjunct ("In his opinion, X and Y")
+    by_head = {c.head.i: c for c in clauses}
+    for c in clauses:
+        if c.holder is None and c.head.dep_ == "conj":
+            up = c.head.head
+            while up.i not in by_head and up.head.i != up.i:
+                up = up.head
+            parent = by_head.get(up.i)
+            if parent is not None and parent.holder_from_adjunct:
+                c.holder = parent.holder
+    return clauses
+
+
+class StatementsComponent:
+    """Writes `statements`: one Statement per claim clause of every sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Statement] = []
+        text = doc.text
+        for sent in doc.sents:
+            for c in sorted(sentence_clauses(sent), key=lambda c: c.tokens[0].i):
+                start, end = c.tokens[0].idx, c.tokens[-1].idx + len(c.tokens[-1].text)
+                out.append(Statement(start=start, end=end, text=text[start:end], modality=c.modality, holder=c.holder))
+        base.put(doc, "statements", out)
+        return doc
+
+
+def modality_at(doc: Doc, start_char: int, end_char: int) -> Modality | None:
+    """The modality of the innermost statement holding a character range (for events and others)."""
+    best = None
+    for s in base.get(doc, "statements"):
+        if s.start <= start_char and end_char <= s.end and (best is None or s.end - s.start < best.end - best.start):
+            best = s
+    return best.modality if best is not None else None
+
+
+@Language.factory("newsbrief_statements", assigns=["doc._.nb_statements"], requires=["doc._.nb_entities"])
+def make_statements(nlp: Language, name: str) -> StatementsComponent:
+    return StatementsComponent()
