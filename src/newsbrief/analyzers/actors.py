@@ -1,0 +1,693 @@
+"""Actors: one entity per real-world actor, with every mention of it as a span.
+
+The small model finds names but not actors: it tags "DPRK" as an organisation, cuts "Nam Sung-wook"
+at the hyphen, keeps the possessive "'s" inside names and knows nothing of "the Kremlin" standing
+for Russia. This component repairs its entities token by token, adds the names of a gazetteer
+(states, capitals, demonyms, seats of government: resources/actors/), and merges mentions:
+
+* states: a country name, its demonym, its seat of government and its capital used as an actor
+  ("Moscow says") are one entity; a capital used as a place ("in Moscow") is the city, with its
+  state's country;
+* people: full name, surname, title + name and transliteration variants ("Kim Jong-un") are one
+  person; a bare name shared by several people ("Kim") goes to the one the context means (the one
+  seen with the same co-participants, the most salient), not the first seen;
+* organisations: full name, short form and acronym;
+* descriptions ("the Kremlin leader", "the president of X") join the named person they denote.
+
+Countries come from the text where it says them (an appositive "a professor at X in South Korea",
+"Russia's minister", "Russian President ...") or from the gazetteer. Everything is dictionary
+lookups over the parse: no model call per sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsbrief.analyzers import base
+from newsbrief.model import Entity
+from newsbrief.model import Span as BSpan
+from newsbrief.resources import load_json
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "‐", "‑"}
+DETERMINERS = {"the"}
+# tokens that may stand between a person's name and a word on its left that says its country
+_NP_TAGS = {"NOUN", "PROPN", "ADJ", "PART", "DET"}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Term:
+    iso3: str | None
+    kind: str  # name, demonym, metonym, capital, ambiguous
+
+
+@dataclass
+class Lexicon:
+    terms: dict[str, Term]
+    state_names: dict[str, str]
+    places: dict[str, str]  # city or subdivision -> iso3 (for a place's country only)
+    not_alone: frozenset[str]
+    titles: frozenset[str]
+    title_max: int
+    male: frozenset[str]
+    female: frozenset[str]
+    name_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]
+    leader_roles: list[str]
+    place_preps: frozenset[str]
+    place_verbs: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    gaz = load_json("actors/gazetteer.json")
+    amb = load_json("actors/ambiguous.json")
+    titles = load_json("actors/titles.json")
+    roles = load_json("actors/roles.json")
+    no_state = set(amb["no_state"])
+    terms: dict[str, Term] = {}
+    for iso3, st in gaz["states"].items():
+        for kind, names in (
+            ("capital", st["capitals"]),
+            ("metonym", st["metonyms"]),
+            ("demonym", st["demonyms"]),
+            ("name", st["names"]),
+        ):
+            for n in names:
+                if n.startswith("the "):
+                    n = n[4:]
+                terms[n] = Term(None, "ambiguous") if n in no_state else Term(iso3, kind)
+                if kind == "demonym" and n[-1:] in "ni" and not n.endswith(("ese", "s")) and n + "s" not in names:
+                    terms.setdefault(n + "s", Term(iso3, kind))
+    for n in no_state:
+        terms[n] = Term(None, "ambiguous")
+    places = {**gaz["subdivisions"], **gaz["cities"]}
+    return Lexicon(
+        terms=terms,
+        state_names={iso3: st["name"] for iso3, st in gaz["states"].items()},
+        places=places,
+        not_alone=frozenset(amb["not_alone"]),
+        titles=frozenset(t.lower() for t in titles["titles"]),
+        title_max=max(len(t.split()) for t in titles["titles"]),
+        male=frozenset(t.lower() for t in titles["gender"]["male"]),
+        female=frozenset(t.lower() for t in titles["gender"]["female"]),
+        name_suffixes=frozenset(titles["name_suffixes"]),
+        org_suffixes=frozenset(s.lower() for s in titles["org_suffixes"]),
+        leader_roles=roles["leader_roles"],
+        place_preps=frozenset(roles["place_prepositions"]),
+        place_verbs=frozenset(roles["place_verbs"]),
+    )
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents and hyphens away: 'Kim Jong-un' and 'Kim Jong Un' fold alike."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐‑_.]", " ", text.lower())
+    text = re.sub(r"[^\w' ]", "", text).replace("'", "")
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets
+    end: int
+    label: str
+    kind: str  # state, city, place, person, org, group, desc
+    key: str = ""
+    iso3: str | None = None
+    titles: list[str] = field(default_factory=list)
+    cluster: int = -1
+    role: str = ""  # for descriptions: the role noun
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int, list[str]]:
+    """Names without a leading 'the', a title, or a trailing possessive; a hyphenated given name whole."""
+    titles: list[str] = []
+    while end > start and (doc[end - 1].text in POSSESSIVE or (doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"})):
+        end -= 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if label == "PERSON":
+        changed = True
+        while changed and end - start > 1:
+            changed = False
+            for n in range(min(lex.title_max, end - start - 1), 0, -1):
+                cand = doc[start : start + n].text.lower()
+                if cand in lex.titles:
+                    titles.append(cand)
+                    start += n
+                    changed = True
+                    break
+        # "Nam Sung" + "-" + "wook": the model stops at the hyphen of a given name
+        while (
+            end + 1 < len(doc)
+            and doc[end].text in HYPHENS
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            and doc[end + 1].ent_type_ in ("", "PERSON")
+        ):
+            end += 2
+    return start, end, titles
+
+
+def _titles_before(doc: Doc, start: int, lex: Lexicon) -> list[str]:
+    out = []
+    i = start
+    while i > 0:
+        for n in range(min(lex.title_max, i), 0, -1):
+            cand = doc[i - n : i].text.lower()
+            if cand in lex.titles and all(not t.is_space for t in doc[i - n : i]):
+                out.append(cand)
+                i -= n
+                break
+        else:
+            break
+    return out
+
+
+def _is_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A capital used as a place ('in Moscow', 'visited Moscow'), not as the state's voice."""
+    tok = doc[start:end].root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in lex.place_preps:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_verbs:
+        return True
+    if tok.dep_ in ("compound", "npadvmod") and end < len(doc) and doc[end].text in HYPHENS:  # "Moscow-based"
+        return True
+    nxt = doc[end : end + 2]
+    return len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ in ("GPE", "LOC")  # "Moscow, Russia"
+
+
+def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[Mention], list[Mention]]:
+    """Name mentions (repaired model entities and gazetteer names); and gazetteer names nested in
+    other names ("North Korean" inside "the University of North Korean Studies"), kept apart."""
+    ents = list(doc.ents)
+    spans: dict[tuple[int, int], str] = {}
+    for e in ents:
+        if e.label_ not in ACTOR_LABELS:
+            continue
+        s, t, _ = _trim(doc, e.start, e.end, e.label_, lex)
+        if s < t:
+            spans[(s, t)] = e.label_
+    occupied = {i for e in ents if e.label_ not in ACTOR_LABELS for i in range(e.start, e.end)}
+    hits = filter_spans([doc[s:t] for _, s, t in matcher(doc)])
+    nested: list[Mention] = []
+    for h in hits:
+        term = lex.terms.get(h.text)
+        if term is None or occupied.intersection(range(h.start, h.end)):
+            continue
+        over = [(s, t) for (s, t) in spans if s < h.end and h.start < t]
+        if any(s <= h.start and h.end <= t and (s, t) != (h.start, h.end) for s, t in over):
+            nested.append(Mention(h.start, h.end, "GPE", "state", iso3=term.iso3, key=term.kind))
+            continue
+        labels = {spans[k] for k in over}
+        if "PERSON" in labels and term.kind != "metonym":
+            continue
+        if not over and (term.kind == "capital" or h.text in lex.not_alone):
+            continue
+        for k in over:
+            del spans[k]
+        spans[(h.start, h.end)] = "NORP" if term.kind == "demonym" or "NORP" in labels else "GPE"
+    mentions = []
+    for (s, t), label in sorted(spans.items()):
+        text = doc[s:t].text
+        term = lex.terms.get(text)
+        m = Mention(s, t, label, "other")
+        if label == "PERSON":
+            m.kind = "person"
+            _, _, inner = _trim(doc, s, t, label, lex)
+            m.titles = _titles_before(doc, s, lex) + inner
+        elif term is not None and term.iso3 is None:
+            m.kind, m.key = "group" if label == "NORP" else "place", "amb:" + fold(text)
+        elif term is not None and term.kind == "capital" and _is_place(doc, s, t, lex):
+            m.kind, m.iso3, m.key, m.label = "city", term.iso3, "city:" + fold(text), "GPE"
+        elif term is not None:
+            m.kind, m.iso3, m.key = "state", term.iso3, "state:" + term.iso3
+            m.label = "GPE"
+        elif label == "ORG":
+            m.kind, m.key = "org", _org_key(text, lex)
+        elif label == "NORP":
+            m.kind, m.key = "group", "norp:" + fold(text)
+        else:
+            m.kind, m.key = "place", "place:" + fold(text)
+            m.iso3 = lex.places.get(text)
+        mentions.append(m)
+    return mentions, nested
+
+
+def _org_key(text: str, lex: Lexicon) -> str:
+    words = fold(text).split()
+    while len(words) > 1 and words[-1] in lex.org_suffixes:
+        words.pop()
+    return "org:" + " ".join(words)
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _name_parts(doc: Doc, m: Mention, lex: Lexicon) -> list[str]:
+    return [p for p in fold(" ".join(t.text for t in m.span(doc) if t.text not in lex.name_suffixes)).split()]
+
+
+def _sentence_of(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = i
+    return out
+
+
+class Clusters:
+    """Mentions grouped into actors; a cluster is a list of mention indexes."""
+
+    def __init__(self) -> None:
+        self.members: list[list[int]] = []
+        self.by_key: dict[str, int] = {}
+
+    def add(self, key: str | None, mi: int) -> int:
+        if key is not None and key in self.by_key:
+            c = self.by_key[key]
+        else:
+            c = len(self.members)
+            self.members.append([])
+            if key is not None:
+                self.by_key[key] = c
+        self.members[c].append(mi)
+        return c
+
+
+def _cluster_people(doc: Doc, mentions: list[Mention], sent_of: list[int], clusters: Clusters, lex: Lexicon) -> None:
+    people = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    parts = {i: _name_parts(doc, mentions[i], lex) for i in people}
+    full: dict[tuple[str, ...], int] = {}
+    for i in people:
+        p = parts[i]
+        if len(p) < 2:
+            continue
+        key = tuple(p)
+        same = next((c for k, c in full.items() if k == key or (k[0] == key[0] and k[-1] == key[-1])), None)
+        if same is None:
+            same = clusters.add(None, i)
+            full[key] = same
+        else:
+            clusters.members[same].append(i)
+        mentions[i].cluster = same
+    # the sentences each cluster (and each other actor) is seen in, for context scoring
+    seen = defaultdict(set)
+    for m in mentions:
+        if m.kind != "person":
+            seen[m.key].add(sent_of[m.start])
+    for c in full.values():
+        for i in clusters.members[c]:
+            seen[("p", c)].add(sent_of[mentions[i].start])
+    singles: dict[str, int] = {}
+    for i in people:
+        p = parts[i]
+        if len(p) >= 2:
+            continue
+        if not p:
+            continue
+        cands = sorted({c for k, c in full.items() if p[0] in (k[0], k[-1])})
+        m = mentions[i]
+        if len(cands) > 1:
+            c = _choose_person(doc, m, cands, clusters, mentions, sent_of, seen)
+        elif cands:
+            c = cands[0]
+        elif p[0] in singles:
+            c = singles[p[0]]
+        else:
+            c = singles[p[0]] = clusters.add(None, i)
+            m.cluster = c
+            continue
+        clusters.members[c].append(i)
+        m.cluster = c
+
+
+def _choose_person(
+    doc: Doc, m: Mention, cands: list[int], clusters: Clusters, mentions: list[Mention], sent_of: list[int], seen: dict
+) -> int:
+    """Which of several people a bare shared name means: the one seen with the same co-participants,
+    with a matching title, the most salient, and the nearest, in that order of weight."""
+    s = sent_of[m.start]
+    around = {mm.key for mm in mentions if mm is not m and sent_of[mm.start] == s and mm.kind != "person"}
+    around |= {
+        ("p", mm.cluster) for mm in mentions if mm is not m and sent_of[mm.start] == s and mm.kind == "person" and mm.cluster >= 0
+    }
+    best, best_score = cands[0], float("-inf")
+    for c in cands:
+        own = seen.get(("p", c), set())
+        cooc = sum(len(own & seen.get(k, set()) - {s}) for k in around if k != ("p", c))
+        titles = {t for i in clusters.members[c] for t in mentions[i].titles}
+        title = 3.0 if titles & set(m.titles) else 0.0
+        dist = min(abs(sent_of[mentions[i].start] - s) for i in clusters.members[c])
+        score = 2.0 * cooc + title + len(clusters.members[c]) + (1.0 if dist <= 2 else 0.0) - 0.01 * dist
+        if score > best_score:
+            best, best_score = c, score
+    return best
+
+
+def _recover_surnames(doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Lexicon) -> list[Mention]:
+    """A known person's surname that the model did not tag ('..., Putin said') is still a mention."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for c, members in enumerate(clusters.members):
+        for i in members:
+            m = mentions[i]
+            if m.kind == "person":
+                p = _name_parts(doc, m, lex)
+                if len(p) >= 2:
+                    surnames[p[-1]].add(c)
+    added = []
+    for tok in doc:
+        if tok.i in covered or not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        cs = surnames.get(fold(tok.text))
+        if not cs or len(cs) > 1:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name the model did not tag
+        m = Mention(tok.i, tok.i + 1, "PERSON", "person", cluster=next(iter(cs)))
+        m.titles = _titles_before(doc, tok.i, lex)
+        added.append(m)
+    return added
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def _cluster_orgs(doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
+    orgs = [i for i, m in enumerate(mentions) if m.kind == "org"]
+    for i in orgs:
+        m = mentions[i]
+        # "Government Accountability Office (GAO)": the acronym joins the name before it
+        if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+            prev = next((j for j in orgs if mentions[j].end in (m.start - 1, m.start - 2) and mentions[j].cluster >= 0), None)
+            if prev is not None:
+                c = mentions[prev].cluster
+                clusters.members[c].append(i)
+                clusters.by_key.setdefault(m.key, c)
+                m.cluster = c
+                continue
+        if m.key in clusters.by_key:
+            m.cluster = clusters.add(m.key, i)
+            continue
+        words = m.key[4:].split()
+        target = None
+        if len(words) == 1:
+            w = words[0]
+            # an acronym of an earlier name ("GAO"), or the short form of one ("Northrop")
+            earlier = [(k, c) for k, c in clusters.by_key.items() if k.startswith("org:") and len(k[4:].split()) > 1]
+            initials = [c for k, c in earlier if _initials(k[4:]) == w]
+            short = [c for k, c in earlier if k[4:].split()[0] == w]
+            if len(initials) == 1:
+                target = initials[0]
+            elif len(short) == 1:
+                target = short[0]
+        if target is not None:
+            clusters.members[target].append(i)
+            clusters.by_key[m.key] = target
+            m.cluster = target
+        else:
+            m.cluster = clusters.add(m.key, i)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in {"of", "and", "the", "for", "de", "du", "des"})
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def _state_in(doc: Doc, tokens: list[int], tok2m: dict[int, Mention], skip: Mention | None = None) -> str | None:
+    for t in tokens:
+        m = tok2m.get(t)
+        if m is not None and m is not skip and m.kind in ("state", "city", "place") and m.iso3:
+            return m.iso3
+    return None
+
+
+def _left_modifier_country(doc: Doc, m: Mention, tok2m: dict[int, Mention]) -> str | None:
+    """'Russian President Vladimir Putin', "North Korea's leader Kim": a state on the name's left,
+    within its noun phrase."""
+    i = m.start - 1
+    steps = 0
+    while i >= 0 and steps < 6:
+        tok = doc[i]
+        if tok.is_space or "\n" in tok.whitespace_:
+            return None
+        other = tok2m.get(i)
+        if other is not None:
+            return other.iso3 if other.kind in ("state", "city") else None
+        if tok.pos_ not in _NP_TAGS and tok.text not in POSSESSIVE and tok.text not in HYPHENS:
+            return None
+        if tok.lower_ in ("a", "an"):
+            return None
+        i -= 1
+        steps += 1
+    return None
+
+
+def _country_of_person(doc: Doc, m: Mention, tok2m: dict[int, Mention], org_country: dict[int, str | None]) -> str | None:
+    c = _left_modifier_country(doc, m, tok2m)
+    if c:
+        return c
+    root = m.span(doc).root
+    phrases = [ch for ch in root.children if ch.dep_ == "appos" or (ch.dep_ == "prep" and ch.lower_ in ("of", "from"))]
+    if root.dep_ == "appos":
+        phrases.append(root.head)
+    for ph in phrases:
+        sub = (
+            [t.i for t in ph.subtree if not (m.start <= t.i < m.end)]
+            if ph is not root.head
+            else [ph.i, *(t.i for t in ph.children if t.dep_ in ("amod", "compound", "poss"))]
+        )
+        c = _state_in(doc, sub, tok2m)
+        if c:
+            return c
+        for t in sub:
+            o = tok2m.get(t)
+            if o is not None and o.kind == "org" and org_country.get(o.cluster):
+                return org_country[o.cluster]
+    return None
+
+
+def _country_of_org(doc: Doc, m: Mention, tok2m: dict[int, Mention], nested: list[Mention], lex: Lexicon) -> str | None:
+    span = m.span(doc)
+    for tok in span:  # "X in South Korea", "X of Russia", "based in Y"
+        for ch in tok.children:
+            if ch.i >= m.end and ch.dep_ == "prep" and ch.lower_ in ("in", "of", "from", "at"):
+                c = _state_in(doc, [t.i for t in ch.subtree], tok2m)
+                if c:
+                    return c
+    c = _left_modifier_country(doc, m, tok2m)
+    if c:
+        return c
+    for n in nested:  # a country or city in the name; a demonym only in front ("Russian Academy")
+        if m.start <= n.start and n.end <= m.end and n.iso3 and (n.key != "demonym" or n.start == m.start):
+            return n.iso3
+    for tok in span:
+        if tok.text in lex.places:
+            return lex.places[tok.text]
+    return None
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def find_descriptions(doc: Doc, tok2m: dict[int, Mention], matcher: PhraseMatcher) -> list[Mention]:
+    """Definite descriptions of a state's leader or official: 'the Kremlin leader', 'the Russian head
+    of state', "Russia's president", 'the president of the DPRK'. Not titles before a name."""
+    found = filter_spans([doc[s:t] for _, s, t in matcher(doc)])
+    out = []
+    for r in found:
+        last = doc[r.end - 1]
+        if last.pos_ not in ("NOUN", "PROPN") or any(t.i in tok2m for t in r):
+            continue
+        nxt = doc[r.end] if r.end < len(doc) else None
+        if nxt is not None and ((nxt.i in tok2m and tok2m[nxt.i].kind == "person") or nxt.pos_ == "PROPN"):
+            continue  # a title: "Russian President Vladimir Putin"
+        if (nxt is not None and nxt.text not in POSSESSIVE and nxt.dep_ == "compound") or last.dep_ == "compound":
+            continue
+        role = r.text.lower()
+        before = tok2m.get(r.start - 1)
+        if before is not None and before.kind == "state":
+            if before.start >= 1 and doc[before.start - 1].lower_ == "the":
+                out.append(Mention(before.start - 1, r.end, "PERSON", "desc", iso3=before.iso3, role=role))
+        elif r.start >= 2 and doc[r.start - 1].text in POSSESSIVE and tok2m.get(r.start - 2) is not None:
+            st = tok2m[r.start - 2]
+            if st.kind == "state":
+                out.append(Mention(st.start, r.end, "PERSON", "desc", iso3=st.iso3, role=role))
+        elif r.start >= 1 and doc[r.start - 1].lower_ == "the":
+            j = r.end
+            if j < len(doc) and doc[j].lower_ == "of":
+                j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+                st = tok2m.get(j)
+                if st is not None and st.kind == "state" and st.start == j:
+                    out.append(Mention(r.start - 1, st.end, "PERSON", "desc", iso3=st.iso3, role=role))
+            else:
+                out.append(Mention(r.start - 1, r.end, "PERSON", "desc", iso3=None, role=role))
+    return out
+
+
+def _link_description(
+    d: Mention, mentions: list[Mention], clusters: Clusters, country: dict[int, str | None], sent_of: list[int], doc: Doc
+) -> int | None:
+    """The named person a description denotes: compatible country, the same title, mentioned just
+    before (the subject of the sentence before weighs most), salient. None unless the text supports it."""
+    s = sent_of[d.start]
+    best, best_score = None, 0.0
+    for c, members in enumerate(clusters.members):
+        ms = [mentions[i] for i in members]
+        if not ms or ms[0].kind != "person":
+            continue
+        before = [m for m in ms if m.start < d.start]
+        if not before:
+            continue
+        known = country.get(c)
+        if d.iso3 and known and known != d.iso3:
+            continue
+        score = 0.0
+        if d.iso3 and known == d.iso3:
+            score += 4
+        titles = {t for m in ms for t in m.titles}
+        if d.role in titles:
+            score += 3
+        near = [m for m in before if s - sent_of[m.start] <= 1]
+        if near:
+            score += 2
+            if any(doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass") for m in near):
+                score += 1
+        if d.iso3 is None and d.role not in titles:
+            continue  # "the president" alone: only a person the text titles so
+        score += 0.2 * min(len(before), 5)
+        if score > best_score:
+            best, best_score = c, score
+    return best if best_score >= 2 else None
+
+
+# --------------------------------------------------------------------------- the component
+
+
+class Actors:
+    def __init__(self, nlp: Language) -> None:
+        lex = lexicon()
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.names.add("GAZ", list(nlp.tokenizer.pipe(lex.terms)))
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles.add("ROLE", list(nlp.tokenizer.pipe(lex.leader_roles)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        mentions, nested = find_mentions(doc, lex, self.names)
+        sent_of = _sentence_of(doc)
+        clusters = Clusters()
+        for i, m in enumerate(mentions):
+            if m.kind in ("state", "city", "place", "group"):
+                m.cluster = clusters.add(m.key, i)
+        _cluster_people(doc, mentions, sent_of, clusters, lex)
+        for m in _recover_surnames(doc, mentions, clusters, lex):
+            mentions.append(m)
+            clusters.members[m.cluster].append(len(mentions) - 1)
+        # a lone word the model tagged as an organisation or place that is a known person's surname
+        surname_of = {}
+        for c, members in enumerate(clusters.members):
+            for i in members:
+                if mentions[i].kind == "person":
+                    p = _name_parts(doc, mentions[i], lex)
+                    if len(p) >= 2:
+                        surname_of.setdefault(p[-1], set()).add(c)
+        for i, m in enumerate(mentions):
+            if m.kind in ("org", "place") and m.end - m.start == 1 and len(surname_of.get(fold(doc[m.start].text), ())) == 1:
+                m.kind, m.label = "person", "PERSON"
+                m.cluster = next(iter(surname_of[fold(doc[m.start].text)]))
+                clusters.members[m.cluster].append(i)
+        _cluster_orgs(doc, mentions, clusters)
+        tok2m = {t: m for m in mentions for t in range(m.start, m.end)}
+
+        country: dict[int, str | None] = {}
+        for c, members in enumerate(clusters.members):
+            ms = [mentions[i] for i in members]
+            if ms and ms[0].kind in ("state", "city", "place"):
+                country[c] = next((m.iso3 for m in ms if m.iso3), None)
+        for c, members in enumerate(clusters.members):
+            ms = [mentions[i] for i in members]
+            if ms and ms[0].kind == "org":
+                country[c] = next((x for m in ms if (x := _country_of_org(doc, m, tok2m, nested, lex))), None)
+        for c, members in enumerate(clusters.members):
+            ms = sorted((mentions[i] for i in members), key=lambda m: m.start)
+            if ms and ms[0].kind == "person":
+                country[c] = next((x for m in ms if (x := _country_of_person(doc, m, tok2m, country))), None)
+
+        for d in find_descriptions(doc, tok2m, self.roles):
+            c = _link_description(d, mentions, clusters, country, sent_of, doc)
+            if c is None:
+                continue
+            d.cluster = c
+            mentions.append(d)
+            clusters.members[c].append(len(mentions) - 1)
+            if d.iso3 and not country.get(c):
+                country[c] = d.iso3
+
+        base.put(doc, "entities", self._entities(doc, mentions, clusters, country, lex))
+        self._set_ents(doc, mentions)
+        return doc
+
+    def _entities(self, doc: Doc, mentions: list[Mention], clusters: Clusters, country: dict, lex: Lexicon) -> list[Entity]:
+        made = []
+        for c, members in enumerate(clusters.members):
+            ms = sorted({(mentions[i].start, mentions[i].end): mentions[i] for i in members}.values(), key=lambda m: m.start)
+            if not ms:
+                continue
+            names = [m for m in ms if m.kind != "desc"] or ms
+            kinds = Counter(m.kind for m in names)
+            kind = kinds.most_common(1)[0][0]
+            if kind == "state":
+                iso3 = next(m.iso3 for m in names if m.kind == "state")
+                name, etype = lex.state_names.get(iso3, iso3), "GPE"
+            else:
+                texts = [doc[m.start : m.end].text for m in names]
+                longest = max(len(fold(t).split()) for t in texts)
+                counts = Counter(t for t in texts if len(fold(t).split()) == longest)
+                name = max(counts, key=lambda t: (counts[t], -texts.index(t)))
+                etype = Counter(m.label for m in names).most_common(1)[0][0]
+            spans = [BSpan.of(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in ms]
+            made.append((spans[0].start, name, etype, country.get(c), spans))
+        made.sort(key=lambda x: x[0])
+        return [Entity(id=f"e{k}", name=n, type=t, country=co, mentions=sp) for k, (_, n, t, co, sp) in enumerate(made, 1)]
+
+    def _set_ents(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Hand the repaired names on to later components through doc.ents (other labels kept)."""
+        names = filter_spans([Span(doc, m.start, m.end, label=m.label) for m in mentions if m.kind != "desc"])
+        taken = {t for s in names for t in range(s.start, s.end)}
+        keep = [e for e in doc.ents if e.label_ not in ACTOR_LABELS and not taken.intersection(range(e.start, e.end))]
+        with contextlib.suppress(ValueError):
+            doc.ents = sorted(keep + names, key=lambda s: s.start)
+
+
+@Language.factory("newsbrief_actors", assigns=["doc._.nb_entities"])
+def make_actors(nlp: Language, name: str) -> Actors:
+    return Actors(nlp)
