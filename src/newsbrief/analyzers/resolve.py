@@ -1,41 +1,244 @@
 """Which actor of the brief a mention stands for: names by their entity's mentions, pronouns and
-bare surnames by the nearest compatible person before them (no offline coreference model exists
-here; see STACK.md). Components that need a speaker, an agent or a target ask here."""
+definite nominals ('the company', 'the country') by the nearest compatible actor before them,
+bare surnames by the person who carries them, group nouns by the state or organisation that
+modifies them ('North Korean delegations', 'Boeing officials'), leader descriptions ('the Russian
+leader') by the person of that country. No offline coreference model exists here (see STACK.md):
+these are rules over the parse and the brief's actors (newsbrief_actors), cheap enough to call
+for every mention. Components that need a speaker, an agent or a target ask here.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyzers import base
+from newsbrief.analyzers.actors import lexicon
 from newsbrief.model import Entity
+from newsbrief.resources import load_json
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PERSON_PRONOUNS = MALE | FEMALE
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+SUBJECT = {"nsubj", "nsubjpass"}
+OBJECT = {"dobj", "pobj", "iobj", "dative"}
+NON_PERSON = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+IMPERSONAL_PASSIVES = {"know", "report", "say", "believe", "expect", "estimate", "think", "understand"}
+MAX_BACK = 3  # sentences a pronoun or nominal looks back
+
+
+@cache
+def _roles() -> dict:
+    return load_json("actors/roles.json")
+
+
+@cache
+def _gendered_titles() -> tuple[frozenset[str], frozenset[str]]:
+    g = load_json("actors/titles.json")["gender"]
+    return frozenset(t.lower() for t in g["male"]), frozenset(t.lower() for t in g["female"])
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
-    """The entity one of whose mentions overlaps the character range most."""
-    best, best_overlap = None, 0
+    """The entity one of whose mentions overlaps the character range most; on a tie, the mention
+    closest in extent ("Kremlin" inside "the Kremlin leader" is Russia, the whole is the leader)."""
+    best, best_key = None, (0, 0)
     for ent in base.get(doc, "entities"):
         for m in ent.mentions:
             ov = min(end_char, m.end) - max(start_char, m.start)
-            if ov > best_overlap:
-                best, best_overlap = ent, ov
+            if ov <= 0:
+                continue
+            key = (ov, -((m.end - m.start) - ov))
+            if key > best_key:
+                best, best_key = ent, key
     return best
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+    sent: int
+    root: Token
+
+    @property
+    def subject(self) -> bool:
+        return self.root.dep_ in SUBJECT
+
+    @property
+    def main_subject(self) -> bool:
+        return self.subject and self.root.head.dep_ == "ROOT"
+
+
+@dataclass
+class _Context:
+    mentions: list[_Mention]  # sorted by start
+    starts: list[int]
+    gender: dict[str, str]  # entity id -> "male"/"female", where a title says it
+
+
+def _context(doc: Doc) -> _Context:
+    """Per-document index of the brief's mentions, built once per entity list."""
+    ents = base.get(doc, "entities")
+    cached = doc.user_data.get("nb_resolve_ctx")
+    if cached is not None and cached[0] is ents and cached[1] == len(ents):
+        return cached[2]
+    male, female = _gendered_titles()
+    items, gender = [], {}
+    for ent in ents:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            items.append(_Mention(m.start, m.end, ent, _sent_index(doc, span[0]), span.root))
+            if ent.type == "PERSON" and span.start > 0:
+                prev = doc[span.start - 1].lower_
+                if prev in male:
+                    gender[ent.id] = "male"
+                elif prev in female:
+                    gender[ent.id] = "female"
+    items.sort(key=lambda x: (x.start, -x.end))
+    ctx = _Context(items, [x.start for x in items], gender)
+    doc.user_data["nb_resolve_ctx"] = (ents, len(ents), ctx)
+    return ctx
+
+
+def _sent_index(doc: Doc, tok: Token) -> int:
+    starts = doc.user_data.get("nb_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["nb_sent_starts"] = starts
+    return bisect_right(starts, tok.i) - 1
+
+
+def _is_state(e: Entity) -> bool:
+    """A state actor, not a city: its name is its country's name in the gazetteer."""
+    return e.type == "GPE" and e.country is not None and lexicon().state_names.get(e.country) == e.name
+
+
+def _nearest(
+    doc: Doc, mention: Span, ok: Callable[[Entity], bool], exclude_subject_of: Token | None = None, back: int = MAX_BACK
+) -> Entity | None:
+    """The best antecedent before the mention: same or recent sentence, subjects first, then recency."""
+    ctx = _context(doc)
+    here = _sent_index(doc, mention[0])
+    best, best_score = None, float("-inf")
+    for m in ctx.mentions[: bisect_right(ctx.starts, mention.start_char - 1)]:
+        if m.end > mention.start_char or here - m.sent > back or not ok(m.entity):
+            continue
+        if exclude_subject_of is not None and m.subject and m.root.head.i == exclude_subject_of.i:
+            continue
+        score = 3.0 * (MAX_BACK - (here - m.sent)) + (2.0 if m.main_subject else 1.0 if m.subject else 0.0) + m.start * 1e-7
+        if score > best_score:
+            best, best_score = m.entity, score
+    return best
+
+
+def _pronoun(doc: Doc, mention: Span, word: str) -> Entity | None:
+    ctx = _context(doc)
+    tok = mention.root
+    # a non-reflexive object pronoun is not its own clause's subject ("Putin met him")
+    clash = tok.head if word not in REFLEXIVE and tok.dep_ in OBJECT else None
+    if word in PERSON_PRONOUNS:
+        want = "male" if word in MALE else "female"
+        return _nearest(
+            doc, mention, lambda e: e.type == "PERSON" and ctx.gender.get(e.id, want) == want, exclude_subject_of=clash
+        )
+    if word in NEUTER:
+        if word == "it" and _pleonastic(tok):
+            return None
+        return _nearest(doc, mention, lambda e: e.type in NON_PERSON, exclude_subject_of=clash)
+    if word in PLURAL:
+        # organisations are often "they"; states, people in the plural and groups of actors are out of reach
+        return _nearest(doc, mention, lambda e: e.type in {"ORG", "NORP"}, exclude_subject_of=clash, back=1)
+    return None
+
+
+def _pleonastic(tok: Token) -> bool:
+    """'It is significant that ...', 'it seems ...': an 'it' that stands for nothing."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ == "nsubjpass" and head.lemma_ in IMPERSONAL_PASSIVES:
+        return True  # "it is known that", "it was reported"
+    if tok.dep_ not in SUBJECT or head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
+        return False
+    clause = {"ccomp", "xcomp", "csubj"}
+    return any(c.dep_ in clause for c in head.children) or any(
+        c.dep_ in ("acomp", "attr") and any(cc.dep_ in clause for cc in c.children) for c in head.children
+    )
+
+
+def _modifier_entity(doc: Doc, head: Token) -> Entity | None:
+    """The state or organisation that modifies a noun ('North Korean delegations', "Russia's army")."""
+    for ch in head.children:
+        if ch.dep_ in ("amod", "compound", "poss", "nmod") or (ch.dep_ == "prep" and ch.lower_ in ("of", "from")):
+            targets = [ch] if ch.dep_ != "prep" else [c for c in ch.children if c.dep_ == "pobj"]
+            for t in targets:
+                e = entity_at(doc, t.idx, t.idx + len(t.text))
+                if e is not None and (e.type in {"ORG", "NORP"} or _is_state(e)):
+                    return e
+    return None
 
 
 def resolve(doc: Doc, mention: Span) -> Entity | None:
     """The actor a mention (a token span) refers to, or None when the text does not say."""
-    direct = entity_at(doc, mention.start_char, mention.end_char)
+    if not len(mention):
+        return None
+    root = mention.root
+    direct = entity_at(doc, root.idx, root.idx + len(root.text))
     if direct is not None:
         return direct
-    if mention.text.lower() in PERSON_PRONOUNS:
-        before = [
-            (m.end, e)
-            for e in base.get(doc, "entities")
-            if e.type == "PERSON"
-            for m in e.mentions
-            if m.end <= mention.start_char
-        ]
-        if before:
-            return max(before, key=lambda x: x[0])[1]
+    word = root.lower_
+    if (len(mention) <= 2 and root.pos_ == "PRON") or (len(mention) == 1 and word in PERSON_PRONOUNS | NEUTER | PLURAL):
+        return _pronoun(doc, mention, word)
+    roles = _roles()
+    lemma = root.lemma_.lower()
+    if lemma in roles["state_groups"] or root.lower_ in roles["state_groups"]:
+        e = _modifier_entity(doc, root)
+        if e is not None:
+            return e
+    if lemma in roles["leader_roles"]:
+        e = _modifier_entity(doc, root)
+        if e is not None and e.country:
+            return _nearest(doc, mention, lambda p: p.type == "PERSON" and p.country == e.country)
+    definite = any(c.lower_ in ("the", "this", "that") for c in root.children if c.dep_ == "det")
+    plural = root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in root.children)
+    if definite and not plural and root.pos_ == "NOUN":
+        if lemma in roles["state_nouns"]:
+            return _nearest(doc, mention, _is_state)
+        if lemma in roles["org_nouns"]:
+            return _nearest(doc, mention, lambda e: e.type == "ORG")
+    if root.pos_ == "PROPN":
+        e = _surname(doc, root.text)
+        if e is not None:
+            return e
+    best = entity_at(doc, mention.start_char, mention.end_char)
+    if best is not None:
+        cover = max(min(mention.end_char, m.end) - max(mention.start_char, m.start) for m in best.mentions)
+        if cover * 2 >= mention.end_char - mention.start_char:
+            return best
     return None
+
+
+def _surname(doc: Doc, word: str) -> Entity | None:
+    """A person the text names in full whose surname this is; the most mentioned one if several."""
+    cands = [e for e in base.get(doc, "entities") if e.type == "PERSON" and len(e.name.split()) > 1]
+    cands = [e for e in cands if e.name.replace("-", " ").split()[-1].lower() == word.lower()]
+    return max(cands, key=lambda e: len(e.mentions), default=None)
+
+
+def state_of(doc: Doc, entity: Entity | None) -> Entity | None:
+    """The state an entity belongs to, if the brief has it as an actor (a city -> its country's entity)."""
+    if entity is None or entity.country is None:
+        return None
+    if _is_state(entity):
+        return entity
+    return next((e for e in base.get(doc, "entities") if _is_state(e) and e.country == entity.country), None)
