@@ -27,6 +27,7 @@ def _is_marker(text: str) -> bool:
 @Language.component("newsbrief_lines", assigns=["token.is_sent_start"])
 def line_sentences(doc: Doc) -> Doc:
     line_start = True  # the next non-space token opens a line
+    prefix: str | None = None  # the line's opening tokens while no space separates them ("2", ".")
     after_marker = False
     for i, token in enumerate(doc):
         if token.is_space:
@@ -37,8 +38,11 @@ def line_sentences(doc: Doc) -> Doc:
         if i > 0:
             if line_start:
                 token.is_sent_start = True
-            elif after_marker:
+            elif after_marker or prefix is not None:
                 token.is_sent_start = False
-        after_marker = line_start and _is_marker(token.text)
+        prefix = token.text if line_start else (prefix + token.text if prefix is not None else None)
+        after_marker = prefix is not None and _is_marker(prefix)
+        if token.whitespace_:
+            prefix = None
         line_start = "\n" in token.whitespace_
     return doc
