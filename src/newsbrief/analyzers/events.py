@@ -1,0 +1,603 @@
+"""Events: who did what to whom, when, and whether the article says it happened.
+
+Every action done by or to one of the article's actors becomes an event, read off the dependency
+parse: verbs (actor = subject or passive "by" agent, target = object or a target preposition's
+object) and event nouns ("Russia's invasion of Ukraine": actor by possessive, target by "of";
+"the supply of North Korean missiles to Russia": actor by the demonym of the supplied goods,
+target by "to"). Known verbs and nouns map to CAMEO codes through data files
+(resources/events/patterns.json); the rest are still events, with `cameo` null.
+
+`modality` comes from the statement covering a verbal event when the modality component has
+labelled one, else (and whenever the event's own clause carries a modal cue) from cues local to the
+event, so a "may" or "is expected to" event is never reported as having happened either way.
+`event_key` is the identity an event keeps across articles (for the corpus's dedup).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsbrief.analyzers import base
+from newsbrief.analyzers.resolve import PERSON_PRONOUNS, resolve
+from newsbrief.model import Entity, Event, Modality, Span
+from newsbrief.resources import load_json
+
+PATTERNS_ENV = "NEWSBRIEF_EVENT_PATTERNS"
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "dative", "attr"}
+INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp"}
+DATE_TYPES = {"DATE", "TIME"}
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One entry of patterns.json: lemma(s) -> CAMEO code, with optional conditions."""
+
+    lemmas: frozenset[str]
+    cameo: str | None
+    type: str
+    object: str | None = None
+    target_preps: frozenset[str] = frozenset()
+    needs_target: bool = False
+    of: str = "target"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    default_preps: frozenset[str] = frozenset()
+    non_event_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    anaphors: dict[str, str] = field(default_factory=dict)  # "company" -> "ORG"
+    it_pronouns: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _as_list(x: Any) -> list[str]:
+    return [x] if isinstance(x, str) else list(x or [])
+
+
+def _patterns(entries: Iterable[dict[str, Any]]) -> list[Pattern]:
+    return [
+        Pattern(
+            lemmas=frozenset(s.lower() for s in _as_list(e["lemma"])),
+            cameo=e.get("cameo"),
+            type=e.get("type") or _as_list(e["lemma"])[0],
+            object=e.get("object"),
+            target_preps=frozenset(_as_list(e.get("target_preps"))),
+            needs_target=bool(e.get("needs_target")),
+            of=e.get("of", "target"),
+        )
+        for e in entries
+    ]
+
+
+def _index(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
+    """lemma -> its patterns, conditioned ones first, file order otherwise."""
+    out: dict[str, list[Pattern]] = {}
+    for p in sorted(patterns, key=lambda p: p.object is None):
+        for lemma in p.lemmas:
+            out.setdefault(lemma, []).append(p)
+    return out
+
+
+@cache
+def lexicon(extra: str | None = None) -> Lexicon:
+    """Patterns and word lists from resources/events/, plus user files (env var or component config) first."""
+    data = load_json("events/patterns.json")
+    lex = load_json("events/lexicon.json")
+    verbs, nouns = [], []
+    classes = {k: frozenset(v) for k, v in data["object_classes"].items()}
+    paths = [p for p in (extra, os.environ.get(PATTERNS_ENV)) if p]
+    for path in (q for p in paths for q in p.split(os.pathsep) if q):
+        user = json.loads(Path(path).read_text(encoding="utf-8"))
+        verbs += _patterns(user.get("verbs", []))
+        nouns += _patterns(user.get("nouns", []))
+        for k, v in user.get("object_classes", {}).items():
+            classes[k] = classes.get(k, frozenset()) | frozenset(v)
+    verbs += _patterns(data["verbs"])
+    nouns += _patterns(data["nouns"])
+    anaphors = {w: label for label, words in lex["anaphors"].items() for w in words}
+    noun_index = _index(nouns)
+    return Lexicon(
+        verbs=_index(verbs),
+        nouns=noun_index,
+        classes=classes,
+        default_preps=frozenset(data["default_target_preps"]),
+        non_event_verbs=frozenset(lex["non_event_verbs"]),
+        reporting_verbs=frozenset(lex["reporting_verbs"]),
+        event_nouns=frozenset(lex["event_nouns"]) | frozenset(noun_index),
+        anaphors=anaphors,
+        it_pronouns=frozenset(lex["it_pronouns"]),
+        relative_pronouns=frozenset(lex["relative_pronouns"]),
+        modality={k: frozenset(v) for k, v in lex["modality"].items()},
+    )
+
+
+@cache
+def cameo_table() -> dict[str, Any]:
+    return load_json("events/cameo.json")
+
+
+def cameo_root(code: str | None) -> str | None:
+    return code[:2] if code else None
+
+
+def quad_class(code: str | None) -> int | None:
+    """CAMEO quad class: 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."""
+    root = cameo_table()["roots"].get(cameo_root(code) or "")
+    return root["quad"] if root else None
+
+
+def goldstein(code: str | None) -> float | None:
+    """Goldstein-scale weight of a code (its own when listed, else its root's)."""
+    if not code:
+        return None
+    table = cameo_table()
+    if code in table["codes"]:
+        return table["codes"][code]["goldstein"]
+    root = table["roots"].get(cameo_root(code) or "")
+    return root["goldstein"] if root else None
+
+
+# --- identity across articles -------------------------------------------------------------------
+
+
+def _norm(name: str | None) -> str:
+    return " ".join((name or "").lower().replace("\u2019", "'").removesuffix("'s").split()) or "-"
+
+
+def event_week(when: str | None, published: str | None = None) -> str | None:
+    """ISO week ("2024-W25") of an event's full date, else of the publication date, else None."""
+    for value in (when, published):
+        if value and len(value) >= 10:
+            try:
+                y, w, _ = dt.date.fromisoformat(value[:10]).isocalendar()
+            except ValueError:
+                continue
+            return f"{y}-W{w:02d}"
+    return None
+
+
+def event_key(
+    actor: str | None, cameo: str | None, target: str | None, when: str | None, published: str | None = None, by: str = "week"
+) -> str:
+    """The identity of a real-world event across articles: (actor, CAMEO root, target, date or week).
+
+    `actor`/`target` are names (or corpus-wide actor ids), not a brief's local entity ids. `by="day"`
+    keys on the event's full date when it has one (else its week); `by="week"` (the default, tolerant
+    of outlets dating an event a day apart or not at all) on the ISO week of its date or publication.
+    The CAMEO root, not the full code, so "met" (040) and "held talks" (046) are one event."""
+    root = cameo_root(cameo) or "-"
+    if by == "day" and when and len(when) >= 10 and when[4] == "-":
+        moment = when[:10]
+    else:
+        moment = event_week(when, published) or "-"
+    return "|".join((_norm(actor), root, _norm(target), moment))
+
+
+# --- the component ------------------------------------------------------------------------------
+
+
+class Resolver:
+    """Actors of token positions: entity mentions, pronouns, "the company"-like anaphors, modifiers."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc, self.lex = doc, lex
+        self.entities = [e for e in base.get(doc, "entities") if e.type in ACTOR_TYPES]
+        self.at_token: dict[int, Entity] = {}
+        self.mentions: list[tuple[int, int, Entity]] = []  # (start token, end token, entity)
+        sizes: dict[int, int] = {}
+        for ent in self.entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                self.mentions.append((span.start, span.end, ent))
+                for i in range(span.start, span.end):
+                    if i not in sizes or len(span) < sizes[i]:
+                        sizes[i], self.at_token[i] = len(span), ent
+        self.mentions.sort(key=lambda x: x[0])
+        self.subject_persons: list[tuple[int, Entity]] = []  # person mentions in subject position
+        for start, end, ent in self.mentions:
+            if ent.type == "PERSON":
+                head = doc[start:end].root
+                if head.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+                    self.subject_persons.append((start, ent))
+
+    def _last_before(self, i: int, types: set[str]) -> Entity | None:
+        best = None
+        for start, _end, ent in self.mentions:
+            if start >= i:
+                break
+            if ent.type in types:
+                best = ent
+        return best
+
+    def _pronoun(self, tok: Token) -> Entity | None:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            # a subject pronoun takes up the last person in subject position (same or previous sentence)
+            if tok.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+                floor = tok.sent.start
+                if floor > 0:
+                    floor = self.doc[floor - 1].sent.start
+                cands = [(s, e) for s, e in self.subject_persons if floor <= s < tok.i]
+                if cands:
+                    return cands[-1][1]
+            return resolve(self.doc, self.doc[tok.i : tok.i + 1])
+        if low in self.lex.it_pronouns:
+            return self._last_before(tok.i, {"ORG", "GPE", "NORP"})
+        return None
+
+    def entity(self, tok: Token, modifiers: bool = True, depth: int = 0) -> Entity | None:
+        """The actor a noun-phrase head stands for, or None."""
+        ent = self.at_token.get(tok.i)
+        if ent is not None:
+            return ent
+        if depth > 3:
+            return None
+        if tok.pos_ == "PRON" or tok.lower_ in PERSON_PRONOUNS:
+            if tok.lower_ in self.lex.relative_pronouns and tok.head.dep_ in {"relcl", "acl"}:
+                return self.entity(tok.head.head, modifiers, depth + 1)
+            return self._pronoun(tok)
+        if tok.dep_ in {"relcl", "acl"}:
+            return None
+        for child in tok.children:
+            if child.dep_ in {"compound", "flat", "appos"}:
+                ent = self.at_token.get(child.i)
+                if ent is not None:
+                    return ent
+        label = self.lex.anaphors.get(tok.lower_) or self.lex.anaphors.get(tok.lemma_.lower())
+        if label and any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det"):
+            ent = self._last_before(tok.i, {label} | ({"GPE", "NORP"} if label == "GPE" else set()))
+            if ent is not None:
+                return ent
+        if modifiers:
+            return self.modifier(tok)
+        return None
+
+    def modifier(self, tok: Token) -> Entity | None:
+        """An actor named by a possessive, demonym or compound modifier ("Russian officials")."""
+        for child in tok.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                ent = self.at_token.get(child.i) or (self._pronoun(child) if child.dep_ == "poss" else None)
+                if ent is not None:
+                    return ent
+        return None
+
+
+class EventExtractor:
+    def __init__(self, extra_patterns: str | None = None) -> None:
+        self.lex = lexicon(extra_patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        base.put(doc, "events", self.extract(doc))
+        return doc
+
+    # -- finding events --
+
+    def extract(self, doc: Doc) -> list[Event]:
+        res = Resolver(doc, self.lex)
+        timex_at = self._timexes(doc)
+        statements = sorted(base.get(doc, "statements"), key=lambda s: s.end - s.start)
+        events: list[Event] = []
+        for tok in doc:
+            if tok.pos_ == "VERB" and tok.dep_ != "aux":
+                ev = self._verbal(doc, tok, res)
+            elif tok.pos_ in {"NOUN", "PROPN"} and (
+                tok.lemma_.lower() in self.lex.event_nouns or tok.lower_ in self.lex.event_nouns
+            ):
+                ev = self._nominal(doc, tok, res)
+            else:
+                continue
+            if ev is None:
+                continue
+            cameo, etype, actor, target, clause, trigger = ev
+            events.append(
+                Event(
+                    **Span.of(doc.text, *clause).model_dump(),
+                    trigger=Span.of(doc.text, *trigger),
+                    type=etype,
+                    cameo=cameo,
+                    actor=actor.id if actor else None,
+                    target=target.id if target else None,
+                    when=self._when(tok, timex_at),
+                    modality=self._modality(tok, statements),
+                )
+            )
+        return events
+
+    def _match(self, table: dict[str, list[Pattern]], tok: Token, objects: list[Token], has_target: bool) -> Pattern | None:
+        for key in (tok.lemma_.lower(), tok.lower_):
+            for p in table.get(key, []):
+                if p.needs_target and not has_target:
+                    continue
+                if p.object is not None:
+                    words = self.lex.classes.get(p.object, frozenset())
+                    if not any(o.lemma_.lower() in words or o.lower_ in words for o in objects):
+                        continue
+                return p
+        return None
+
+    def _verb_subject(self, verb: Token, res: Resolver) -> tuple[Token | None, bool]:
+        """(subject token, passive?) of a verb, climbing to the governing verb for control/coordination."""
+        v, hops = verb, 0
+        while v is not None and hops < 4:
+            for c in v.children:
+                if c.dep_ in SUBJECTS:
+                    return c, False
+                if c.dep_ in PASSIVE_SUBJECTS:
+                    return c, True
+            if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+                noun = v.head
+                if v.tag_ == "VBN":
+                    return noun, True  # "the jets built by X": the noun undergoes the action
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                if not infinitive:
+                    return noun, False  # "the airframer promising...", "X, which said..."
+                if res.modifier(noun) is not None:  # "X's plan to build": X builds
+                    return next((c for c in noun.children if res.at_token.get(c.i) or c.dep_ == "poss"), None), False
+                if noun.dep_ in OBJECTS | {"pobj"} and noun.head.i != noun.i:
+                    v, hops = noun.head if noun.dep_ != "pobj" else noun.head.head, hops + 1
+                    continue  # "X won a contract to supply...": X supplies
+                return None, False
+            if v.dep_ in INHERITS_SUBJECT and v.head is not v:
+                v, hops = v.head, hops + 1
+                continue
+            break
+        return None, False
+
+    def _verbal(self, doc: Doc, verb: Token, res: Resolver):
+        lex = self.lex
+        subj, passive = self._verb_subject(verb, res)
+        actor = target = None
+        objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        objects += [cc for o in list(objects) for cc in o.conjuncts]
+        preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent"}}
+        if passive:
+            by = preps.get("by")
+            agent = next((c for c in verb.children if c.dep_ == "agent"), by)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            actor = res.entity(pobj) if pobj is not None else None
+            target = res.entity(subj) if subj is not None else None
+        elif subj is not None:
+            actor = res.entity(subj)
+        pattern = self._match(lex.verbs, verb, objects, True)
+        preps_ok = lex.default_preps | (pattern.target_preps if pattern else frozenset())
+        if target is None:
+            for o in objects:
+                target = res.entity(o)
+                if target is not None:
+                    break
+        if target is None:
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ in preps_ok:
+                    pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        target = res.entity(pobj)
+                        if target is not None:
+                            break
+        if target is not None and actor is not None and target.id == actor.id:
+            target = None
+        pattern = self._match(lex.verbs, verb, objects, target is not None)
+        if actor is None and target is None:
+            return None
+        if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
+            return None
+        trigger_end = verb.idx + len(verb.text)
+        for c in verb.children:
+            if c.dep_ == "prt" and c.i == verb.i + 1:
+                trigger_end = c.idx + len(c.text)
+        cameo, etype = (pattern.cameo, pattern.type) if pattern else (None, verb.lemma_.lower())
+        return cameo, etype, actor, target, self._clause(doc, verb), (verb.idx, trigger_end)
+
+    def _nominal(self, doc: Doc, noun: Token, res: Resolver):
+        lex = self.lex
+        if noun.dep_ == "compound":
+            return None
+        preps: dict[str, list[Token]] = {}
+        for p in noun.children:
+            if p.dep_ in {"prep", "agent"}:
+                preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
+        of_objs = preps.get("of", [])
+        pattern = self._match(lex.nouns, noun, [*of_objs, noun], True)
+        of_role = pattern.of if pattern else "target"
+        actor = target = None
+        # actor: possessive, demonym/compound modifier, "by X"
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and actor is None:
+                actor = res.at_token.get(c.i) or (res.entity(c, modifiers=False) if c.dep_ == "poss" else None)
+        for pobj in preps.get("by", []):
+            actor = actor or res.entity(pobj)
+        # "between A and B": A acts, B is the other party
+        for pobj in preps.get("between", []) + preps.get("among", []):
+            first = res.entity(pobj)
+            others = [res.entity(c) for c in pobj.conjuncts]
+            if actor is None:
+                actor = first
+                target = target or next((o for o in others if o is not None and o is not actor), None)
+            else:
+                target = target or first
+        for pobj in of_objs:
+            direct = res.entity(pobj, modifiers=False)
+            if direct is not None:
+                if of_role == "actor" and actor is None:
+                    actor = direct
+                elif target is None:
+                    target = direct
+            elif actor is None:
+                actor = res.modifier(pobj)  # "the supply of North Korean missiles": the goods' origin
+        preps_ok = lex.default_preps | (pattern.target_preps if pattern else frozenset())
+        if target is None:
+            for prep, pobjs in preps.items():
+                if prep in preps_ok:
+                    target = next((t for t in map(res.entity, pobjs) if t is not None), None)
+                    if target is not None:
+                        break
+        if target is not None and actor is not None and target.id == actor.id:
+            target = None
+        if actor is None and target is None:
+            return None
+        cameo, etype = (pattern.cameo, pattern.type) if pattern else (None, noun.lemma_.lower())
+        start = noun.left_edge.idx
+        end_tok = noun.right_edge
+        while end_tok.i > noun.i and (end_tok.is_punct or end_tok.is_space):
+            end_tok = doc[end_tok.i - 1]
+        return cameo, etype, actor, target, (start, end_tok.idx + len(end_tok.text)), (noun.idx, noun.idx + len(noun.text))
+
+    @staticmethod
+    def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
+        """The verb's clause: its subtree within its sentence, without edge punctuation or spaces."""
+        sent = verb.sent
+        lo, hi = max(verb.left_edge.i, sent.start), min(verb.right_edge.i, sent.end - 1)
+        while lo < verb.i and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        while hi > verb.i and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+    # -- when --
+
+    def _timexes(self, doc: Doc) -> dict[int, tuple[int, str]]:
+        """Token index of each dated timex's root -> (distance rank, value): where dates attach."""
+        out: dict[int, tuple[int, str]] = {}
+        for t in base.get(doc, "timexes"):
+            if t.type not in DATE_TYPES or not t.value:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                out[span.root.i] = (span.start, t.value)
+        return out
+
+    def _when(self, tok: Token, timex_at: dict[int, tuple[int, str]]) -> str | None:
+        """A date of the event's own clause: the nearest timex below the trigger (not inside another
+        event's clause if one of its own is nearer), else, for a noun, one of its governing verb."""
+        if not timex_at:
+            return None
+        best: tuple[int, str] | None = None
+        for i, (_, value) in timex_at.items():
+            t = tok.doc[i]
+            depth, a = 0, t
+            while a.i != tok.i and a.head.i != a.i and depth < 12:
+                a, depth = a.head, depth + 1
+            if a.i == tok.i and (best is None or depth < best[0]):
+                best = (depth, value)
+        if best is not None:
+            return best[1]
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            head = tok.head
+            while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+                head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                for c in head.children:
+                    if c.dep_ in {"npadvmod", "prep", "advmod", "tmod"}:
+                        for i in (x.i for x in c.subtree):
+                            if i in timex_at:
+                                return timex_at[i][1]
+        return None
+
+    # -- modality --
+
+    def _modality(self, tok: Token, statements: list[Any]) -> Modality:
+        local = self.local_modality(tok)
+        if local != "asserted" or tok.pos_ != "VERB" or tok.lemma_.lower() in self.lex.reporting_verbs:
+            return local  # a reporting verb's statement is labelled by what is reported, not by the saying
+        for s in statements:  # smallest first
+            if s.start <= tok.idx < s.end:
+                head = tok.head
+                while head.i != head.head.i and head.pos_ not in {"VERB", "AUX"}:
+                    head = head.head
+                top = head.i == tok.i or not (s.start <= head.idx < s.end)
+                return s.modality if top else local  # the statement's label is its main predicate's
+        return local
+
+    def local_modality(self, tok: Token) -> Modality:
+        """Modality from cues in the event's own clause and the words governing it."""
+        m = self.lex.modality
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lower_ in m["possible_amod"]:
+                    return "possible"
+                if c.dep_ == "amod" and c.lower_ in m["expected_amod"]:
+                    return "expected"
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                    return "denied"
+            head = tok.head
+            if tok.dep_ in SUBJECTS | PASSIVE_SUBJECTS | {"dobj"} and head.pos_ in {"VERB", "AUX"}:
+                if head.lemma_.lower() in m["expected_heads"] or any(
+                    c.dep_ in {"acomp", "advmod"} and c.lemma_.lower() in m["expected_heads"] for c in head.children
+                ):
+                    return "expected"
+                if head.lemma_.lower() in m["occurrence_verbs"]:
+                    return self.local_modality(head)
+            return "asserted"
+        v, hops = tok, 0
+        while hops < 4:
+            for c in v.children:
+                low = c.lower_
+                if c.dep_ == "neg" and low in m["negation"]:
+                    return "denied"
+                if c.dep_ == "aux" and low in m["possible_aux"]:
+                    return "possible"
+                if c.dep_ == "aux" and low in m["expected_aux"]:
+                    return "expected"
+                if c.dep_ == "advmod" and low in m["possible_adverbs"]:
+                    return "possible"
+                if c.dep_ == "advmod" and low in m["expected_adverbs"]:
+                    return "expected"
+                if c.dep_ == "mark" and low in m["condition_marks"]:
+                    return "possible"
+            if v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
+                head = v.head
+                if v.dep_ == "xcomp":
+                    hl = head.lemma_.lower()
+                    if hl in m["denied_heads"]:
+                        return "denied"
+                    if hl in m["expected_heads"] or (hl == "be" and any(c.lower_ in m["expected_heads"] for c in head.children)):
+                        return "expected"
+                    if hl in m["possible_heads"]:
+                        return "possible"
+                elif head.pos_ != "VERB":
+                    break
+                v, hops = head, hops + 1
+                continue
+            if v.dep_ == "xcomp" or (v.head.pos_ == "ADJ" and v.head.lemma_.lower() in m["expected_heads"] | m["possible_heads"]):
+                hl = v.head.lemma_.lower()
+                if hl in m["possible_heads"]:
+                    return "possible"
+                if hl in m["expected_heads"]:
+                    return "expected"
+            break
+        if tok.dep_ == "ROOT" and tok.sent.text.rstrip().endswith("?"):
+            return "question"
+        return "asserted"
+
+
+@Language.factory(
+    "newsbrief_events",
+    assigns=["doc._.nb_events"],
+    requires=["doc._.nb_entities", "doc._.nb_timexes", "doc._.nb_statements"],
+    default_config={"extra_patterns": None},
+)
+def make_events(nlp: Language, name: str, extra_patterns: str | None) -> EventExtractor:
+    return EventExtractor(extra_patterns)
