@@ -49,11 +49,13 @@ POS_NOUNS = frozenset(POS["nouns"])
 NEGATIONS = frozenset(DEN["negations"])
 NOT_NEGATION_BEFORE = frozenset(DEN["not_a_negation_before"])
 DENIAL_VERBS = frozenset(DEN["verbs"])
+CLAIM_NOUNS = frozenset(DEN["claim_nouns"])
 NEGATED_MODALS_DENY = frozenset(DEN["negated_modals_deny"])
 QUESTION_MARKS = tuple(_CUES["question"]["final"])
 
 REPORTING = frozenset(_CLAUSES["reporting_verbs"])
 STANCE_NOUNS = frozenset(_CLAUSES["stance_nouns"])
+DIRECTIVE = frozenset(_CLAUSES["directive_verbs"])
 ACCORDING = frozenset(_CLAUSES["according_to"])
 CONDITIONAL = frozenset(_CLAUSES["conditional_markers"])
 OPENERS = frozenset(_CLAUSES["clause_openers_after"])
@@ -102,26 +104,28 @@ def _is_separate(tok: Token, sent: Span) -> bool:
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return _is_finite(tok) and _has_subject(tok) and not (marks & CONDITIONAL)
     if dep == "conj":
-        return _is_finite(tok) and (_has_subject(tok) or tok.head.dep_ not in {"ROOT", "conj"} or _own_cue(tok))
+        return _is_finite(tok)
+    if dep == "ccomp":  # "X can add apps; the program costs $99": two claims the parser chained
+        lo, hi = sorted((tok.i, tok.head.i))
+        return tok.head.lemma_ not in REPORTING and any(tok.doc[i].text == ";" for i in range(lo, hi))
     if dep == "parataxis":
         return _is_finite(tok) and _has_subject(tok) and tok.lemma_ not in REPORTING
     return False
 
 
-def _own_cue(tok: Token) -> bool:
-    """A coordinated verb with its own auxiliary ("... and could spread") is a clause of its own."""
-    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in tok.children)
-
-
 def _chain(head: Token, heads: set[int]) -> list[Token]:
     """The predicate chain of a clause: its head and the complements / coordinated verbs merged into it,
-    plus the clause under a stance noun of a reporting verb ("expressed hope that ... will ...")."""
+    plus the clause under a stance noun of a reporting verb ("expressed hope that ... will ...").
+    The complement of a directive ("told them not to buy", "recommended that they should not") is
+    a demand, not a claim: its cues stay out."""
     out, todo = [], [head]
     while todo:
         t = todo.pop()
         out.append(t)
+        directive = t.lemma_.lower() in DIRECTIVE
+        controls = any(c.dep_ == "dobj" for c in t.children)
         for c in t.children:
-            if c.i in heads:
+            if c.i in heads or (c.dep_ == "ccomp" and directive) or (c.dep_ == "xcomp" and (controls or directive)):
                 continue
             if c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp"):
                 todo.append(c)
@@ -145,7 +149,7 @@ def _label(chain: list[Token], question: bool) -> Modality:
     for t in chain:
         lemma = t.lemma_.lower()
         if lemma in DENIAL_VERBS and t.pos_ == "VERB":
-            deny = True
+            deny |= any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS) for c in t.children)
         clausal = any(c.dep_ in {"xcomp", "ccomp"} for c in t.children)
         if t.pos_ in {"VERB", "AUX"}:
             exp |= lemma in EXP_VERBS or (clausal and lemma in EXP_VERBS_COMP)
