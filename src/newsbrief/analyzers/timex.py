@@ -1,0 +1,253 @@
+"""Time expressions (TIMEX3: DATE, TIME, DURATION, SET), normalized against the publication date.
+
+Extents come from our grammar (timex_grammar, data in resources/timex/); spaCy's DATE/TIME
+entities that the grammar misses are kept only when they hold a word of time, and get a value from
+dateparser (called on those short spans only, cached). Values come from rules (timex_normalize)
+that know the direction of "Tuesday"/"January" from the tense of the clause. When no date was
+given, a dateline with a year ("MOSCOW, June 17, 2024 (Reuters) -") supplies one
+(published_source "dateline"); a dateline without a year supplies none: a date is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsbrief.analyzers import base
+from newsbrief.analyzers.timex_grammar import LEX, Match, find
+from newsbrief.analyzers.timex_normalize import Context, iso, normalize, week_of
+from newsbrief.model import Timex
+
+# kinds whose value depends on the tense of their clause
+_TENSED = {"date", "month", "weekday", "season", "holiday", "quarter", "quarter_adj", "part_of_date", "clock", "clock_after", "half"}
+
+_MONTH_RX = "|".join(sorted((re.escape(m) for m in LEX["months"]), key=len, reverse=True))
+_DATELINE = re.compile(
+    r"\A\s*(?:[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,3}),?\s+(?:\([^)\n]{1,40}\)\s*)?"
+    rf"(?P<month>{_MONTH_RX})\.?\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}}))?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|\n)",
+    re.IGNORECASE,
+)
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+_QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
+
+
+def _dateline_extent(text: str) -> int:
+    m = _DATELINE.match(text[:300])
+    return m.end() if m else 0
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline that opens the text, when it names its year ("MOSCOW, June 17, 2024 -")."""
+    m = _DATELINE.match(text[:300])
+    if not m or not m.group("year"):
+        return None
+    month = LEX["months"].get(m.group("month").lower())
+    try:
+        return iso(date(int(m.group("year")), month, int(m.group("day"))))
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------- tense of the clause
+
+_FUTURE = {"will", "shall", "'ll", "wo", "’ll"}
+_REPORTING = {"say", "tell", "report", "announce", "claim", "add", "state", "note", "write", "insist", "deny", "confirm"}
+
+
+def _verb_tense(v) -> str | None:  # noqa: ANN001 - a spaCy Token
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE:
+        return "future"
+    if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+        return "future"  # "plans to visit on Tuesday"
+    if any(a.lower_ in ("going",) for a in auxes) or (v.lower_ == "going" and any(c.tag_ == "TO" for c in v.children)):
+        return "future"
+    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if v.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return "past"
+    if v.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # "meet Monday", "is scheduled for Monday": a present that plans; "says Monday" reports the past
+        if v.tag_ in ("VBZ", "VBP") and v.lemma_ not in _REPORTING and v.lemma_ != "be":
+            return "future"
+        return "present"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "future" if words & {"would", "could", "might", "may", "can", "should", "must"} else None
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the clause a span belongs to: the verb it hangs from, else the sentence's first verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            t = _verb_tense(tok)
+            if t:
+                return t
+        if tok.head is tok:
+            break
+        tok = tok.head
+    try:
+        sent = span.sent
+    except ValueError:
+        return None
+    for t in sent:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
+            got = _verb_tense(t)
+            if got:
+                return got
+    return None
+
+
+# ---------------------------------------------------------------- spaCy candidates the grammar missed
+
+_TIME_WORD = re.compile(
+    r"\b(?:%s|%s|%s|%s|[12][0-9]{3}|[0-9]{1,2}:[0-9]{2}|a\.m|p\.m|today|yesterday|tomorrow|tonight)\b"
+    % (
+        "|".join(re.escape(w) for w in LEX["units"]),
+        "|".join(re.escape(w) for w in LEX["months"] if len(w) > 3),
+        "|".join(re.escape(w) for w in LEX["weekdays"] if len(w) > 4),
+        "|".join(re.escape(w) for w in LEX["seasons"]),
+    ),
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-year-old\b|\bage[ds]?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_value(text: str, ref: str | None) -> tuple[str, str | None] | None:
+    """dateparser's reading of a short span the grammar did not know, at the granularity it reports."""
+    if ref is None:
+        return None
+    try:
+        from dateparser.date import DateDataParser
+
+        base_dt = datetime.fromisoformat(ref + "T12:00:00")
+        ddp = DateDataParser(
+            languages=["en"],
+            settings={"RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [], "STRICT_PARSING": False},
+        )
+        data = ddp.get_date_data(text)
+    except Exception:  # noqa: BLE001 - a third-party parser on odd text: no value rather than no brief
+        return None
+    d = getattr(data, "date_obj", None)
+    if d is None:
+        return None
+    period = getattr(data, "period", "day")
+    if period == "year":
+        return ("DATE", f"{d.year:04d}")
+    if period == "month":
+        return ("DATE", f"{d.year:04d}-{d.month:02d}")
+    if period == "week":
+        return ("DATE", week_of(d.date()))
+    if period == "time":
+        return ("TIME", f"{iso(d.date())}T{d.hour:02d}:{d.minute:02d}")
+    return ("DATE", iso(d.date()))
+
+
+def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy Span
+    """An entity's extent by TIMEX conventions: no possessive, no trailing punctuation."""
+    toks = [t for t in ent if not t.is_space]
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("about", "around", "over", "just", "only", "some", "within")):
+        toks.pop(0)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+# ---------------------------------------------------------------- the component
+
+
+class TimexAnnotator:
+    """Finds, types and normalizes every time expression of a Doc; fills `doc._.nb_timexes`."""
+
+    def __init__(self, use_entities: bool = True, use_dateparser: bool = True) -> None:
+        self.use_entities = use_entities
+        self.use_dateparser = use_dateparser
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            base.put(doc, "timexes", self.timexes(doc))
+        except Exception as exc:  # noqa: BLE001 - odd text must never sink the brief
+            base.put(doc, "timexes", [])
+            doc.user_data.setdefault("nb_errors", []).append(f"timex: {exc!r}")
+        return doc
+
+    def timexes(self, doc: Doc) -> list[Timex]:
+        text = doc.text
+        if not doc._.nb_published:
+            found = dateline_date(text)
+            if found:
+                doc._.nb_published = found
+                doc._.nb_published_source = "dateline"
+        dct = parse_published(doc._.nb_published)
+        matches = find(text)
+        extra = self._entity_candidates(doc, matches) if self.use_entities else []
+        ctx = Context(dct=dct)
+        out: list[Timex] = []
+        quarter_at = 0
+        skip = _dateline_extent(text)
+        for m in sorted([*matches, *extra], key=lambda x: x.start):
+            if m.start < skip:
+                continue  # the dateline's date is the article's own date, not a time it mentions
+            if m.kind == "entity":
+                got = _dateparser_value(m.text, iso(dct) if dct else None) if self.use_dateparser else None
+                if got is None:
+                    continue
+                typ, value = got
+            else:
+                ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
+                r = normalize(m, ctx, text)
+                if r is None:
+                    continue
+                typ, value = r
+            if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
+                ctx.last = value
+                if m.kind in ("quarter", "quarter_adj", "quarter_of") and re.fullmatch(r"\d{4}-Q\d", value):
+                    ctx.last_quarter, quarter_at = value, m.end
+            if ctx.last_quarter and m.end - quarter_at > _QUARTER_REACH:
+                ctx.last_quarter = None
+            out.append(Timex(start=m.start, end=m.end, text=text[m.start : m.end], type=typ, value=value))
+        return out
+
+    def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(m.start < ent.end_char and ent.start_char < m.end for m in matches):
+                continue
+            if not _TIME_WORD.search(ent.text) or _AGE.search(doc.text[ent.start_char : ent.end_char + 6]):
+                continue
+            span = _trim_entity(doc, ent)
+            if span is None:
+                continue
+            s, e = span
+            out.append(Match(s, e, "entity", {}, doc.text[s:e]))
+        return out
+
+
+@Language.factory("newsbrief_timex", assigns=["doc._.nb_timexes"], default_config={"use_entities": True, "use_dateparser": True})
+def make_timex(nlp: Language, name: str, use_entities: bool, use_dateparser: bool) -> TimexAnnotator:
+    return TimexAnnotator(use_entities=use_entities, use_dateparser=use_dateparser)

@@ -1,0 +1,180 @@
+"""Where time expressions are: the TIMEX3 extent grammar, compiled from resources/timex/.
+
+The patterns are data (patterns.json), their words too (lexicon.json); this module only builds
+the regular expressions, finds every match, keeps the longest non-overlapping ones and drops the
+readings that need context ("may" the verb, "fall" the verb, "a quarter of"). Extents follow the
+TempEval-3 conventions: a leading "the" and "more than"/"nearly" belong to the expression, a
+trailing possessive "'s" and "later" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsbrief.resources import load_json
+
+LEX: dict[str, Any] = load_json("timex/lexicon.json")
+_PATTERNS: dict[str, Any] = load_json("timex/patterns.json")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One time expression found in a text: its extent, the pattern kind and the named parts."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    text: str
+
+
+def _alternation(words: Any, dotted: bool = False) -> str:
+    """A regex alternation of words (longest first), spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    parts = []
+    for w in items:
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(esc + (r"(?:\.(?!\w))?" if dotted and len(w) <= 4 else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@cache
+def _lists() -> dict[str, str]:
+    refs = {k: v for k, v in LEX["references"].items() if k not in LEX["references_needing_context"]}
+    return {
+        "MONTH": _alternation(LEX["months"], dotted=True),
+        "WEEKDAY": _alternation(LEX["weekdays"]),
+        "NUMWORD": _alternation(LEX["numbers"]),
+        "VAGUE": _alternation(LEX["vague_numbers"]),
+        "ORD": _alternation(LEX["ordinals"]),
+        "UNIT": _alternation(LEX["units"]),
+        "PART": _alternation(LEX["parts_of_day"]),
+        "SEASON": _alternation(LEX["seasons"]),
+        "TZ": _alternation(LEX["time_zones"]),
+        "CLOCKWORD": _alternation(LEX["clock_words"]),
+        "REF": _alternation(refs),
+        "SET": _alternation(LEX["sets"]),
+        "HOLIDAY": _alternation(LEX["holidays"]),
+    }
+
+
+def _expand(rx: str, names: dict[str, str]) -> str:
+    for _ in range(6):  # fragments refer to fragments
+        new = re.sub(r"\{([A-Z0-9]+)\}", lambda m: names.get(m.group(1), m.group(0)), rx)
+        if new == rx:
+            break
+        rx = new
+    return rx
+
+
+@cache
+def compiled() -> list[tuple[str, re.Pattern[str]]]:
+    names = dict(_lists())
+    for k, v in _PATTERNS["fragments"].items():
+        names[k] = _expand(v, names)
+    for k in list(names):
+        names[k] = _expand(names[k], names)
+    out = []
+    for p in _PATTERNS["patterns"]:
+        rx = _expand(p["rx"], names)
+        out.append((p["kind"], re.compile(r"(?<![\w'’$£€#])(?:" + rx + r")(?![\w’]|'\w|%)", re.IGNORECASE)))
+    return out
+
+
+_NEED_CAPITAL = set(LEX["month_words_needing_capital"])
+_WD_ABBR = set(LEX["weekday_abbreviations_needing_dot"])
+_AMBIGUOUS_SEASON = {"fall", "spring"}
+
+
+def _plausible(m: Match, text: str) -> bool:
+    """Drop the readings that are not time: the verb "may", "sun", "a quarter of", "spring" water."""
+    g = m.groups
+    month = g.get("month")
+    if month:
+        word = month.rstrip(".")
+        if word.lower() in _NEED_CAPITAL and not word[0].isupper():
+            return False
+        if word.lower() in ("may", "march") and m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")):
+            before = text[max(0, m.start - 12) : m.start].lower()
+            if not re.search(r"\b(in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during)\s+$", before):
+                return False
+        if len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year"):
+            if not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
+                return False  # "Jan Kavan", "Mar" without a dot and without a day or year
+    wd = g.get("wd")
+    if wd and wd.lower().rstrip(".") in _WD_ABBR and not (wd[0].isupper() and text[m.end - 1 : m.end] == "." or "." in wd):
+        return False
+    if wd and not wd[0].isupper():
+        return False
+    season = g.get("season")
+    if season and season.lower() in _AMBIGUOUS_SEASON and not (g.get("rel") or g.get("edge") or g.get("year") or g.get("the")):
+        before = text[max(0, m.start - 8) : m.start].lower()
+        if not re.search(r"\b(in|during|by|until|since|this|last|next)\s+$", before):
+            return False
+    if season and g.get("the") and not g.get("year") and re.match(r"\s+of\s+(?![0-9])", text[m.end : m.end + 8]):
+        return False
+    after = text[m.end : m.end + 6]
+    low = m.text.lower()
+    if m.kind in ("duration", "quarter") and re.match(r"^(a|one|three)\s+quarter$", low) and re.match(r"\s+of\b", after):
+        return False
+    if m.kind == "duration" and g.get("unit", "") and g["unit"].lower() in ("second", "seconds") and (g.get("num") or "").lower() in ("a", "an"):
+        return False
+    if m.kind == "duration" and re.match(r"\s+of\s", after) and (g.get("num") or "").lower() in ("a", "an"):
+        # "a day of protests" is a duration, "a quarter of", "a second of" are not; keep units of time
+        if (g.get("unit") or "").lower() in ("quarter", "second"):
+            return False
+    if m.kind == "quarter" and (g.get("q") or "").lower() == "period":
+        mods = re.findall(r"[\w'-]+", low)[:-1]
+        if not any(w not in ("the", "its", "a", "their", "this", "that") for w in mods):
+            return False
+    if m.kind == "quarter" and low in ("a quarter", "quarter", "this quarter") and re.match(r"\s+(of|century|mile|point|percent)\b", after):
+        return False
+    if m.kind == "year" and not _year_ok(m, text):
+        return False
+    if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
+        # bare plurals without a modifier are durations only after a preposition or a verb of time
+        before = text[max(0, m.start - 12) : m.start].lower()
+        if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
+            return False
+    return True
+
+
+def _year_ok(m: Match, text: str) -> bool:
+    """A four-digit number is a year unless it reads as an amount ("$1990", "1,500 troops", "2000 people")."""
+    y = int(m.groups["year"] or 0)
+    before = text[max(0, m.start - 12) : m.start]
+    after = text[m.end : m.end + 14]
+    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or re.match(r"\s*(%|percent|per cent|-|\.[0-9]|:)", after):
+        return False
+    if m.groups.get("edge") or m.groups.get("ordelse"):
+        return True
+    if re.match(r"\s+(?:[a-z]+\s+)?(people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years|cases|times|members|dollars|euros|pounds|rubles|yuan|won|yen)\b", after):
+        return False
+    if 1900 <= y <= 2099:
+        return True
+    return bool(re.search(r"\b(in|since|from|by|until|till|before|after|of|between|circa|around|year|to|and|the|early|late|mid|during)\s+$", before, re.I))
+
+
+def find(text: str) -> list[Match]:
+    """Every time expression of the grammar in `text`: the longest, then the earliest pattern, wins."""
+    cands: list[tuple[int, int, int, Match]] = []
+    for prio, (kind, rx) in enumerate(compiled()):
+        for mo in rx.finditer(text):
+            s, e = mo.span()
+            # a trailing abbreviation dot that ends the sentence stays with the sentence
+            while e > s and text[e - 1] in " \t\n,":
+                e -= 1
+            if e <= s:
+                continue
+            m = Match(s, e, kind, mo.groupdict(), text[s:e])
+            if _plausible(m, text):
+                cands.append((-(e - s), prio, s, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[Match] = []
+    for _, _, _, m in cands:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
