@@ -276,11 +276,19 @@ def _content_tokens(sent: Span) -> list[Token]:
     return toks
 
 
-def _is_heading(toks: list[Token]) -> bool:
-    """Not a claim: no verb at all, or a wh- title without final punctuation ("How X can threaten Y")."""
-    if not any(t.pos_ in {"VERB", "AUX"} for t in toks):
+def _is_heading(toks: list[Token], root: Token) -> bool:
+    """Not a claim: no predicate at all (no finite verb, nor a verb with a subject as in the headline
+    "Minister to visit Kyiv"), or a wh- title without final punctuation ("How X can threaten Y")."""
+    if not any(_is_finite(t) for t in toks if t.pos_ in {"VERB", "AUX"}) and not (
+        root.pos_ in {"VERB", "AUX"} and _has_subject(root)
+    ):
         return True
     return toks[0].lower_ in WH_OPENERS and toks[-1].text not in TERMINAL and not toks[-1].text.endswith("?")
+
+
+def _headline_future(root: Token) -> bool:
+    """The headline future: "Minister to visit Kyiv", "Airline to be compensated" (subject + to-infinitive)."""
+    return _has_subject(root) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in root.children)
 
 
 def _trim(toks: list[Token]) -> list[Token]:
@@ -298,7 +306,7 @@ def _trim(toks: list[Token]) -> list[Token]:
 def sentence_clauses(sent: Span) -> list[Clause]:
     """The claim clauses of one sentence, labelled, holders unresolved to ids (see `_holders`)."""
     toks = _content_tokens(sent)
-    if not toks or _is_heading(toks):
+    if not toks or _is_heading(toks, sent.root):
         return []
     question = any(t.text.endswith(QUESTION_MARKS) for t in toks[-3:])
     root = sent.root
@@ -320,7 +328,10 @@ def sentence_clauses(sent: Span) -> list[Clause]:
             continue
         head = sent.doc[h]
         chain = _chain(head, heads)
-        clause = Clause(head=head, tokens=mine, modality=_label(chain, question))
+        modality = _label(chain, question)
+        if modality == "asserted" and h == root.i and _headline_future(head):
+            modality = "expected"
+        clause = Clause(head=head, tokens=mine, modality=modality)
         subj = next((s for t in chain if (s := _reporting_subject(t)) is not None), None)
         if subj is None:
             adj = _adjunct_holder(chain)
