@@ -1,0 +1,427 @@
+"""Who said what: the brief's `attributions` (quotes, reported speech, beliefs) with speakers and roles.
+
+The cues come from attribution_rules (reporting verbs, "according to X", noun cues that open a list)
+and the quotation marks from attribution_quotes; this module joins them: a quote takes the cue of its
+sentence (or of the line before it that ends with a colon), a cue's content grows to cover the quotes it
+touches (a quote split around its cue becomes one content with fragments), a list announced by a noun
+cue gives one attribution per item, and a passage in the first/second person right after a speaker's
+cue is that speaker's unmarked direct speech. Speakers are resolved through analyzers.resolve; the
+role is the span describing the speaker (appositive, title before the name, "X's adviser"), kept per
+speaker so a later pronoun inherits it. Quoted words with no speaker in reach become a check.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsbrief.analyzers import base
+from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
+from newsbrief.analyzers.attribution_rules import CUES, Found, list_cues, noun_phrase, prepositional_cues, trim, verb_cues
+from newsbrief.model import Attribution, Check, Entity
+from newsbrief.model import Span as BSpan
+
+log = logging.getLogger(__name__)
+
+TITLES = frozenset(CUES["titles"])
+FIRST_PERSON = frozenset(CUES["unmarked"]["first_person"])
+SECOND_PERSON = frozenset(CUES["unmarked"]["second_person"])
+PRONOUNS = frozenset(CUES["pronouns"])
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
+WORD = re.compile(r"[A-Za-z\u2019']+")
+MAX_LIST_ITEMS = 25
+MIN_QUOTE_WORDS = 4  # shorter quoted words are names or scare quotes, not speech
+
+
+@Language.factory("newsbrief_attribution", assigns=["doc._.nb_attributions"], requires=["doc._.nb_entities"])
+def make_attribution(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    """callable(doc) -> doc: fills nb_attributions and adds `unattributed-quote` checks."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            found, orphans = extract(doc)
+            atts = Speakers(doc).attributions(found)
+        except Exception:  # a bug here must not sink the whole brief
+            log.exception("attribution failed on a document of %d characters", len(doc.text))
+            atts, orphans = [], []
+        base.put(doc, "attributions", atts)
+        if orphans:
+            base.add(doc, "checks", orphans)
+        return doc
+
+
+# ---------------------------------------------------------------- finding
+
+
+class _Lines:
+    """Line starts and ends of the text, for 'the line after this one' questions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span(self, i: int) -> tuple[int, int]:
+        s = self.starts[i]
+        e = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return s, e
+
+    def next_nonempty(self, i: int, limit: int = 3) -> int:
+        j = i + 1
+        while j < len(self.starts) and j <= i + limit:
+            s, e = self.span(j)
+            if self.text[s:e].strip():
+                return j
+            j += 1
+        return -1
+
+    def prev_nonempty(self, i: int, limit: int = 3) -> int:
+        j = i - 1
+        while j >= 0 and j >= i - limit:
+            s, e = self.span(j)
+            if self.text[s:e].strip():
+                return j
+            j -= 1
+        return -1
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in WORD.findall(text)]
+
+
+def _cover(content: tuple[int, int], quotes: list[Quote]) -> tuple[tuple[int, int], list[tuple[int, int]] | None]:
+    s = min([content[0]] + [q.start for q in quotes]) if content[0] >= 0 else min(q.start for q in quotes)
+    e = max([content[1]] + [q.end for q in quotes])
+    frags = [(q.start, q.end) for q in quotes] if len(quotes) > 1 and content[0] < 0 else None
+    return (s, e), frags
+
+
+def _kind(text: str, content: tuple[int, int], quotes: list[Quote]) -> str:
+    inside = [q for q in quotes if q.start >= content[0] and q.end <= content[1]]
+    if not inside:
+        return "indirect"
+    quoted = sum(q.end - q.start for q in inside)
+    s, e = content
+    bare = len(text[s:e].strip(" ,.;:"))
+    return "direct" if quoted >= bare - 2 * (len(inside) - 1) - 3 else "mixed"
+
+
+def _line_ends_with_colon(text: str, lines: _Lines, pos: int) -> int:
+    """The line index of pos when its text ends with ':', else -1."""
+    li = lines.index(pos)
+    s, e = lines.span(li)
+    return li if text[s:e].rstrip().endswith(":") else -1
+
+
+def _block_after(text: str, lines: _Lines, li: int, quotes_by_start: dict[int, Quote]) -> list[tuple[int, int, bool]]:
+    """What a line ending in a colon introduces: a quote, a list of items, or one paragraph.
+    Returns (start, end, is_list_item) content spans."""
+    j = lines.next_nonempty(li)
+    if j < 0:
+        return []
+    s, e = lines.span(j)
+    lead = len(text[s:e]) - len(text[s:e].lstrip())
+    if s + lead in quotes_by_start:
+        q = quotes_by_start[s + lead]
+        return [(q.start, q.end, False)]
+    items: list[tuple[int, int, bool]] = []
+    bullets = bool(BULLET.match(text[s:e]))
+    while j >= 0 and len(items) < MAX_LIST_ITEMS:
+        s, e = lines.span(j)
+        line = text[s:e]
+        m = BULLET.match(line)
+        if bullets != bool(m):
+            break
+        a, b = trim_text(text, s + (m.end() if m else 0), e)
+        if b <= a:
+            break
+        items.append((a, b, True))
+        stripped = line.rstrip()
+        if not bullets and not stripped.endswith((";", ",")):
+            break  # an item ending a sentence closes an unmarked list
+        nxt = lines.next_nonempty(j, limit=1)
+        j = nxt
+    if len(items) == 1:
+        return [(items[0][0], items[0][1], False)]
+    return items
+
+
+def trim_text(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r\n,;:.\u2014\u2013-":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:.\u2014\u2013-":
+        end -= 1
+    return start, end
+
+
+def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
+    """All attributions of the doc (speakers unresolved), and checks for quotes no one said."""
+    text = doc.text
+    lines = _Lines(text)
+    quotes = find_quotes(text)
+    quote_starts = [q.start for q in quotes]
+    by_start = {q.start: q for q in quotes}
+
+    def quotes_in(s: int, e: int) -> list[Quote]:
+        i = bisect.bisect_left(quote_starts, s)
+        out = []
+        while i < len(quotes) and quotes[i].start < e:
+            out.append(quotes[i])
+            i += 1
+        return out
+
+    found: list[Found] = []
+    for f in verb_cues(doc):
+        v = f.verb
+        sent = v.sent
+        in_sent = [q for q in quotes_in(sent.start_char, sent.end_char) if not (q.start <= v.idx < q.end)]
+        if f.content[0] < 0:
+            if in_sent:
+                f.content, f.fragments = _cover((-1, -1), in_sent)
+            else:
+                li = _line_ends_with_colon(text, lines, sent.end_char - 1)
+                if li < 0 or lines.span(li)[1] > sent.end_char + 2:
+                    continue
+                block = _block_after(text, lines, li, by_start)
+                if not block:
+                    continue
+                for a, b, _item in block[1:]:
+                    found.append(Found(content=(a, b), source=f.source, cue=f.cue, speech=True, inherit=f))
+                f.content = block[0][:2]
+        else:
+            touching = [q for q in in_sent if q.end > f.content[0] and q.start < f.content[1]]
+            if touching:
+                cs, ce = f.content
+                inner = any(q.start <= cs and ce <= q.end for q in touching)
+                if inner and f.cue and not f.fragments:  # split quote: every quote of the sentence around the cue
+                    touching = in_sent
+                f.content, frags = _cover(f.content, touching)
+                if inner and len(touching) > 1:
+                    f.fragments = [(q.start, q.end) for q in touching]
+                else:
+                    f.fragments = frags if frags else f.fragments
+        f.kind = _kind(text, f.content, quotes)
+        found.append(f)
+
+    found += prepositional_cues(doc)
+
+    for cue, sent in list_cues(doc):
+        li = _line_ends_with_colon(text, lines, sent.start_char)
+        if li < 0:
+            continue
+        for a, b, _item in _block_after(text, lines, li, by_start):
+            found.append(Found(content=(a, b), source=cue.source, cue=cue.cue, speech=True, kind=_kind(text, (a, b), quotes)))
+
+    found = [f for f in found if f.content[0] >= 0 and f.content[1] > f.content[0]]
+    for f in found:
+        if f.fragments:
+            f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
+        f.kind = _kind(text, f.content, quotes) if f.kind != "direct" or f.inherit is None else f.kind
+    found = _dedupe(found)
+
+    found += _unmarked_speech(doc, lines, found, quotes)
+    found.sort(key=lambda f: f.content)
+    return found, _orphan_quotes(doc, quotes, found)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One attribution per content: a later cue whose content is (nearly) the same span is dropped."""
+    out: list[Found] = []
+    seen: dict[tuple[int, int], Found] = {}
+    for f in found:
+        key = f.content
+        if key in seen:
+            continue
+        seen[key] = f
+        out.append(f)
+    return out
+
+
+def _unmarked_speech(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> list[Found]:
+    """A line in the first person, addressed to someone, with no quotation marks, right after a line in
+    which a named speaker speaks: that speaker's words."""
+    text = doc.text
+    speech_lines: dict[int, Found] = {}
+    for f in found:
+        if f.speech and f.source is not None and f.cue is not None:
+            speech_lines[lines.index(f.cue[0])] = f
+    covered = {lines.index(f.content[0]) for f in found} | {lines.index(f.content[1] - 1) for f in found}
+    quoted_lines = {lines.index(q.start) for q in quotes}
+    out = []
+    for li, f in speech_lines.items():
+        j = lines.next_nonempty(li, limit=2)
+        if j < 0 or j in covered or j in quoted_lines:
+            continue
+        s, e = lines.span(j)
+        words = set(_words(text[s:e]))
+        if words & FIRST_PERSON and (words & SECOND_PERSON or len(words & FIRST_PERSON) >= 2):
+            a, b = trim_text(text, s, e)
+            out.append(Found(content=(a, b), kind="direct", speech=True, inherit=f))
+    return out
+
+
+def _orphan_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Check]:
+    """Quoted sentences that no attribution covers, and unmarked first/second-person passages."""
+    text = doc.text
+    spans = sorted(f.content for f in found)
+    starts = [s for s, _ in spans]
+    checks = []
+    for q in quotes:
+        if len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
+            continue
+        i = bisect.bisect_right(starts, q.start) - 1
+        near = spans[max(0, i - 1) : i + 2]
+        if any(s <= q.start and q.end <= e + 1 for s, e in near):
+            continue
+        checks.append(
+            Check(
+                kind="unattributed-quote",
+                message="quoted words with no speaker in reach",
+                spans=[BSpan.of(text, q.start, q.end)],
+            )
+        )
+    return checks
+
+
+# ---------------------------------------------------------------- speakers and roles
+
+
+class Speakers:
+    """Resolves sources to the brief's actors and finds each speaker's role, remembered per speaker."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.roles: dict[str, tuple[int, int]] = {}  # speaker key -> role span
+        self._scan_roles()
+
+    def _key(self, entity: Entity | None, name: str) -> str:
+        return f"id:{entity.id}" if entity is not None else f"name:{name.split()[-1].lower() if name.split() else name}"
+
+    def _scan_roles(self) -> None:
+        """Appositives and titles attached to person names anywhere in the text ("X, a professor at Y, ...")."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            role = role_of(self.doc, ent.root, ent)
+            if role is None:
+                continue
+            entity = self._resolve(ent)
+            self.roles.setdefault(self._key(entity, ent.text), role)
+
+    def _resolve(self, span: Span) -> Entity | None:
+        try:
+            from newsbrief.analyzers.resolve import resolve
+
+            return resolve(self.doc, span)
+        except Exception:
+            log.debug("resolve failed", exc_info=True)
+            return None
+
+    def attributions(self, found: list[Found]) -> list[Attribution]:
+        text = self.doc.text
+        out: list[Attribution] = []
+        who: dict[int, tuple[Entity | None, str, tuple[int, int] | None]] = {}
+        last_person: tuple[Entity | None, str, tuple[int, int] | None] | None = None
+        for f in sorted(found, key=lambda x: (x.cue or x.content)[0]):
+            if f.inherit is not None and id(f.inherit) in who:
+                entity, name, role = who[id(f.inherit)]
+            elif f.source is not None:
+                entity, name, role = self._speaker(f.source, last_person)
+            else:
+                entity, name, role = None, "", None
+            who[id(f)] = (entity, name, role)
+            if f.source is not None and (entity is None or entity.type == "PERSON") and _personal(f.source):
+                last_person = (entity, name, role)
+            src = f.source
+            out.append(
+                Attribution(
+                    source=BSpan.of(text, src.start_char, src.end_char)
+                    if (src is not None and f.inherit is None) or (src is not None and f.cue)
+                    else None,
+                    cue=BSpan.of(text, *f.cue) if f.cue else None,
+                    content=BSpan.of(text, *f.content),
+                    speaker=entity.id if entity is not None else None,
+                    speaker_name=name or None,
+                    role=BSpan.of(text, *role) if role else None,
+                    kind=f.kind,  # type: ignore[arg-type]
+                    fragments=f.fragments,
+                )
+            )
+        return out
+
+    def _speaker(self, source: Span, last_person) -> tuple[Entity | None, str, tuple[int, int] | None]:
+        name_span = name_of(self.doc, source)
+        entity = self._resolve(name_span)
+        pronoun = source.text.lower() in PRONOUNS
+        if entity is None and pronoun and last_person is not None:
+            return last_person
+        name = entity.name if entity is not None else source.text
+        key = self._key(entity, name_span.text)
+        role = role_of(self.doc, source.root, name_span, source)
+        if role is not None:
+            self.roles.setdefault(key, role)
+        else:
+            role = self.roles.get(key)
+        return entity, name, role
+
+
+def _personal(source: Span) -> bool:
+    return source.root.ent_type_ == "PERSON" or source.text.lower() in PRONOUNS
+
+
+def name_of(doc: Doc, source: Span) -> Span:
+    """The name inside a source ("Professor Nam Sung-wook of Korea University" -> "Nam Sung-wook"): the
+    proper-noun run around the head, without leading titles."""
+    head = source.root
+    if head.pos_ == "PRON":
+        return source[head.i - source.start : head.i - source.start + 1]
+    s = e = head.i
+    while (
+        s - 1 >= source.start
+        and (doc[s - 1].dep_ in ("compound", "flat") or doc[s - 1].text == "-")
+        and doc[s - 1].head.i >= s - 1
+    ):
+        s -= 1
+    while e + 1 < source.end and doc[e + 1].dep_ in ("flat",):
+        e += 1
+    while s < e and doc[s].lower_.rstrip(".") in TITLES:
+        s += 1
+    return doc[s : e + 1]
+
+
+def role_of(doc: Doc, head, name: Span, source: Span | None = None) -> tuple[int, int] | None:
+    """The span describing a speaker: an appositive ("X, a professor at Y"), or the source around a
+    name when it holds a title ("Professor X of Y", "Putin's adviser X"), or a title noun phrase itself
+    ("the foreign minister")."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and (c.lemma_.lower() in TITLES or c.pos_ == "NOUN"):
+            s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            s, e = trim(doc, s, e)
+            if e > s:
+                return s, e
+    if source is None:
+        return None
+    words = {t.lower_.rstrip(".") for t in source}
+    if not words & TITLES:
+        return None
+    if source.root.pos_ == "NOUN":  # "the foreign minister"
+        return trim(doc, source.start_char, source.end_char)
+    before = source.start_char < name.start_char
+    after = name.end_char < source.end_char
+    if before and not after:  # "Putin's foreign policy adviser Yuri Ushakov"
+        s, e = trim(doc, source.start_char, name.start_char)
+        return (s, e) if e > s else None
+    return trim(doc, source.start_char, source.end_char)
+
+
+__all__ = ["AttributionComponent", "extract", "make_attribution", "noun_phrase"]

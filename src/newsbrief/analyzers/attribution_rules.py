@@ -1,0 +1,225 @@
+"""Cues found in the parse: reporting verbs, prepositional cues ("according to X", "in his opinion"),
+noun cues that open a list ("X made several statements:"), each with its source and content.
+
+The word lists live in resources/attribution/cues.json (tuned on PolNeAR train); this module only
+knows dependency shapes. Everything here is linear in the number of tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.resources import load_json
+
+CUES = load_json("attribution/cues.json")
+VERBS: dict[str, dict] = CUES["verbs"]
+PREP_CUES: list[list[str]] = [p.split() for p in CUES["prepositional"]]
+OPINION_NOUNS = frozenset(CUES["opinion_nouns"])
+LIST_NOUNS = frozenset(CUES["list_nouns"])
+SUBJ = {"nsubj", "csubj", "expl"}
+EDGE_PUNCT = set(" \t\n\r,;:.-\u2014\u2013")
+
+
+@dataclass
+class Found:
+    """One attribution before speakers are resolved; offsets are characters."""
+
+    content: tuple[int, int]
+    source: Span | None = None
+    cue: tuple[int, int] | None = None
+    kind: str = "indirect"
+    fragments: list[tuple[int, int]] | None = None
+    speech: bool = False  # a verb of saying (may introduce direct speech), not of belief
+    inherit: Found | None = None  # takes its speaker from this one (list items, unmarked speech)
+    verb: Token | None = field(default=None, repr=False)
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Characters without the spaces and clause punctuation at both ends."""
+    text = doc.text
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def subtree_chars(tok: Token) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+
+def subject_of(v: Token, depth: int = 0) -> Token | None:
+    """The token naming who speaks for verb `v`: its subject, the agent of a passive ("reported by X"),
+    or the subject of the verb it hangs from ("..., adding that", "said X and warned Y")."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if not _passive(v):
+        for c in v.children:
+            if c.dep_ in SUBJ and c.lower_ not in ("it", "there"):
+                return c
+    if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and (v.dep_ != "advcl" or v.tag_ == "VBG"):
+        return subject_of(v.head, depth + 1)
+    return None
+
+
+def noun_phrase(doc: Doc, head: Token) -> Span:
+    """The source's words: the head's subtree without a trailing relative clause or punctuation."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i > head.i:
+            end = min(end, c.left_edge.i)
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("who", "which", "that")):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def cue_chars(v: Token) -> tuple[int, int]:
+    """The verb with its particle ("pointed out") or its object noun ("expressed hope")."""
+    start, end = v.idx, v.idx + len(v.text)
+    for c in v.rights:
+        if c.dep_ == "prt" or (c.dep_ == "dobj" and c.lemma_ in LIST_NOUNS | {"hope", "concern", "fear", "confidence", "belief"}):
+            end = max(end, c.idx + len(c.text))
+    return start, end
+
+
+def _content_child(v: Token, spec: dict) -> Token | None:
+    kinds = spec.get("content", ["ccomp"])
+    for dep in ("ccomp", "xcomp", "dobj"):
+        if dep not in kinds:
+            continue
+        for c in v.children:
+            if c.dep_ == dep:
+                return c
+    for c in v.children:  # "expressed hope that ...": the clause hangs from the object noun
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX"):
+                    return g
+    return None
+
+
+def verb_cues(doc: Doc) -> list[Found]:
+    """Reporting and belief verbs with a content: their clause, or for a verb set inside its own
+    content ("The economy, he said, is strong") the clause around it."""
+    out: list[Found] = []
+    for v in doc:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        spec = VERBS.get(v.lemma_.lower())
+        if spec is None:
+            continue
+        subj = subject_of(v)
+        content: tuple[int, int] | None = None
+        fragments = None
+        child = _content_child(v, spec)
+        if child is not None:
+            s, e = subtree_chars(child)
+            if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
+                pass
+            content = trim(doc, s, e)
+        elif v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.pos_ in ("VERB", "AUX") and v.head.i > v.i > v.head.left_edge.i:
+            # "The economy, he said, is strong": the clause around the cue, without it
+            hs, he = subtree_chars(v.head)
+            vs, ve = subtree_chars(v)
+            a, b = trim(doc, hs, vs), trim(doc, ve, he)
+            if a[1] > a[0] and b[1] > b[0]:
+                content, fragments = (a[0], b[1]), [a, b]
+        out.append(
+            Found(
+                content=content if content and content[1] > content[0] else (-1, -1),
+                source=noun_phrase(doc, subj) if subj is not None else None,
+                cue=cue_chars(v),
+                speech=bool(spec.get("speech")),
+                fragments=fragments,
+                verb=v,
+            )
+        )
+    return out
+
+
+def _rest_of_sentence(doc: Doc, sent: Span, start_tok: int, end_tok: int) -> tuple[tuple[int, int], list | None]:
+    """The sentence without tokens [start_tok, end_tok): the content around a prepositional cue."""
+    a = trim(doc, sent.start_char, doc[start_tok].idx) if start_tok > sent.start else (0, 0)
+    last = doc[end_tok - 1]
+    b = trim(doc, last.idx + len(last.text), sent.end_char) if end_tok < sent.end else (0, 0)
+    parts = [p for p in (a, b) if p[1] - p[0] > 0]
+    if not parts:
+        return (-1, -1), None
+    if len(parts) == 1:
+        return parts[0], None
+    return (parts[0][0], parts[1][1]), parts
+
+
+def prepositional_cues(doc: Doc) -> list[Found]:
+    """ "according to X, ...", "in his opinion, ...", "in the view of X": the rest of the sentence."""
+    out: list[Found] = []
+    for sent in doc.sents:
+        toks = list(sent)
+        lowers = [t.lower_ for t in toks]
+        for i, t in enumerate(toks):
+            for pat in PREP_CUES:
+                if lowers[i : i + len(pat)] == pat:
+                    head = toks[i + len(pat) - 1]
+                    pobj = next((c for c in head.children if c.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    src = noun_phrase(doc, pobj)
+                    end_tok = max(src.end, toks[i + len(pat) - 1].i + 1)
+                    content, frags = _rest_of_sentence(doc, sent, t.i, end_tok)
+                    cue_end = head.idx + len(head.text)
+                    out.append(Found(content=content, source=src, cue=(t.idx, cue_end), fragments=frags))
+            # "in his opinion", "in Smith's view"
+            if t.lower_ == "in" and i + 1 < len(toks):
+                noun = next((c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in OPINION_NOUNS), None)
+                if noun is None:
+                    continue
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if owner is None:
+                    continue
+                src = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else noun_phrase(doc, owner)
+                end_tok = max(noun.right_edge.i + 1, src.end)
+                content, frags = _rest_of_sentence(doc, sent, t.i, end_tok)
+                out.append(
+                    Found(
+                        content=content,
+                        source=src,
+                        cue=(t.idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)),
+                        fragments=frags,
+                    )
+                )
+    return out
+
+
+def list_cues(doc: Doc) -> list[tuple[Found, Span]]:
+    """Noun cues that announce statements ("X made several statements", "his main theses:"): the cue
+    with its source, and the sentence it stands in (the list follows that line)."""
+    out = []
+    for t in doc:
+        if t.lemma_.lower() not in LIST_NOUNS or t.pos_ != "NOUN":
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        verb = t.head if t.dep_ == "dobj" else None
+        if owner is None and verb is not None:
+            owner = subject_of(verb)
+        if owner is None:
+            continue
+        start = verb.idx if verb is not None and verb.i < t.i else t.left_edge.idx
+        src = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else noun_phrase(doc, owner)
+        out.append((Found(content=(-1, -1), source=src, cue=(start, t.idx + len(t.text)), speech=True), t.sent))
+    return out
