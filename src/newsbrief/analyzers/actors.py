@@ -67,6 +67,8 @@ class Lexicon:
     female: frozenset[str]
     name_suffixes: frozenset[str]
     org_suffixes: frozenset[str]
+    org_descriptors: frozenset[str]
+    state_keys: frozenset[str]
     leader_roles: list[str]
     place_preps: frozenset[str]
     place_verbs: frozenset[str]
@@ -106,7 +108,9 @@ def lexicon() -> Lexicon:
         male=frozenset(t.lower() for t in titles["gender"]["male"]),
         female=frozenset(t.lower() for t in titles["gender"]["female"]),
         name_suffixes=frozenset(titles["name_suffixes"]),
-        org_suffixes=frozenset(s.lower() for s in titles["org_suffixes"]),
+        org_suffixes=frozenset(fold(s) for s in titles["org_suffixes"]),
+        org_descriptors=frozenset(fold(s) for s in titles["org_descriptors"]),
+        state_keys=frozenset(fold(t) for t, term in terms.items() if term.iso3 and term.kind in ("name", "demonym")),
         leader_roles=roles["leader_roles"],
         place_preps=frozenset(roles["place_prepositions"]),
         place_verbs=frozenset(roles["place_verbs"]),
@@ -117,7 +121,7 @@ def fold(text: str) -> str:
     """Lowercase, accents and hyphens away: 'Kim Jong-un' and 'Kim Jong Un' fold alike."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[-‐‑_.]", " ", text.lower())
+    text = re.sub(r"[-‐‑_]", " ", text.lower()).replace(".", "")
     text = re.sub(r"[^\w' ]", "", text).replace("'", "")
     return " ".join(text.split())
 
@@ -188,18 +192,18 @@ def _titles_before(doc: Doc, start: int, lex: Lexicon) -> list[str]:
 
 
 def _is_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """A capital used as a place ('in Moscow', 'visited Moscow'), not as the state's voice."""
+    """A capital is the state only where it acts or is acted with ('Moscow says', 'ties between
+    Moscow and Pyongyang', "Moscow's stance"); elsewhere ('in Moscow', 'a Moscow court') the city."""
     tok = doc[start:end].root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in lex.place_preps:
-        return True
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_verbs:
-        return True
-    if tok.dep_ in ("compound", "npadvmod") and end < len(doc) and doc[end].text in HYPHENS:  # "Moscow-based"
-        return True
-    nxt = doc[end : end + 2]
-    return len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ in ("GPE", "LOC")  # "Moscow, Russia"
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in lex.place_verbs
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in lex.place_preps
+    return True
 
 
 def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[Mention], list[Mention]]:
@@ -249,21 +253,48 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             m.kind, m.iso3, m.key = "state", term.iso3, "state:" + term.iso3
             m.label = "GPE"
         elif label == "ORG":
-            m.kind, m.key = "org", _org_key(text, lex)
+            m.kind, m.key = "org", _name_key(text, lex)
         elif label == "NORP":
-            m.kind, m.key = "group", "norp:" + fold(text)
+            m.kind, m.key = "group", _name_key(text, lex)
         else:
-            m.kind, m.key = "place", "place:" + fold(text)
+            m.kind, m.key = "place", _name_key(text, lex)
             m.iso3 = lex.places.get(text)
         mentions.append(m)
     return mentions, nested
 
 
-def _org_key(text: str, lex: Lexicon) -> str:
+def _acronyms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'the United States Air Force (USAF)': the acronym in brackets, and its later uses, are
+    mentions even where the model did not tag them."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    found: dict[str, str] = {}
+    for m in mentions:
+        bracketed = m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"
+        if m.kind in ("org", "place", "group") and bracketed:
+            acr = doc[m.end + 1]
+            if acr.i not in covered and _is_acronym(acr.text):
+                found[acr.text] = m.label
+    added = []
+    for tok in doc:
+        if tok.text in found and tok.i not in covered:
+            added.append(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    found[tok.text],
+                    "org" if found[tok.text] == "ORG" else "place",
+                    key=_name_key(tok.text, lex),
+                )
+            )
+    return added
+
+
+def _name_key(text: str, lex: Lexicon) -> str:
+    """One key for a name whatever the model's label: folded, without a legal suffix ('Inc.')."""
     words = fold(text).split()
     while len(words) > 1 and words[-1] in lex.org_suffixes:
         words.pop()
-    return "org:" + " ".join(words)
+    return "name:" + " ".join(words)
 
 
 # --------------------------------------------------------------------------- people
@@ -287,6 +318,7 @@ class Clusters:
     def __init__(self) -> None:
         self.members: list[list[int]] = []
         self.by_key: dict[str, int] = {}
+        self.moved: dict[int, int] = {}
 
     def add(self, key: str | None, mi: int) -> int:
         if key is not None and key in self.by_key:
@@ -297,6 +329,25 @@ class Clusters:
             if key is not None:
                 self.by_key[key] = c
         self.members[c].append(mi)
+        return c
+
+    def merge(self, into: int, other: int, mentions: list[Mention]) -> None:
+        """Move the mentions of cluster `other` into `into` (the other stays, empty)."""
+        into, other = self.find(into), self.find(other)
+        if into == other:
+            return
+        for i in self.members[other]:
+            mentions[i].cluster = into
+        self.members[into] += self.members[other]
+        self.members[other] = []
+        self.moved[other] = into
+        for k, c in self.by_key.items():
+            if c == other:
+                self.by_key[k] = into
+
+    def find(self, c: int) -> int:
+        while c in self.moved:
+            c = self.moved[c]
         return c
 
 
@@ -339,6 +390,8 @@ def _cluster_people(doc: Doc, mentions: list[Mention], sent_of: list[int], clust
             c = cands[0]
         elif p[0] in singles:
             c = singles[p[0]]
+        elif "name:" + p[0] in clusters.by_key:  # "Ryanair" tagged as a person once
+            c = clusters.by_key["name:" + p[0]]
         else:
             c = singles[p[0]] = clusters.add(None, i)
             m.cluster = c
@@ -399,44 +452,52 @@ def _recover_surnames(doc: Doc, mentions: list[Mention], clusters: Clusters, lex
 # --------------------------------------------------------------------------- organisations
 
 
-def _cluster_orgs(doc: Doc, mentions: list[Mention], clusters: Clusters) -> None:
-    orgs = [i for i, m in enumerate(mentions) if m.kind == "org"]
-    for i in orgs:
-        m = mentions[i]
-        # "Government Accountability Office (GAO)": the acronym joins the name before it
-        if m.start >= 2 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
-            prev = next((j for j in orgs if mentions[j].end in (m.start - 1, m.start - 2) and mentions[j].cluster >= 0), None)
-            if prev is not None:
-                c = mentions[prev].cluster
-                clusters.members[c].append(i)
-                clusters.by_key.setdefault(m.key, c)
-                m.cluster = c
-                continue
-        if m.key in clusters.by_key:
-            m.cluster = clusters.add(m.key, i)
+def _cluster_orgs(doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Lexicon) -> None:
+    """Organisations (and other names outside the gazetteer) by name, then merged where the text
+    says two names are one: "Name (ACR)", an acronym of a name, a short form ("Northrop" after
+    "Northrop Grumman"; "Apple" and "Apple Computer"), a name without its country ("the Air Force")."""
+    named = {c for c, ms in enumerate(clusters.members) if ms and mentions[ms[0]].kind in ("org", "place", "group")}
+    # "Government Accountability Office (GAO)"
+    for m in [m for m in mentions if m.kind in ("org", "place", "group")]:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            other = next((o for o in mentions if o.start == m.end + 1 and o.end == m.end + 2), None)
+            if other is not None and other.cluster in named and other.cluster != m.cluster and _is_acronym(doc[m.end + 1].text):
+                clusters.merge(m.cluster, other.cluster, mentions)
+    first = {c: min(mentions[i].start for i in ms) for c, ms in enumerate(clusters.members) if ms}
+    keys = {c: {mentions[i].key[5:] for i in clusters.members[c]} for c in named if clusters.members[c]}
+    words = {c: [k.split() for k in ks] for c, ks in keys.items()}
+    for c, ws in sorted(words.items(), key=lambda x: first[x[0]]):
+        if not clusters.members[c]:
             continue
-        words = m.key[4:].split()
-        target = None
-        if len(words) == 1:
-            w = words[0]
-            # an acronym of an earlier name ("GAO"), or the short form of one ("Northrop")
-            earlier = [(k, c) for k, c in clusters.by_key.items() if k.startswith("org:") and len(k[4:].split()) > 1]
-            initials = [c for k, c in earlier if _initials(k[4:]) == w]
-            short = [c for k, c in earlier if k[4:].split()[0] == w]
-            if len(initials) == 1:
-                target = initials[0]
-            elif len(short) == 1:
-                target = short[0]
-        if target is not None:
-            clusters.members[target].append(i)
-            clusters.by_key[m.key] = target
-            m.cluster = target
-        else:
-            m.cluster = clusters.add(m.key, i)
+        for w in ws:
+            targets = set()
+            for o, ows in words.items():
+                if o == c or not clusters.members[o]:
+                    continue
+                for ow in ows:
+                    if len(ow) <= len(w):
+                        continue
+                    rest = ow[len(w) :] if ow[: len(w)] == w else None
+                    if len(w) == 1 and _initials(ow) == w[0] and len(w[0]) >= 2:
+                        targets.add(o)  # an acronym
+                    elif rest is not None and (all(x in lex.org_descriptors for x in rest) or first[o] < first[c]):
+                        targets.add(o)  # a short form
+                    elif ow[-len(w) :] == w and " ".join(ow[: -len(w)]) in lex.state_keys:
+                        targets.add(o)  # "US Air Force" / "the Air Force"
+            targets = {clusters.find(t) for t in targets}
+            if len(targets) == 1:
+                t = targets.pop()
+                if t != c:
+                    clusters.merge(t, c, mentions)
+                break
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w not in {"of", "and", "the", "for", "de", "du", "des"})
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text.replace(".", "")) <= 8 and text.replace(".", "").replace("&", "").isalpha() and text.isupper()
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in {"of", "and", "the", "for", "de", "du", "des", "&"})
 
 
 # --------------------------------------------------------------------------- countries
@@ -603,10 +664,11 @@ class Actors:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         mentions, nested = find_mentions(doc, lex, self.names)
+        mentions = sorted(mentions + _acronyms(doc, mentions, lex), key=lambda m: m.start)
         sent_of = _sentence_of(doc)
         clusters = Clusters()
         for i, m in enumerate(mentions):
-            if m.kind in ("state", "city", "place", "group"):
+            if m.kind in ("state", "city", "place", "group", "org"):
                 m.cluster = clusters.add(m.key, i)
         _cluster_people(doc, mentions, sent_of, clusters, lex)
         for m in _recover_surnames(doc, mentions, clusters, lex):
@@ -625,7 +687,7 @@ class Actors:
                 m.kind, m.label = "person", "PERSON"
                 m.cluster = next(iter(surname_of[fold(doc[m.start].text)]))
                 clusters.members[m.cluster].append(i)
-        _cluster_orgs(doc, mentions, clusters)
+        _cluster_orgs(doc, mentions, clusters, lex)
         tok2m = {t: m for m in mentions for t in range(m.start, m.end)}
 
         country: dict[int, str | None] = {}

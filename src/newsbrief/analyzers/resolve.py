@@ -196,6 +196,9 @@ def resolve(doc: Doc, mention: Span) -> Entity | None:
     direct = entity_at(doc, root.idx, root.idx + len(root.text))
     if direct is not None:
         return direct
+    named = _apposed(doc, root)
+    if named is not None:
+        return named
     word = root.lower_
     if (len(mention) <= 2 and root.pos_ == "PRON") or (len(mention) == 1 and word in PERSON_PRONOUNS | NEUTER | PLURAL):
         return _pronoun(doc, mention, word)
@@ -225,6 +228,24 @@ def resolve(doc: Doc, mention: Span) -> Entity | None:
         cover = max(min(mention.end_char, m.end) - max(mention.start_char, m.start) for m in best.mentions)
         if cover * 2 >= mention.end_char - mention.start_char:
             return best
+    return None
+
+
+def _apposed(doc: Doc, root: Token) -> Entity | None:
+    """A noun phrase that names its actor beside it: 'Apple CEO [Steve Jobs]', 'Steve Jobs, [the
+    chief executive]', '[the former COO], Tim Cook', 'Apple is [the producer of ...]'."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    links = []
+    if root.dep_ in ("compound", "appos"):
+        links.append(root.head)
+    links += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        links += [c for c in root.head.children if c.dep_ in SUBJECT]
+    for t in links:
+        e = entity_at(doc, t.idx, t.idx + len(t.text))
+        if e is not None and (e.type == "PERSON" or root.dep_ != "compound"):
+            return e
     return None
 
 
