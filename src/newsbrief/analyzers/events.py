@@ -217,12 +217,6 @@ class Resolver:
                     if i not in sizes or len(span) < sizes[i]:
                         sizes[i], self.at_token[i] = len(span), ent
         self.mentions.sort(key=lambda x: x[0])
-        self.subject_persons: list[tuple[int, Entity]] = []  # person mentions in subject position
-        for start, end, ent in self.mentions:
-            if ent.type == "PERSON":
-                head = doc[start:end].root
-                if head.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                    self.subject_persons.append((start, ent))
 
     def _last_before(self, i: int, types: set[str]) -> Entity | None:
         best = None
@@ -234,19 +228,10 @@ class Resolver:
         return best
 
     def _pronoun(self, tok: Token) -> Entity | None:
+        """Personal pronouns by the shared resolver (gender, subjecthood, recency)."""
         low = tok.lower_
-        if low in PERSON_PRONOUNS:
-            # a subject pronoun takes up the last person in subject position (same or previous sentence)
-            if tok.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                floor = tok.sent.start
-                if floor > 0:
-                    floor = self.doc[floor - 1].sent.start
-                cands = [(s, e) for s, e in self.subject_persons if floor <= s < tok.i]
-                if cands:
-                    return cands[-1][1]
+        if low in PERSON_PRONOUNS or low in self.lex.it_pronouns:
             return resolve(self.doc, self.doc[tok.i : tok.i + 1])
-        if low in self.lex.it_pronouns:
-            return self._last_before(tok.i, {"ORG", "GPE", "NORP"})
         return None
 
     def entity(self, tok: Token, modifiers: bool = True, depth: int = 0) -> Entity | None:
@@ -267,6 +252,10 @@ class Resolver:
                 ent = self.at_token.get(child.i)
                 if ent is not None:
                     return ent
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            ent = resolve(self.doc, self.doc[tok.left_edge.i : tok.i + 1])
+            if ent is not None:
+                return ent
         label = self.lex.anaphors.get(tok.lower_) or self.lex.anaphors.get(tok.lemma_.lower())
         if label and any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det"):
             ent = self._last_before(tok.i, {label} | ({"GPE", "NORP"} if label == "GPE" else set()))
@@ -429,6 +418,10 @@ class EventExtractor:
                 actor = res.at_token.get(c.i) or (res.entity(c, modifiers=False) if c.dep_ == "poss" else None)
         for pobj in preps.get("by", []):
             actor = actor or res.entity(pobj)
+        if actor is None and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+            subj, passive = self._verb_subject(noun.head, res)
+            if subj is not None and not passive:
+                actor = res.entity(subj)  # "Jobs took medical leave", "X won a deal": the subject's event
         # "between A and B": A acts, B is the other party
         for pobj in preps.get("between", []) + preps.get("among", []):
             first = res.entity(pobj)
