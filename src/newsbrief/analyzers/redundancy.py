@@ -1,0 +1,75 @@
+"""Redundancy checks: passages of one article that say the same thing (a highlights box, a list of
+theses or a standfirst that repeats the body), flagged as `redundant` checks naming both passages.
+
+Why two stages: shared words find most repeats but also pairs that merely share the article's topic
+words, and a paraphrase ("arrived in" / "visit ... begins") shares few. A cheap filter (tf-idf
+cosine over content lemmas, with entities and numbers) keeps only pairs that share something
+distinctive; only the sentences of those pairs are embedded (MiniLM, newsbrief.embed), and a pair
+is flagged when meaning and wording together pass a threshold. Thresholds are data
+(resources/keypoints/redundancy.json).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsbrief.analyzers import base
+from newsbrief.analyzers.keypoints import Unit, cached_units, tfidf
+from newsbrief.model import Check, Span
+from newsbrief.resources import load_json
+
+_CONFIG = load_json("keypoints/redundancy.json")
+
+
+def _short(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def candidates(units: list[Unit]) -> list[Unit]:
+    """Sentences that can repeat one another: not headings, not list intros, long enough to say something."""
+    return [u for u in units if not u.heading and u.words >= _CONFIG["min_words"] and not u.intro]
+
+
+def redundant_pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
+    units = candidates(cached_units(doc))
+    if len(units) < 2:
+        return []
+    vecs = tfidf(units, entities=True)
+    lexical = vecs @ vecs.T
+    pairs = [(i, j) for i in range(len(units)) for j in range(i + 1, len(units)) if lexical[i, j] >= _CONFIG["filter"]]
+    if not pairs:
+        return []
+    from newsbrief.embed import embed
+
+    need = sorted({k for p in pairs for k in p})
+    vec = embed([doc.text[units[k].start : units[k].end] for k in need])
+    row = {k: r for r, k in enumerate(need)}
+    out = []
+    for i, j in pairs:
+        meaning = float(vec[row[i]] @ vec[row[j]])
+        score = _CONFIG["meaning_weight"] * meaning + (1 - _CONFIG["meaning_weight"]) * float(lexical[i, j])
+        if meaning >= _CONFIG["min_meaning"] and score >= _CONFIG["threshold"]:
+            out.append((units[i], units[j], score))
+    return sorted(out, key=lambda p: -p[2])
+
+
+class Redundancy:
+    def __call__(self, doc: Doc) -> Doc:
+        checks = []
+        for a, b, score in redundant_pairs(doc):
+            sa, sb = Span.of(doc.text, a.start, a.end), Span.of(doc.text, b.start, b.end)
+            checks.append(
+                Check(
+                    kind="redundant",
+                    message=f"says the same thing twice (similarity {score:.2f}): “{_short(sa.text)}” / “{_short(sb.text)}”",
+                    spans=[sa, sb],
+                )
+            )
+        base.add(doc, "checks", checks)
+        return doc
+
+
+@Language.factory("newsbrief_redundancy", assigns=["doc._.nb_checks"])
+def make_redundancy(nlp: Language, name: str) -> Redundancy:
+    return Redundancy()
