@@ -253,7 +253,7 @@ class Resolver:
                 if ent is not None:
                     return ent
         if tok.pos_ in {"NOUN", "PROPN"}:
-            ent = resolve(self.doc, self.doc[tok.left_edge.i : tok.i + 1])
+            ent = resolve(self.doc, self.doc[tok.i : tok.i + 1])  # the head alone: a modifier is no referent
             if ent is not None:
                 return ent
         label = self.lex.anaphors.get(tok.lower_) or self.lex.anaphors.get(tok.lemma_.lower())
@@ -290,6 +290,7 @@ class EventExtractor:
         timex_at = self._timexes(doc)
         statements = sorted(base.get(doc, "statements"), key=lambda s: s.end - s.start)
         events: list[Event] = []
+        text = doc.text  # built anew on every access
         for tok in doc:
             if tok.pos_ == "VERB" and tok.dep_ != "aux":
                 ev = self._verbal(doc, tok, res)
@@ -304,8 +305,10 @@ class EventExtractor:
             cameo, etype, actor, target, clause, trigger = ev
             events.append(
                 Event(
-                    **Span.of(doc.text, *clause).model_dump(),
-                    trigger=Span.of(doc.text, *trigger),
+                    start=clause[0],
+                    end=clause[1],
+                    text=text[clause[0] : clause[1]],
+                    trigger=Span.of(text, *trigger),
                     type=etype,
                     cameo=cameo,
                     actor=actor.id if actor else None,
@@ -460,9 +463,8 @@ class EventExtractor:
 
     @staticmethod
     def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
-        """The verb's clause: its subtree within its sentence, without edge punctuation or spaces."""
-        sent = verb.sent
-        lo, hi = max(verb.left_edge.i, sent.start), min(verb.right_edge.i, sent.end - 1)
+        """The verb's clause: its subtree (parses never cross sentences), without edge punctuation or spaces."""
+        lo, hi = verb.left_edge.i, verb.right_edge.i
         while lo < verb.i and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
         while hi > verb.i and (doc[hi].is_punct or doc[hi].is_space):
@@ -581,7 +583,10 @@ class EventExtractor:
                 if hl in m["expected_heads"]:
                     return "expected"
             break
-        if tok.dep_ == "ROOT" and tok.sent.text.rstrip().endswith("?"):
+        last = tok.right_edge
+        while last.i > tok.i and last.is_space:
+            last = tok.doc[last.i - 1]
+        if tok.dep_ == "ROOT" and last.text == "?":  # token.sent is slow: the root's subtree is its sentence
             return "question"
         return "asserted"
 
