@@ -153,6 +153,20 @@ def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     if label == "PERSON":
+        # "Xi" + "Jinping": a given or family name the model left outside, joined by the parse
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
+            and doc[start - 1].is_title
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].whitespace_ != ""
+            and "\n" not in doc[start - 1].whitespace_
+            and doc[start - 1].text not in lex.terms
+            and doc[start - 1].text.lower() not in lex.titles
+        ):
+            start -= 1
         changed = True
         while changed and end - start > 1:
             changed = False
@@ -229,8 +243,9 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             nested.append(Mention(h.start, h.end, "GPE", "state", iso3=term.iso3, key=term.kind))
             continue
         labels = {spans[k] for k in over}
-        if "PERSON" in labels and term.kind != "metonym":
-            continue
+        exact = over == [(h.start, h.end)]
+        if "PERSON" in labels and term.kind != "metonym" and not (exact and h.text not in lex.not_alone):
+            continue  # "Jordan Peterson"; but a lone "Kyiv" tagged as a person is the city
         if not over and (term.kind == "capital" or h.text in lex.not_alone):
             continue
         for k in over:
@@ -251,7 +266,7 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             m.kind, m.iso3, m.key, m.label = "city", term.iso3, "city:" + fold(text), "GPE"
         elif term is not None:
             m.kind, m.iso3, m.key = "state", term.iso3, "state:" + term.iso3
-            m.label = "GPE"
+            m.label = "NORP" if term.kind == "demonym" else "GPE"
         elif label == "ORG":
             m.kind, m.key = "org", _name_key(text, lex)
         elif label == "NORP":
@@ -361,12 +376,18 @@ def _cluster_people(doc: Doc, mentions: list[Mention], sent_of: list[int], clust
             continue
         key = tuple(p)
         same = next((c for k, c in full.items() if k == key or (k[0] == key[0] and k[-1] == key[-1])), None)
+        if same is None:  # "Moon Jae" cut from "Moon Jae-in": one name the prefix of the other
+            pre = {c for k, c in full.items() if k[: len(key)] == key or key[: len(k)] == k}
+            same = pre.pop() if len(pre) == 1 else None
         if same is None:
             same = clusters.add(None, i)
             full[key] = same
         else:
             clusters.members[same].append(i)
         mentions[i].cluster = same
+    for m in _recover_surnames(doc, mentions, clusters, lex, full_only=True):  # untagged full names
+        mentions.append(m)
+        clusters.members[m.cluster].append(len(mentions) - 1)
     # the sentences each cluster (and each other actor) is seen in, for context scoring
     seen = defaultdict(set)
     for m in mentions:
@@ -423,10 +444,13 @@ def _choose_person(
     return best
 
 
-def _recover_surnames(doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Lexicon) -> list[Mention]:
+def _recover_surnames(
+    doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Lexicon, full_only: bool = False
+) -> list[Mention]:
     """A known person's surname that the model did not tag ('..., Putin said') is still a mention."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
     surnames: dict[str, set[int]] = defaultdict(set)
+    given: dict[int, list[str]] = {}
     for c, members in enumerate(clusters.members):
         for i in members:
             m = mentions[i]
@@ -434,17 +458,27 @@ def _recover_surnames(doc: Doc, mentions: list[Mention], clusters: Clusters, lex
                 p = _name_parts(doc, m, lex)
                 if len(p) >= 2:
                     surnames[p[-1]].add(c)
+                    given[c] = p[:-1]
     added = []
     for tok in doc:
-        if tok.i in covered or not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+        if tok.i in covered or not tok.is_title or tok.is_stop or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
             continue
         cs = surnames.get(fold(tok.text))
         if not cs or len(cs) > 1:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name the model did not tag
-        m = Mention(tok.i, tok.i + 1, "PERSON", "person", cluster=next(iter(cs)))
-        m.titles = _titles_before(doc, tok.i, lex)
+        c = next(iter(cs))
+        start = tok.i
+        for part in reversed(given.get(c, [])):  # the whole name, untagged: "Xi Jinping met ..."
+            if start > 0 and start - 1 not in covered and fold(doc[start - 1].text) == part and doc[start - 1].is_title:
+                start -= 1
+            else:
+                break
+        if full_only and tok.i - start != len(given.get(c, [])):
+            continue
+        m = Mention(start, tok.i + 1, "PERSON", "person", cluster=c)
+        m.titles = _titles_before(doc, start, lex)
         added.append(m)
     return added
 
@@ -685,6 +719,7 @@ class Actors:
         for i, m in enumerate(mentions):
             if m.kind in ("org", "place") and m.end - m.start == 1 and len(surname_of.get(fold(doc[m.start].text), ())) == 1:
                 m.kind, m.label = "person", "PERSON"
+                clusters.members[m.cluster].remove(i)
                 m.cluster = next(iter(surname_of[fold(doc[m.start].text)]))
                 clusters.members[m.cluster].append(i)
         _cluster_orgs(doc, mentions, clusters, lex)

@@ -152,10 +152,12 @@ def _pronoun(doc: Doc, mention: Span, word: str) -> Entity | None:
             doc, mention, lambda e: e.type == "PERSON" and ctx.gender.get(e.id, want) == want, exclude_subject_of=clash
         )
     if word in NEUTER:
-        if word == "it" and _pleonastic(tok):
-            return None
+        if word == "it" and (tok.dep_ not in SUBJECT or _pleonastic(tok)):
+            return None  # an object "it" is mostly a thing ("called it frank"), not an actor
         return _nearest(doc, mention, lambda e: e.type in NON_PERSON, exclude_subject_of=clash)
     if word in PLURAL:
+        if word in ("them", "themselves"):
+            return None
         # organisations are often "they"; states, people in the plural and groups of actors are out of reach
         return _nearest(doc, mention, lambda e: e.type in {"ORG", "NORP"}, exclude_subject_of=clash, back=1)
     return None
