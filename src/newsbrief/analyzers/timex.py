@@ -23,7 +23,19 @@ from newsbrief.analyzers.timex_normalize import Context, iso, normalize, week_of
 from newsbrief.model import Timex
 
 # kinds whose value depends on the tense of their clause
-_TENSED = {"date", "month", "weekday", "season", "holiday", "quarter", "quarter_adj", "part_of_date", "clock", "clock_after", "half"}
+_TENSED = {
+    "date",
+    "month",
+    "weekday",
+    "season",
+    "holiday",
+    "quarter",
+    "quarter_adj",
+    "part_of_date",
+    "clock",
+    "clock_after",
+    "half",
+}
 
 _MONTH_RX = "|".join(sorted((re.escape(m) for m in LEX["months"]), key=len, reverse=True))
 _DATELINE = re.compile(
@@ -69,7 +81,7 @@ _FUTURE = {"will", "shall", "'ll", "wo", "’ll"}
 _REPORTING = {"say", "tell", "report", "announce", "claim", "add", "state", "note", "write", "insist", "deny", "confirm"}
 
 
-def _verb_tense(v) -> str | None:  # noqa: ANN001 - a spaCy Token
+def _verb_tense(v) -> str | None:
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
@@ -120,16 +132,20 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
 
 # ---------------------------------------------------------------- spaCy candidates the grammar missed
 
-_TIME_WORD = re.compile(
-    r"\b(?:%s|%s|%s|%s|[12][0-9]{3}|[0-9]{1,2}:[0-9]{2}|a\.m|p\.m|today|yesterday|tomorrow|tonight)\b"
-    % (
-        "|".join(re.escape(w) for w in LEX["units"]),
-        "|".join(re.escape(w) for w in LEX["months"] if len(w) > 3),
-        "|".join(re.escape(w) for w in LEX["weekdays"] if len(w) > 4),
-        "|".join(re.escape(w) for w in LEX["seasons"]),
-    ),
-    re.IGNORECASE,
+_TIME_WORDS = "|".join(
+    re.escape(w)
+    for w in [
+        *LEX["units"],
+        *(m for m in LEX["months"] if len(m) > 3),
+        *(d for d in LEX["weekdays"] if len(d) > 4),
+        *LEX["seasons"],
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+    ]
 )
+_TIME_WORD = re.compile(rf"\b(?:{_TIME_WORDS}|[12][0-9]{{3}}|[0-9]{{1,2}}:[0-9]{{2}}|a\.m|p\.m)\b", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-year-old\b|\bage[ds]?\b", re.IGNORECASE)
 
 
@@ -147,7 +163,7 @@ def _dateparser_value(text: str, ref: str | None) -> tuple[str, str | None] | No
             settings={"RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": [], "STRICT_PARSING": False},
         )
         data = ddp.get_date_data(text)
-    except Exception:  # noqa: BLE001 - a third-party parser on odd text: no value rather than no brief
+    except Exception:
         return None
     d = getattr(data, "date_obj", None)
     if d is None:
@@ -164,7 +180,7 @@ def _dateparser_value(text: str, ref: str | None) -> tuple[str, str | None] | No
     return ("DATE", iso(d.date()))
 
 
-def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy Span
+def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
     """An entity's extent by TIMEX conventions: no possessive, no trailing punctuation."""
     toks = [t for t in ent if not t.is_space]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
@@ -189,7 +205,7 @@ class TimexAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         try:
             base.put(doc, "timexes", self.timexes(doc))
-        except Exception as exc:  # noqa: BLE001 - odd text must never sink the brief
+        except Exception as exc:
             base.put(doc, "timexes", [])
             doc.user_data.setdefault("nb_errors", []).append(f"timex: {exc!r}")
         return doc
@@ -207,10 +223,7 @@ class TimexAnnotator:
         ctx = Context(dct=dct)
         out: list[Timex] = []
         quarter_at = 0
-        skip = _dateline_extent(text)
         for m in sorted([*matches, *extra], key=lambda x: x.start):
-            if m.start < skip:
-                continue  # the dateline's date is the article's own date, not a time it mentions
             if m.kind == "entity":
                 got = _dateparser_value(m.text, iso(dct) if dct else None) if self.use_dateparser else None
                 if got is None:

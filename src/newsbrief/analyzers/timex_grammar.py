@@ -70,8 +70,41 @@ def _expand(rx: str, names: dict[str, str]) -> str:
     return rx
 
 
+_LIST_KEYS = {
+    "MONTH": "months",
+    "WEEKDAY": "weekdays",
+    "UNIT": "units",
+    "PART": "parts_of_day",
+    "SEASON": "seasons",
+    "SET": "sets",
+    "HOLIDAY": "holidays",
+    "REF": "references",
+}
+
+
 @cache
-def compiled() -> list[tuple[str, re.Pattern[str]]]:
+def word_anchors() -> dict[str, tuple[str, ...]]:
+    """word -> the anchor keys it belongs to: lexicon lists ({MONTH}: the first word of each entry)
+    and the word lists of patterns.json, looked up once per token of the text, no regex."""
+    classes: dict[str, set[str]] = {
+        k: {re.findall(r"[a-z]+|[0-9]+", w.lower())[0] for w in LEX[v]} for k, v in _LIST_KEYS.items()
+    }
+    for p in _PATTERNS["patterns"]:
+        if isinstance(p["anchor"], list):
+            classes[_anchor_key(p["anchor"])] = set(p["anchor"])
+    out: dict[str, list[str]] = {}
+    for key, words in classes.items():
+        for w in words:
+            out.setdefault(w, []).append(key)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+def _anchor_key(anchor: list[str] | str) -> str:
+    return "|".join(anchor) if isinstance(anchor, list) else anchor
+
+
+@cache
+def compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | str]]:
     names = dict(_lists())
     for k, v in _PATTERNS["fragments"].items():
         names[k] = _expand(v, names)
@@ -80,7 +113,17 @@ def compiled() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for p in _PATTERNS["patterns"]:
         rx = _expand(p["rx"], names)
-        out.append((p["kind"], re.compile(r"(?<![\w'’$£€#])(?:" + rx + r")(?![\w’]|'\w|%)", re.IGNORECASE)))
+        # matched case-sensitively on the lowercased text (IGNORECASE is several times slower); the
+        # patterns use no upper-case escapes (\S, \W, \D, \B), so lowercasing them keeps their meaning
+        full = re.compile((r"(?<![\w'’$£€#])(?:" + rx + r")(?!\w|['’](?!s\b)\w|%)").lower().replace("(?p<", "(?P<"))
+        # anchors are matched case-sensitively on the lowercased text: much faster than IGNORECASE
+        word_list = re.fullmatch(r"\{([A-Z]+)\}", p["anchor"]) if isinstance(p["anchor"], str) else None
+        if isinstance(p["anchor"], list):
+            out.append((p["kind"], full, _anchor_key(p["anchor"])))
+        elif word_list and word_list.group(1) in _LIST_KEYS:
+            out.append((p["kind"], full, word_list.group(1)))
+        else:
+            out.append((p["kind"], full, re.compile(_expand(p["anchor"], names))))
     return out
 
 
@@ -101,11 +144,11 @@ def _plausible(m: Match, text: str) -> bool:
             before = text[max(0, m.start - 12) : m.start].lower()
             if not re.search(r"\b(in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during)\s+$", before):
                 return False
-        if len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year"):
-            if not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
-                return False  # "Jan Kavan", "Mar" without a dot and without a day or year
+        short = len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year")
+        if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
+            return False  # "Jan Kavan", "Mar" without a dot and without a day or year
     wd = g.get("wd")
-    if wd and wd.lower().rstrip(".") in _WD_ABBR and not (wd[0].isupper() and text[m.end - 1 : m.end] == "." or "." in wd):
+    if wd and wd.lower().rstrip(".") in _WD_ABBR and not ((wd[0].isupper() and text[m.end - 1 : m.end] == ".") or "." in wd):
         return False
     if wd and not wd[0].isupper():
         return False
@@ -120,17 +163,25 @@ def _plausible(m: Match, text: str) -> bool:
     low = m.text.lower()
     if m.kind in ("duration", "quarter") and re.match(r"^(a|one|three)\s+quarter$", low) and re.match(r"\s+of\b", after):
         return False
-    if m.kind == "duration" and g.get("unit", "") and g["unit"].lower() in ("second", "seconds") and (g.get("num") or "").lower() in ("a", "an"):
+    if (
+        m.kind == "duration"
+        and g.get("unit", "")
+        and g["unit"].lower() in ("second", "seconds")
+        and (g.get("num") or "").lower() in ("a", "an")
+    ):
         return False
-    if m.kind == "duration" and re.match(r"\s+of\s", after) and (g.get("num") or "").lower() in ("a", "an"):
-        # "a day of protests" is a duration, "a quarter of", "a second of" are not; keep units of time
-        if (g.get("unit") or "").lower() in ("quarter", "second"):
-            return False
+    a_unit_of = m.kind == "duration" and re.match(r"\s+of\s", after) and (g.get("num") or "").lower() in ("a", "an")
+    if a_unit_of and (g.get("unit") or "").lower() in ("quarter", "second"):
+        return False  # "a day of protests" is a duration, "a quarter of", "a second of" are not
     if m.kind == "quarter" and (g.get("q") or "").lower() == "period":
         mods = re.findall(r"[\w'-]+", low)[:-1]
         if not any(w not in ("the", "its", "a", "their", "this", "that") for w in mods):
             return False
-    if m.kind == "quarter" and low in ("a quarter", "quarter", "this quarter") and re.match(r"\s+(of|century|mile|point|percent)\b", after):
+    if (
+        m.kind == "quarter"
+        and low in ("a quarter", "quarter", "this quarter")
+        and re.match(r"\s+(of|century|mile|point|percent)\b", after)
+    ):
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
@@ -151,25 +202,71 @@ def _year_ok(m: Match, text: str) -> bool:
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True
-    if re.match(r"\s+(?:[a-z]+\s+)?(people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years|cases|times|members|dollars|euros|pounds|rubles|yuan|won|yen)\b", after):
+    if re.match(
+        r"\s+(?:[a-z]+\s+)?(people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years|cases|times|members|dollars|euros|pounds|rubles|yuan|won|yen)\b",
+        after,
+    ):
         return False
     if 1900 <= y <= 2099:
         return True
-    return bool(re.search(r"\b(in|since|from|by|until|till|before|after|of|between|circa|around|year|to|and|the|early|late|mid|during)\s+$", before, re.I))
+    return bool(
+        re.search(
+            r"\b(in|since|from|by|until|till|before|after|of|between|circa|around|year|to|and|the|early|late|mid|during)\s+$",
+            before,
+            re.I,
+        )
+    )
+
+
+_WORD = re.compile(r"[a-z]+")
+_BEFORE, _AFTER = 50, 40  # characters a pattern may extend before and after its anchor
+
+
+def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of text around the anchors of a pattern, merged, ending at whitespace."""
+    out: list[list[int]] = []
+    n = len(text)
+    for a_start, a_end in anchors:
+        s = max(0, a_start - _BEFORE)
+        e = min(n, a_end + _AFTER)
+        while e < n and not text[e].isspace():
+            e += 1
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 def find(text: str) -> list[Match]:
     """Every time expression of the grammar in `text`: the longest, then the earliest pattern, wins."""
     cands: list[tuple[int, int, int, Match]] = []
-    for prio, (kind, rx) in enumerate(compiled()):
-        for mo in rx.finditer(text):
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lowercased: keep offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    anchors = word_anchors()
+    by_class: dict[str, list[tuple[int, int]]] = {}
+    for mo in _WORD.finditer(low):
+        for k in anchors.get(mo.group(), ()):
+            by_class.setdefault(k, []).append(mo.span())
+    windows: dict[str, list[tuple[int, int]]] = {k: _windows(low, v) for k, v in by_class.items()}
+    for prio, (kind, rx, anchor) in enumerate(compiled()):
+        key = anchor if isinstance(anchor, str) else anchor.pattern
+        if isinstance(anchor, str) and key not in windows:
+            continue  # a word anchor that does not occur
+        if key not in windows:
+            windows[key] = _windows(low, [mo.span() for mo in anchor.finditer(low)])  # type: ignore[union-attr]
+        for mo in (mo for ws, we in windows[key] for mo in rx.finditer(low, ws, we)):
             s, e = mo.span()
             # a trailing abbreviation dot that ends the sentence stays with the sentence
             while e > s and text[e - 1] in " \t\n,":
                 e -= 1
             if e <= s:
                 continue
-            m = Match(s, e, kind, mo.groupdict(), text[s:e])
+            groups = {k: (text[a:b] if a >= 0 else None) for k, (a, b) in ((k, mo.span(k)) for k in rx.groupindex)}
+            m = Match(s, e, kind, groups, text[s:e])
             if _plausible(m, text):
                 cands.append((-(e - s), prio, s, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))

@@ -521,7 +521,14 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
     lo, _ = LEX["season_months"][code]
-    cur = next((c for c, (a, b) in LEX["season_months"].items() if (a <= dct.month <= b if a <= b else dct.month >= a or dct.month <= b)), "WI")
+    cur = next(
+        (
+            c
+            for c, (a, b) in LEX["season_months"].items()
+            if (a <= dct.month <= b if a <= b else dct.month >= a or dct.month <= b)
+        ),
+        "WI",
+    )
     order = ["WI", "SP", "SU", "FA"]
     # the winter that began in December belongs to the year it began in
     cur_year = dct.year - 1 if cur == "WI" and dct.month <= 2 else dct.year
@@ -645,7 +652,16 @@ def _nquarters(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DURATION", f"P{n}Q" if n else "PXQ")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -800,7 +816,8 @@ def _yearago_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 _SET_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|per|each|every)|\d|\b(?:dollars?|cents?|percent|tons?|barrels|pounds|euros?|rubles?))\s*$", re.I
+    r"(?:\b(?:once|twice|thrice|times|per|each|every)|\d|\b(?:dollars?|cents?|percent|tons?|barrels|pounds|euros?|rubles?))\s*$",
+    re.I,
 )
 
 
@@ -839,11 +856,25 @@ def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DURATION", duration_value(None, unit) if unit else None)
 
 
+def _weekend(dct: date | None, tense: str | None) -> str | None:
+    """The weekend a text means: the coming one in a future clause, else the last one (or this one)."""
+    if dct is None:
+        return None
+    if tense == "future" or dct.isoweekday() >= 6:
+        return f"{week_of(dct)}-WE"
+    return f"{week_of(dct - timedelta(days=7))}-WE"
+
+
 def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = (m.groups.get("unit") or "").lower()
     the = (m.groups.get("the") or "").lower()
+    mod = (m.groups.get("mod") or "").lower()
     if the in ("that",):
         return ("DATE", _anaphoric_unit(unit, ctx))
+    if unit == "weekend":
+        return ("DATE", _weekend(ctx.dct, ctx.tense))
+    if unit == "year" and (mod in ("full", "current") or the == "this"):
+        return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
     if unit == "year":
         return ("DURATION", "P1Y")
     if ctx.dct is None:
@@ -908,6 +939,54 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", iso(d) if d else None)
 
 
+_SPELLED = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "hundred": 0,
+}
+
+
+def _spelled_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000 (transcripts spell years out)."""
+    g = m.groups
+    c = (g.get("c") or "").lower()
+    rest = sum(_SPELLED.get(w, 0) for w in re.split(r"[\s-]+", (g.get("rest") or "").lower()) if w)
+    if c == "two thousand":
+        return ("DATE", f"{2000 + rest:04d}")
+    return ("DATE", f"{(19 if c == 'nineteen' else 20) * 100 + rest:04d}")
+
+
+def _part_alone(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    part = PARTS.get(_low(m))
+    d = _anchor_day(ctx)
+    return ("TIME", f"{iso(d)}T{part}" if d and part else None)
+
+
 def _ref(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", REFS.get(_low(m)))
 
@@ -965,5 +1044,7 @@ _KINDS = {
     "set_wd_plural": _set_wd_plural,
     "holiday": _holiday,
     "ref": _ref,
+    "spelled_year": _spelled_year,
+    "part_alone": _part_alone,
     "ref_more": _ref_more,
 }
