@@ -265,6 +265,18 @@ class Resolver:
             return self.modifier(tok)
         return None
 
+    def parties(self, tok: Token) -> list[Entity]:
+        """The actors of a coordination, in text order: "Arland and Borovia", "Arland and Borovian delegations"."""
+        found: list[Entity] = []
+        for head in (tok, *tok.conjuncts):
+            ent = self.entity(head, modifiers=False)
+            mods = [c for c in head.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+            cands = [ent] if ent is not None else [self.at_token.get(m.i) for mod in mods for m in (mod, *mod.conjuncts)]
+            for e in cands:
+                if e is not None and all(e.id != f.id for f in found):
+                    found.append(e)
+        return found
+
     def modifier(self, tok: Token) -> Entity | None:
         """An actor named by a possessive, demonym or compound modifier ("Russian officials")."""
         for child in tok.children:
@@ -381,9 +393,11 @@ class EventExtractor:
                 target = res.entity(o)
                 if target is not None:
                     break
-        if target is None:
-            for p in verb.children:
-                if p.dep_ == "prep" and p.lower_ in preps_ok:
+        if target is None:  # "held talks with X": the target hangs on the object
+            for p in [c for c in verb.children if c.dep_ == "prep"] + [
+                c for o in objects for c in o.children if c.dep_ == "prep"
+            ]:
+                if p.lower_ in preps_ok:
                     pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         target = res.entity(pobj)
@@ -427,13 +441,10 @@ class EventExtractor:
                 actor = res.entity(subj)  # "Jobs took medical leave", "X won a deal": the subject's event
         # "between A and B": A acts, B is the other party
         for pobj in preps.get("between", []) + preps.get("among", []):
-            first = res.entity(pobj)
-            others = [res.entity(c) for c in pobj.conjuncts]
-            if actor is None:
-                actor = first
-                target = target or next((o for o in others if o is not None and o is not actor), None)
-            else:
-                target = target or first
+            parties = res.parties(pobj)
+            if actor is None and parties:
+                actor, parties = parties[0], parties[1:]
+            target = target or next((p for p in parties if p is not actor), None)
         for pobj in of_objs:
             direct = res.entity(pobj, modifiers=False)
             if direct is not None:
@@ -546,6 +557,11 @@ class EventExtractor:
                 if head.lemma_.lower() in m["occurrence_verbs"]:
                     return self.local_modality(head)
             return "asserted"
+        last = tok.right_edge
+        while last.i > tok.i and last.is_space:
+            last = tok.doc[last.i - 1]
+        if tok.dep_ == "ROOT" and last.text == "?":  # token.sent is slow: the root's subtree is its sentence
+            return "question"
         v, hops = tok, 0
         while hops < 4:
             for c in v.children:
@@ -583,11 +599,6 @@ class EventExtractor:
                 if hl in m["expected_heads"]:
                     return "expected"
             break
-        last = tok.right_edge
-        while last.i > tok.i and last.is_space:
-            last = tok.doc[last.i - 1]
-        if tok.dep_ == "ROOT" and last.text == "?":  # token.sent is slow: the root's subtree is its sentence
-            return "question"
         return "asserted"
 
 
