@@ -144,3 +144,16 @@ def test_empty_and_verbless_texts(brief_of) -> None:
 def test_headline_future_is_expected(brief_of) -> None:
     sts = statements(brief_of, "Airline to cut 500 jobs next year\nThe carrier lost money in every quarter.")
     assert label_of(sts, "cut 500 jobs") == ["expected"]
+
+
+def test_holder_of_a_participle_and_a_small_clause(brief_of) -> None:
+    text = (
+        "Senator Ruth Alvarez criticised the budget on Tuesday, saying that it would hurt rural schools. "
+        "Governor Tomas Reyes called the charges baseless."
+    )
+    brief = brief_of(text)
+    names = {e.id: e.name for e in brief.entities}
+    saying = next(s for s in brief.statements if "rural schools" in s.text)
+    called = next(s for s in brief.statements if "baseless" in s.text)
+    assert "Alvarez" in names.get(saying.holder, "") and saying.modality == "expected"
+    assert "Reyes" in names.get(called.holder, "")

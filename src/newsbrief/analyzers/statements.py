@@ -56,6 +56,7 @@ QUESTION_MARKS = tuple(_CUES["question"]["final"])
 REPORTING = frozenset(_CLAUSES["reporting_verbs"])
 STANCE_NOUNS = frozenset(_CLAUSES["stance_nouns"])
 DIRECTIVE = frozenset(_CLAUSES["directive_verbs"])
+SMALL_CLAUSE = frozenset(_CLAUSES["small_clause_verbs"])
 ACCORDING = frozenset(_CLAUSES["according_to"])
 CONDITIONAL = frozenset(_CLAUSES["conditional_markers"])
 OPENERS = frozenset(_CLAUSES["clause_openers_after"])
@@ -127,7 +128,9 @@ def _chain(head: Token, heads: set[int]) -> list[Token]:
         for c in t.children:
             if c.i in heads or (c.dep_ == "ccomp" and directive) or (c.dep_ == "xcomp" and (controls or directive)):
                 continue
-            if c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp"):
+            complement = c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp")
+            saying = c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING  # "..., saying that ..."
+            if complement or saying:
                 todo.append(c)
             elif c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS and t.lemma_ in REPORTING:
                 todo.extend(g for g in c.children if g.dep_ in {"acl", "ccomp", "relcl"} and g.i not in heads)
@@ -222,13 +225,31 @@ def _holder_of(tok: Token | None) -> str | None:
 
 
 def _reporting_subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb that frames a claim (has a clausal or stance-noun complement)."""
-    frames = any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children) or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children
-    )
-    if not (verb.lemma_.lower() in REPORTING and frames):
+    """The subject of a reporting verb that frames a claim: with a clausal or stance-noun complement
+    ("said that", "expressed hope that"), or a small clause ("called the charges fabricated",
+    "described him as"). A participle ("..., saying that ...") takes the subject of the verb it hangs on."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING:
+        frames = any(
+            c.dep_ in {"ccomp", "parataxis"} or (c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS) for c in verb.children
+        )
+    elif lemma in SMALL_CLAUSE:
+        frames = any(c.dep_ in {"oprd", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+    else:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not frames:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None or verb.tag_ != "VBG":
+        return subj
+    t = verb  # "Trump sent tweets saying that ...": the participle's subject is the sender's
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _adjunct_holder(chain: Iterable[Token]) -> Token | None:
