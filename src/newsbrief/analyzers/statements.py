@@ -381,12 +381,23 @@ class StatementsComponent:
     def __call__(self, doc: Doc) -> Doc:
         out: list[Statement] = []
         text = doc.text
+        said = [(a.content.start, a.content.end, a.speaker) for a in base.get(doc, "attributions") if a.speaker]
         for sent in doc.sents:
             for c in sorted(sentence_clauses(sent), key=lambda c: c.tokens[0].i):
                 start, end = c.tokens[0].idx, c.tokens[-1].idx + len(c.tokens[-1].text)
-                out.append(Statement(start=start, end=end, text=text[start:end], modality=c.modality, holder=c.holder))
+                holder = c.holder or _speaker_of(said, start, end)
+                out.append(Statement(start=start, end=end, text=text[start:end], modality=c.modality, holder=holder))
         base.put(doc, "statements", out)
         return doc
+
+
+def _speaker_of(said: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """A clause with no reporting frame of its own, inside a passage the attribution component gave to a
+    speaker (a quote running over sentences, "..., he added."), is held by that speaker."""
+    for s, e, speaker in said:
+        if min(e, end) - max(s, start) >= 0.8 * (end - start):
+            return speaker
+    return None
 
 
 def modality_at(doc: Doc, start_char: int, end_char: int) -> Modality | None:
@@ -398,6 +409,8 @@ def modality_at(doc: Doc, start_char: int, end_char: int) -> Modality | None:
     return best.modality if best is not None else None
 
 
-@Language.factory("newsbrief_statements", assigns=["doc._.nb_statements"], requires=["doc._.nb_entities"])
+@Language.factory(
+    "newsbrief_statements", assigns=["doc._.nb_statements"], requires=["doc._.nb_entities", "doc._.nb_attributions"]
+)
 def make_statements(nlp: Language, name: str) -> StatementsComponent:
     return StatementsComponent()
