@@ -55,6 +55,7 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
+_BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
 
 
@@ -78,7 +79,10 @@ def dateline_date(text: str) -> str | None:
 # ---------------------------------------------------------------- tense of the clause
 
 _FUTURE = {"will", "shall", "'ll", "wo", "’ll"}
-_REPORTING = {"say", "tell", "report", "announce", "claim", "add", "state", "note", "write", "insist", "deny", "confirm"}
+_INTENT = {
+    *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
+    *("prepare", "promise", "vow", "threaten", "set", "due"),
+}
 
 
 def _verb_tense(v) -> str | None:
@@ -87,7 +91,10 @@ def _verb_tense(v) -> str | None:
     if words & _FUTURE:
         return "future"
     if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
-        return "future"  # "plans to visit on Tuesday"
+        head = v.head
+        if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
+            return "future"  # "plans to visit on Tuesday"
+        return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
     if any(a.lower_ in ("going",) for a in auxes) or (v.lower_ == "going" and any(c.tag_ == "TO" for c in v.children)):
         return "future"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -95,9 +102,6 @@ def _verb_tense(v) -> str | None:
     if v.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
     if v.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        # "meet Monday", "is scheduled for Monday": a present that plans; "says Monday" reports the past
-        if v.tag_ in ("VBZ", "VBP") and v.lemma_ not in _REPORTING and v.lemma_ != "be":
-            return "future"
         return "present"
     if any(a.tag_ == "MD" for a in auxes):
         return "future" if words & {"would", "could", "might", "may", "can", "should", "must"} else None
@@ -237,7 +241,8 @@ class TimexAnnotator:
                 typ, value = r
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 ctx.last = value
-                if m.kind in ("quarter", "quarter_adj", "quarter_of") and re.fullmatch(r"\d{4}-Q\d", value):
+                explicit_quarter = m.kind in ("quarter", "quarter_adj", "quarter_of") and not _BACK.search(m.text)
+                if explicit_quarter and re.fullmatch(r"\d{4}-Q\d", value):
                     ctx.last_quarter, quarter_at = value, m.end
             if ctx.last_quarter and m.end - quarter_at > _QUARTER_REACH:
                 ctx.last_quarter = None

@@ -46,7 +46,7 @@ def _lists() -> dict[str, str]:
     refs = {k: v for k, v in LEX["references"].items() if k not in LEX["references_needing_context"]}
     return {
         "MONTH": _alternation(LEX["months"], dotted=True),
-        "WEEKDAY": _alternation(LEX["weekdays"]),
+        "WEEKDAY": _alternation(LEX["weekdays"], dotted=True),
         "NUMWORD": _alternation(LEX["numbers"]),
         "VAGUE": _alternation(LEX["vague_numbers"]),
         "ORD": _alternation(LEX["ordinals"]),
@@ -101,6 +101,35 @@ def word_anchors() -> dict[str, tuple[str, ...]]:
 
 def _anchor_key(anchor: list[str] | str) -> str:
     return "|".join(anchor) if isinstance(anchor, list) else anchor
+
+
+@cache
+def trims() -> dict[str, re.Pattern[str]]:
+    """kind -> the leading words to leave out of the extent (see patterns.json, "trim")."""
+    return {p["kind"]: re.compile(p["trim"], re.IGNORECASE) for p in _PATTERNS["patterns"] if p.get("trim")}
+
+
+_ADJ_DURATION = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
+
+
+def _trim(m: Match) -> Match:
+    """Leave out what TempEval-3 leaves out: "Earlier Friday" -> "Friday", "a five year low" -> "five year"."""
+    rx = _TRIMS.get(m.kind)
+    cut = 0
+    if rx is not None:
+        mo = rx.match(m.text)
+        cut = mo.end() if mo and mo.end() < len(m.text) else 0
+    elif m.kind == "duration" and m.groups.get("the") and (m.groups.get("unit") or "").lower() in _SINGULAR_UNITS:
+        num = (m.groups.get("num") or "").lower()
+        if num not in ("a", "an", "one", "1") and not m.groups.get("rel"):
+            mo = _ADJ_DURATION.match(m.text)  # "a five year low": an adjective, the article belongs to the noun
+            cut = mo.end() if mo else 0
+    if not cut:
+        return m
+    return Match(m.start + cut, m.end, m.kind, m.groups, m.text[cut:])
+
+
+_SINGULAR_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "quarter"}
 
 
 @cache
@@ -219,6 +248,7 @@ def _year_ok(m: Match, text: str) -> bool:
 
 
 _WORD = re.compile(r"[a-z]+")
+_TRIMS = trims()
 _BEFORE, _AFTER = 50, 40  # characters a pattern may extend before and after its anchor
 
 
@@ -268,7 +298,8 @@ def find(text: str) -> list[Match]:
             groups = {k: (text[a:b] if a >= 0 else None) for k, (a, b) in ((k, mo.span(k)) for k in rx.groupindex)}
             m = Match(s, e, kind, groups, text[s:e])
             if _plausible(m, text):
-                cands.append((-(e - s), prio, s, m))
+                m = _trim(m)
+                cands.append((-(mo.end() - mo.start()), prio, s, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[Match] = []
     for _, _, _, m in cands:

@@ -30,6 +30,7 @@ HOLIDAYS: dict[str, str] = LEX["holidays"]
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 VAGUE = {v.lower() for v in LEX["vague_numbers"]}
 TIME_UNITS = {"H", "MIN", "S"}
+FUTURE_WEIGHT = 1.0
 
 
 @dataclass
@@ -209,7 +210,8 @@ def pick_year(month: int, day: int | None, dct: date, tense: str | None) -> int:
         d = safe_date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
         if d is None:
             continue
-        gap = abs((d - dct).days)
+        gap = (d - dct).days
+        gap = gap * FUTURE_WEIGHT if gap > 0 else -gap  # news looks back more often than ahead
         if best_gap is None or gap < best_gap or (gap == best_gap and d < dct):
             best, best_gap = y, gap
     return best
@@ -366,8 +368,8 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
     base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
     part = PARTS.get(part_word)
-    if part:
-        return ("TIME", f"{base}T{part}" if base and not base.startswith("XXXX") else base)
+    if part:  # TempEval-3 types "Friday night" a DATE (12 to 2 on train), its value keeps the part of day
+        return ("DATE", f"{base}T{part}" if base and not base.startswith("XXXX") else base)
     return ("DATE", base)
 
 
