@@ -65,6 +65,9 @@ class Lexicon:
     default_preps: frozenset[str] = frozenset()
     non_event_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    frame_verbs: frozenset[str] = frozenset()
+    first_singular: frozenset[str] = frozenset()
+    first_plural: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     anaphors: dict[str, str] = field(default_factory=dict)  # "company" -> "ORG"
     it_pronouns: frozenset[str] = frozenset()
@@ -125,6 +128,9 @@ def lexicon(extra: str | None = None) -> Lexicon:
         default_preps=frozenset(data["default_target_preps"]),
         non_event_verbs=frozenset(lex["non_event_verbs"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
+        frame_verbs=frozenset(lex["frame_verbs"]),
+        first_singular=frozenset(lex["first_person"]["singular"]),
+        first_plural=frozenset(lex["first_person"]["plural"]),
         event_nouns=frozenset(lex["event_nouns"]) | frozenset(noun_index),
         anaphors=anaphors,
         it_pronouns=frozenset(lex["it_pronouns"]),
@@ -217,6 +223,8 @@ class Resolver:
                     if i not in sizes or len(span) < sizes[i]:
                         sizes[i], self.at_token[i] = len(span), ent
         self.mentions.sort(key=lambda x: x[0])
+        self.by_id = {e.id: e for e in self.entities}
+        self.attributions = [a for a in base.get(doc, "attributions") if a.speaker]
 
     def _last_before(self, i: int, types: set[str]) -> Entity | None:
         best = None
@@ -227,9 +235,28 @@ class Resolver:
                 best = ent
         return best
 
+    def _speaker(self, tok: Token, plural: bool) -> Entity | None:
+        """ "I" in a quotation is its speaker; "we" the organisation named beside the speaker, else the speaker."""
+        at = tok.idx
+        for a in self.attributions:
+            if a.speaker and a.content.start <= at < a.content.end:
+                speaker = self.by_id.get(a.speaker)
+                if speaker is None or not plural or speaker.type != "PERSON":
+                    return speaker
+                around = [s for s in (a.role, a.source) if s is not None]
+                for start, end, ent in self.mentions:
+                    if ent.type == "ORG":
+                        s_char, e_char = self.doc[start].idx, self.doc[end - 1].idx
+                        if any(r.start - 60 <= s_char and e_char <= r.end + 60 for r in around):
+                            return ent
+                return speaker
+        return None
+
     def _pronoun(self, tok: Token) -> Entity | None:
-        """Personal pronouns by the shared resolver (gender, subjecthood, recency)."""
+        """Personal pronouns by the shared resolver (gender, subjecthood, recency), first persons by the quote."""
         low = tok.lower_
+        if low in self.lex.first_singular or low in self.lex.first_plural:
+            return self._speaker(tok, low in self.lex.first_plural)
         if low in PERSON_PRONOUNS or low in self.lex.it_pronouns:
             return resolve(self.doc, self.doc[tok.i : tok.i + 1])
         return None
@@ -410,6 +437,8 @@ class EventExtractor:
             return None
         if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
             return None
+        if pattern is None and verb.lemma_.lower() in lex.frame_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "is expected to sign": the signing is the event, the frame its modality
         trigger_end = verb.idx + len(verb.text)
         for c in verb.children:
             if c.dep_ == "prt" and c.i == verb.i + 1:
@@ -491,8 +520,9 @@ class EventExtractor:
             if t.type not in DATE_TYPES or not t.value:
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None:
-                out[span.root.i] = (span.start, t.value)
+            if span is not None:  # an event's date is its day: "2024-06-18TEV" -> "2024-06-18"
+                value = t.value[:10] if len(t.value) > 10 and t.value[10] == "T" else t.value
+                out[span.root.i] = (span.start, value)
         return out
 
     def _when(self, tok: Token, timex_at: dict[int, tuple[int, str]]) -> str | None:
@@ -605,7 +635,7 @@ class EventExtractor:
 @Language.factory(
     "newsbrief_events",
     assigns=["doc._.nb_events"],
-    requires=["doc._.nb_entities", "doc._.nb_timexes", "doc._.nb_statements"],
+    requires=["doc._.nb_entities", "doc._.nb_timexes", "doc._.nb_statements", "doc._.nb_attributions"],
     default_config={"extra_patterns": None},
 )
 def make_events(nlp: Language, name: str, extra_patterns: str | None) -> EventExtractor:
