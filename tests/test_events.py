@@ -258,3 +258,32 @@ def test_whole_pipeline_events_are_grounded(brief_of):
         assert text[ev.start : ev.end] == ev.text and ev.trigger.start >= ev.start and ev.trigger.end <= ev.end
     ids = {e.id for e in brief.entities}
     assert all(ev.actor in ids | {None} and ev.target in ids | {None} for ev in brief.events)
+
+
+def test_a_reported_or_coordinated_clause_keeps_its_date(nlp):
+    text = (
+        "Anna Marsh said that Borovia attacked Celtra in May 2020. "
+        "Igor Petrov arrived in Arland and met Anna Marsh on June 2, 2021."
+    )
+    evs = events_of(nlp, text, timexes=[("May 2020", "2020-05"), ("June 2, 2021", "2021-06-02")])
+    assert find(evs, "attacked").when == "2020-05"
+    assert find(evs, "said").when is None
+    assert find(evs, "met").when == "2021-06-02"
+    assert find(evs, "arrived").when is None
+
+
+def test_time_values_give_the_day(nlp):
+    text = "In the evening of June 18, Anna Marsh arrived in Borovia."
+    doc = nlp(text)
+    base.put(doc, "entities", _entities(text))
+    s = text.index("the evening")
+    phrase = "the evening of June 18"
+    base.put(doc, "timexes", [Timex(start=s, end=s + len(phrase), text=phrase, type="TIME", value="2024-06-18TEV")])
+    EventExtractor()(doc)
+    assert find(base.get(doc, "events"), "arrived").when == "2024-06-18"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "!!!", "Borovia.", "\u201cWe will,\u201d she said.\n- Arland\n"])
+def test_odd_texts_do_not_break(nlp, text):
+    for ev in events_of(nlp, text):
+        assert text[ev.start : ev.end] == ev.text

@@ -39,6 +39,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp"}
 DATE_TYPES = {"DATE", "TIME"}
+OTHER_CLAUSES = {"ccomp", "relcl", "acl", "csubj", "xcomp", "conj", "parataxis"}
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -526,17 +527,21 @@ class EventExtractor:
         return out
 
     def _when(self, tok: Token, timex_at: dict[int, tuple[int, str]]) -> str | None:
-        """A date of the event's own clause: the nearest timex below the trigger (not inside another
-        event's clause if one of its own is nearer), else, for a noun, one of its governing verb."""
+        """A date of the event's own clause: the nearest timex below the trigger, not one inside a clause
+        that is another event's (a reported, relative, coordinated or complement clause; an adverbial
+        clause, "after he visited X last September", dates its head), else, for a noun, one of its
+        governing verb."""
         if not timex_at:
             return None
         best: tuple[int, str] | None = None
         for i, (_, value) in timex_at.items():
             t = tok.doc[i]
-            depth, a = 0, t
+            depth, a, own = 0, t, True
             while a.i != tok.i and a.head.i != a.i and depth < 12:
+                if a.dep_ in OTHER_CLAUSES and a.pos_ in {"VERB", "AUX"}:
+                    own = False
                 a, depth = a.head, depth + 1
-            if a.i == tok.i and (best is None or depth < best[0]):
+            if own and a.i == tok.i and (best is None or depth < best[0]):
                 best = (depth, value)
         if best is not None:
             return best[1]
