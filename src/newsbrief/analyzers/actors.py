@@ -195,8 +195,9 @@ def _titles_before(doc: Doc, start: int, lex: Lexicon) -> list[str]:
     i = start
     while i > 0:
         for n in range(min(lex.title_max, i), 0, -1):
-            cand = doc[i - n : i].text.lower()
-            if cand in lex.titles and all(not t.is_space for t in doc[i - n : i]):
+            cand = doc[i - n : i].text
+            if cand[:1].isupper() and cand.lower() in lex.titles and all(not t.is_space for t in doc[i - n : i]):
+                cand = cand.lower()
                 out.append(cand)
                 i -= n
                 break
@@ -290,8 +291,11 @@ def _acronyms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             if acr.i not in covered and _is_acronym(acr.text):
                 found[acr.text] = m.label
     added = []
-    for tok in doc:
-        if tok.text in found and tok.i not in covered:
+    if not found:
+        return added
+    for i, word in enumerate(_words(doc)):
+        if word in found and i not in covered:
+            tok = doc[i]
             added.append(
                 Mention(
                     tok.i,
@@ -302,6 +306,14 @@ def _acronyms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 )
             )
     return added
+
+
+def _words(doc: Doc) -> list[str]:
+    """The token texts, read once per document (a spaCy Token is costly to make)."""
+    words = doc.user_data.get("nb_words")
+    if words is None or len(words) != len(doc):
+        words = doc.user_data["nb_words"] = [t.text for t in doc]
+    return words
 
 
 def _name_key(text: str, lex: Lexicon) -> str:
@@ -460,9 +472,16 @@ def _recover_surnames(
                     surnames[p[-1]].add(c)
                     given[c] = p[:-1]
     added = []
-    for tok in doc:
-        if tok.i in covered or not tok.is_title or tok.is_stop or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+    if not surnames:
+        return added
+    for i, word in enumerate(_words(doc)):
+        if i in covered or not word[:1].isupper() or fold(word) not in surnames:
             continue
+        tok = doc[i]
+        if not tok.is_title or tok.is_stop or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or tok.is_sent_start):
+            continue  # "Jobs resigned": a surname the tagger took for a noun, but not a capitalised first word
         cs = surnames.get(fold(tok.text))
         if not cs or len(cs) > 1:
             continue
@@ -504,7 +523,7 @@ def _cluster_orgs(doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Le
         if not clusters.members[c]:
             continue
         for w in ws:
-            targets = set()
+            targets, weak = set(), set()
             for o, ows in words.items():
                 if o == c or not clusters.members[o]:
                     continue
@@ -514,11 +533,13 @@ def _cluster_orgs(doc: Doc, mentions: list[Mention], clusters: Clusters, lex: Le
                     rest = ow[len(w) :] if ow[: len(w)] == w else None
                     if len(w) == 1 and _initials(ow) == w[0] and len(w[0]) >= 2:
                         targets.add(o)  # an acronym
-                    elif rest is not None and (all(x in lex.org_descriptors for x in rest) or first[o] < first[c]):
-                        targets.add(o)  # a short form
+                    elif rest is not None and all(x in lex.org_descriptors for x in rest):
+                        targets.add(o)  # a short form: "Apple" / "Apple Computer"
+                    elif rest is not None and first[o] < first[c]:
+                        weak.add(o)  # a short form of an earlier name: "Northrop Grumman" ... "Northrop"
                     elif ow[-len(w) :] == w and " ".join(ow[: -len(w)]) in lex.state_keys:
                         targets.add(o)  # "US Air Force" / "the Air Force"
-            targets = {clusters.find(t) for t in targets}
+            targets = {clusters.find(t) for t in targets or weak}
             if len(targets) == 1:
                 t = targets.pop()
                 if t != c:
@@ -755,6 +776,7 @@ class Actors:
 
     def _entities(self, doc: Doc, mentions: list[Mention], clusters: Clusters, country: dict, lex: Lexicon) -> list[Entity]:
         made = []
+        text = doc.text  # built anew on every access: once here
         for c, members in enumerate(clusters.members):
             ms = sorted({(mentions[i].start, mentions[i].end): mentions[i] for i in members}.values(), key=lambda m: m.start)
             if not ms:
@@ -771,7 +793,7 @@ class Actors:
                 counts = Counter(t for t in texts if len(fold(t).split()) == longest)
                 name = max(counts, key=lambda t: (counts[t], -texts.index(t)))
                 etype = Counter(m.label for m in names).most_common(1)[0][0]
-            spans = [BSpan.of(doc.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in ms]
+            spans = [BSpan.of(text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in ms]
             made.append((spans[0].start, name, etype, country.get(c), spans))
         made.sort(key=lambda x: x[0])
         return [Entity(id=f"e{k}", name=n, type=t, country=co, mentions=sp) for k, (_, n, t, co, sp) in enumerate(made, 1)]

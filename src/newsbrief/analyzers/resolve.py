@@ -42,7 +42,7 @@ def _roles() -> dict:
 @cache
 def _gendered_titles() -> tuple[frozenset[str], frozenset[str]]:
     g = load_json("actors/titles.json")["gender"]
-    return frozenset(t.lower() for t in g["male"]), frozenset(t.lower() for t in g["female"])
+    return frozenset(g["male"]), frozenset(g["female"])  # as written: "Sister Ann", not "his sister"
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
@@ -99,7 +99,7 @@ def _context(doc: Doc) -> _Context:
                 continue
             items.append(_Mention(m.start, m.end, ent, _sent_index(doc, span[0]), span.root))
             if ent.type == "PERSON" and span.start > 0:
-                prev = doc[span.start - 1].lower_
+                prev = doc[span.start - 1].text
                 if prev in male:
                     gender[ent.id] = "male"
                 elif prev in female:
