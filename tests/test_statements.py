@@ -157,3 +157,10 @@ def test_holder_of_a_participle_and_a_small_clause(brief_of) -> None:
     called = next(s for s in brief.statements if "baseless" in s.text)
     assert "Alvarez" in names.get(saying.holder, "") and saying.modality == "expected"
     assert "Reyes" in names.get(called.holder, "")
+
+
+def test_a_reported_question_is_not_a_question(brief_of) -> None:
+    sts = statements(brief_of, 'The pilot radioed the tower, asking "Why was the runway closed?"')
+    assert "question" not in [s.modality for s in sts]
+    sts = statements(brief_of, "If the dam holds and the rain stops, will the farmers return?")
+    assert [s.modality for s in sts] == ["question"]

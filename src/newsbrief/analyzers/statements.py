@@ -104,14 +104,37 @@ def _is_separate(tok: Token, sent: Span) -> bool:
     if dep == "advcl":
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return _is_finite(tok) and _has_subject(tok) and not (marks & CONDITIONAL)
-    if dep == "conj":
-        return _is_finite(tok)
+    if dep == "conj":  # its own subject or auxiliary: "..., and she may order", "... but instead is aimed at"
+        own_aux = any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in tok.children)
+        return _is_finite(tok) and (_has_subject(tok) or own_aux) and not _in_condition(tok)
     if dep == "ccomp":  # "X can add apps; the program costs $99": two claims the parser chained
         lo, hi = sorted((tok.i, tok.head.i))
         return tok.head.lemma_ not in REPORTING and any(tok.doc[i].text == ";" for i in range(lo, hi))
     if dep == "parataxis":
         return _is_finite(tok) and _has_subject(tok) and tok.lemma_ not in REPORTING
     return False
+
+
+def _in_condition(tok: Token) -> bool:
+    """Inside an "if"/"unless" clause: hypothetical, never a claim of its own."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _quoted_question(toks: list[Token]) -> bool:
+    """Does the sentence end in a question quoted within it ('He asked: "Why now?"')? The sentence then
+    reports a question, it does not ask one."""
+    q = max((i for i, t in enumerate(toks) if t.text.endswith(QUESTION_MARKS)), default=-1)
+    if q <= 0:
+        return False
+    inner = toks[1:q]
+    straight = sum(t.text == '"' for t in inner)
+    opened = sum(t.tag_ == "``" or t.text in {"“", "‘"} for t in inner) - sum(t.tag_ == "''" or t.text in {"”"} for t in inner)
+    return straight % 2 == 1 or opened > 0
 
 
 def _chain(head: Token, heads: set[int]) -> list[Token]:
@@ -329,7 +352,7 @@ def sentence_clauses(sent: Span) -> list[Clause]:
     toks = _content_tokens(sent)
     if not toks or _is_heading(toks, sent.root):
         return []
-    question = any(t.text.endswith(QUESTION_MARKS) for t in toks[-3:])
+    question = any(t.text.endswith(QUESTION_MARKS) for t in toks[-3:]) and not _quoted_question(toks)
     root = sent.root
     heads = {root.i} | {t.i for t in toks if t.i != root.i and _is_separate(t, sent)}
     owner: dict[int, int] = {}
