@@ -140,6 +140,7 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     cluster: int = -1
     role: str = ""  # for descriptions: the role noun
+    title_start: int = -1  # where the titles before a person's name begin ("Secretary of State ...")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -191,6 +192,12 @@ def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int
 
 
 def _titles_before(doc: Doc, start: int, lex: Lexicon) -> list[str]:
+    return _title_run(doc, start, lex)[0]
+
+
+def _title_run(doc: Doc, start: int, lex: Lexicon) -> tuple[list[str], int]:
+    """The titles written just before a name ('US Secretary of State' -> ['secretary of state']) and
+    the token where they begin."""
     out = []
     i = start
     while i > 0:
@@ -203,7 +210,7 @@ def _titles_before(doc: Doc, start: int, lex: Lexicon) -> list[str]:
                 break
         else:
             break
-    return out
+    return out, i
 
 
 def _is_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -260,7 +267,8 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
         if label == "PERSON":
             m.kind = "person"
             _, _, inner = _trim(doc, s, t, label, lex)
-            m.titles = _titles_before(doc, s, lex) + inner
+            before, m.title_start = _title_run(doc, s, lex)
+            m.titles = before + inner
         elif term is not None and term.iso3 is None:
             m.kind, m.key = "group" if label == "NORP" else "place", "amb:" + fold(text)
         elif term is not None and term.kind == "capital" and _is_place(doc, s, t, lex):
@@ -276,6 +284,11 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             m.kind, m.key = "place", _name_key(text, lex)
             m.iso3 = lex.places.get(text)
         mentions.append(m)
+    # a title is no actor: "State" in "Secretary of State Antony Blinken"
+    titled = [(m.title_start, m.start) for m in mentions if m.kind == "person" and 0 <= m.title_start < m.start]
+    mentions = [
+        m for m in mentions if m.kind in ("person", "state", "city") or not any(a <= m.start and m.end <= b for a, b in titled)
+    ]
     return mentions, nested
 
 
@@ -327,8 +340,15 @@ def _name_key(text: str, lex: Lexicon) -> str:
 # --------------------------------------------------------------------------- people
 
 
+def skeleton(part: str) -> str:
+    """A name part with transliteration noise away: 'Zelenskyy' and 'Zelensky' both 'zelenski'."""
+    part = re.sub(r"(.)\1+", r"\1", part)
+    return part.replace("y", "i")
+
+
 def _name_parts(doc: Doc, m: Mention, lex: Lexicon) -> list[str]:
-    return [p for p in fold(" ".join(t.text for t in m.span(doc) if t.text not in lex.name_suffixes)).split()]
+    """A person mention's name parts, folded and skeletonised, without 'Jr.'."""
+    return [skeleton(p) for p in fold(" ".join(t.text for t in m.span(doc) if t.text not in lex.name_suffixes)).split()]
 
 
 def _sentence_of(doc: Doc) -> list[int]:
@@ -475,14 +495,14 @@ def _recover_surnames(
     if not surnames:
         return added
     for i, word in enumerate(_words(doc)):
-        if i in covered or not word[:1].isupper() or fold(word) not in surnames:
+        if i in covered or not word[:1].isupper() or skeleton(fold(word)) not in surnames:
             continue
         tok = doc[i]
         if not tok.is_title or tok.is_stop or tok.ent_type_ not in ("", "PERSON"):
             continue
         if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or tok.is_sent_start):
             continue  # "Jobs resigned": a surname the tagger took for a noun, but not a capitalised first word
-        cs = surnames.get(fold(tok.text))
+        cs = surnames.get(skeleton(fold(tok.text)))
         if not cs or len(cs) > 1:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
@@ -490,7 +510,7 @@ def _recover_surnames(
         c = next(iter(cs))
         start = tok.i
         for part in reversed(given.get(c, [])):  # the whole name, untagged: "Xi Jinping met ..."
-            if start > 0 and start - 1 not in covered and fold(doc[start - 1].text) == part and doc[start - 1].is_title:
+            if start > 0 and start - 1 not in covered and skeleton(fold(doc[start - 1].text)) == part and doc[start - 1].is_title:
                 start -= 1
             else:
                 break
@@ -569,7 +589,7 @@ def _state_in(doc: Doc, tokens: list[int], tok2m: dict[int, Mention], skip: Ment
 def _left_modifier_country(doc: Doc, m: Mention, tok2m: dict[int, Mention]) -> str | None:
     """'Russian President Vladimir Putin', "North Korea's leader Kim": a state on the name's left,
     within its noun phrase."""
-    i = m.start - 1
+    i = (m.title_start if m.title_start >= 0 else m.start) - 1
     steps = 0
     while i >= 0 and steps < 6:
         tok = doc[i]
@@ -738,10 +758,11 @@ class Actors:
                     if len(p) >= 2:
                         surname_of.setdefault(p[-1], set()).add(c)
         for i, m in enumerate(mentions):
-            if m.kind in ("org", "place") and m.end - m.start == 1 and len(surname_of.get(fold(doc[m.start].text), ())) == 1:
+            word = skeleton(fold(doc[m.start].text))
+            if m.kind in ("org", "place") and m.end - m.start == 1 and len(surname_of.get(word, ())) == 1:
                 m.kind, m.label = "person", "PERSON"
                 clusters.members[m.cluster].remove(i)
-                m.cluster = next(iter(surname_of[fold(doc[m.start].text)]))
+                m.cluster = next(iter(surname_of[word]))
                 clusters.members[m.cluster].append(i)
         _cluster_orgs(doc, mentions, clusters, lex)
         tok2m = {t: m for m in mentions for t in range(m.start, m.end)}
