@@ -287,3 +287,20 @@ def test_time_values_give_the_day(nlp):
 def test_odd_texts_do_not_break(nlp, text):
     for ev in events_of(nlp, text):
         assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo"),
+    [
+        ("Vantec provides software for phones.", "provides", None),  # aid needs an actor as recipient
+        ("Borovia provided loans to Celtra.", "provided", "070"),
+        ("Vantec demonstrated its new phone.", "demonstrated", None),  # a protest has no object
+        ("Borovia released Igor Petrov last night.", "released", "084"),
+        ("Vantec released Arland's new album.", "released", None),  # a release is of people
+        ("Anna Marsh fought Borovia in court.", "fought", "190"),
+        ("Anna Marsh fought cancer for years.", "fought", None),
+        ("Borovia received Anna Marsh in the capital.", "received", "043"),
+    ],
+)
+def test_cameo_conditions(nlp, text, trigger, cameo):
+    assert find(events_of(nlp, text), trigger).cameo == cameo

@@ -54,7 +54,9 @@ class Pattern:
     type: str
     object: str | None = None
     target_preps: frozenset[str] = frozenset()
-    needs_target: bool = False
+    needs_target: bool = False  # only with an actor as direct target (object, target preposition, passive subject)
+    target_types: frozenset[str] = frozenset()  # and of these entity types
+    intransitive: bool = False  # only without a direct object ("protesters demonstrated")
     of: str = "target"
 
 
@@ -88,7 +90,9 @@ def _patterns(entries: Iterable[dict[str, Any]]) -> list[Pattern]:
             type=e.get("type") or _as_list(e["lemma"])[0],
             object=e.get("object"),
             target_preps=frozenset(_as_list(e.get("target_preps"))),
-            needs_target=bool(e.get("needs_target")),
+            needs_target=bool(e.get("needs_target")) or bool(e.get("target_types")),
+            target_types=frozenset(_as_list(e.get("target_types"))),
+            intransitive=bool(e.get("intransitive")),
             of=e.get("of", "target"),
         )
         for e in entries
@@ -359,10 +363,16 @@ class EventExtractor:
             )
         return events
 
-    def _match(self, table: dict[str, list[Pattern]], tok: Token, objects: list[Token], has_target: bool) -> Pattern | None:
+    def _match(
+        self, table: dict[str, list[Pattern]], tok: Token, objects: list[Token], direct: Entity | None, check_target: bool = True
+    ) -> Pattern | None:
+        """The first pattern of the word whose conditions hold; `direct` is the actor directly targeted."""
+        has_dobj = any(o.dep_ in {"dobj", "obj"} for o in objects)
         for key in (tok.lemma_.lower(), tok.lower_):
             for p in table.get(key, []):
-                if p.needs_target and not has_target:
+                if check_target and p.needs_target and (direct is None or (p.target_types and direct.type not in p.target_types)):
+                    continue
+                if p.intransitive and has_dobj:
                     continue
                 if p.object is not None:
                     words = self.lex.classes.get(p.object, frozenset())
@@ -406,34 +416,39 @@ class EventExtractor:
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
         objects += [cc for o in list(objects) for cc in o.conjuncts]
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent"}}
+        direct = None  # an actor that is itself the object, not one that modifies it ("Russia's operation")
         if passive:
             by = preps.get("by")
             agent = next((c for c in verb.children if c.dep_ == "agent"), by)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             actor = res.entity(pobj) if pobj is not None else None
-            target = res.entity(subj) if subj is not None else None
+            target = direct = res.entity(subj, modifiers=False) if subj is not None else None
         elif subj is not None:
             actor = res.entity(subj)
-        pattern = self._match(lex.verbs, verb, objects, True)
-        preps_ok = lex.default_preps | (pattern.target_preps if pattern else frozenset())
+        preps_ok = lex.default_preps | frozenset(
+            p for pats in (lex.verbs.get(verb.lemma_.lower(), []),) for pat in pats for p in pat.target_preps
+        )
+        prep_objs = [
+            pobj
+            for p in [c for c in verb.children if c.dep_ == "prep"] + [c for o in objects for c in o.children if c.dep_ == "prep"]
+            if p.lower_ in preps_ok
+            for pobj in p.children
+            if pobj.dep_ == "pobj"
+        ]  # "held talks with X": the target may hang on the object
         if target is None:
-            for o in objects:
-                target = res.entity(o)
+            for o in objects + prep_objs:
+                direct = res.entity(o, modifiers=False)
+                if direct is not None:
+                    target = direct
+                    break
+        if target is None:
+            for o in objects + prep_objs:
+                target = res.modifier(o)
                 if target is not None:
                     break
-        if target is None:  # "held talks with X": the target hangs on the object
-            for p in [c for c in verb.children if c.dep_ == "prep"] + [
-                c for o in objects for c in o.children if c.dep_ == "prep"
-            ]:
-                if p.lower_ in preps_ok:
-                    pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        target = res.entity(pobj)
-                        if target is not None:
-                            break
         if target is not None and actor is not None and target.id == actor.id:
-            target = None
-        pattern = self._match(lex.verbs, verb, objects, target is not None)
+            target = direct = None
+        pattern = self._match(lex.verbs, verb, objects, direct)
         if actor is None and target is None:
             return None
         if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
@@ -456,7 +471,7 @@ class EventExtractor:
             if p.dep_ in {"prep", "agent"}:
                 preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
         of_objs = preps.get("of", [])
-        pattern = self._match(lex.nouns, noun, [*of_objs, noun], True)
+        pattern = self._match(lex.nouns, noun, [*of_objs, noun], None, check_target=False)  # roles of its phrases
         of_role = pattern.of if pattern else "target"
         actor = target = None
         # actor: possessive, demonym/compound modifier, "by X"
@@ -495,6 +510,7 @@ class EventExtractor:
             target = None
         if actor is None and target is None:
             return None
+        pattern = self._match(lex.nouns, noun, [*of_objs, noun], target)
         cameo, etype = (pattern.cameo, pattern.type) if pattern else (None, noun.lemma_.lower())
         start = noun.left_edge.idx
         end_tok = noun.right_edge
