@@ -101,6 +101,8 @@ def _is_separate(tok: Token, sent: Span) -> bool:
     if dep == "relcl":  # only the non-restrictive kind: ", which will ..."
         i = tok.left_edge.i - 1
         return i >= sent.start and tok.doc[i].text in OPENERS and _is_finite(tok)
+    if dep == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in REPORTING:  # "..., saying that it would ..."
+        return any(c.dep_ == "ccomp" for c in tok.children) and not _in_condition(tok)
     if dep == "advcl":
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
         return _is_finite(tok) and _has_subject(tok) and not (marks & CONDITIONAL)
@@ -151,9 +153,7 @@ def _chain(head: Token, heads: set[int]) -> list[Token]:
         for c in t.children:
             if c.i in heads or (c.dep_ == "ccomp" and directive) or (c.dep_ == "xcomp" and (controls or directive)):
                 continue
-            complement = c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp")
-            saying = c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING  # "..., saying that ..."
-            if complement or saying:
+            if c.dep_ in CHAIN_DEPS and (c.pos_ in {"VERB", "AUX", "ADJ"} or c.dep_ == "ccomp"):
                 todo.append(c)
             elif c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS and t.lemma_ in REPORTING:
                 todo.extend(g for g in c.children if g.dep_ in {"acl", "ccomp", "relcl"} and g.i not in heads)
@@ -191,6 +191,8 @@ def _label(chain: list[Token], question: bool) -> Modality:
                 continue
             low, clemma = c.lower_, c.lemma_.lower()
             if c.dep_ in {"aux", "auxpass"}:
+                if c.tag_ != "MD":  # "he'd signed" is "had"
+                    continue
                 if low in EXP_MODALS or clemma in EXP_MODALS:
                     exp = True
                 elif low in POS_MODALS:
