@@ -118,4 +118,43 @@ def run(limit: int | None) -> list[Row]:
                 rows.append(Row("key points", f"{label}, {part}: {m}", "", _fmt(results[m][k])))
         if name == "cnn_dailymail":
             rows.append(Row("key points", f"{label}: analysis time (whole brief)", f"{seconds:.1f} s", "", ""))
+    rows.append(own_cost(limit))
     return rows
+
+
+def own_cost(limit: int | None) -> Row:
+    """CPU time of the parse with key points and redundancy against the bare parse (lines splitter
+    only), same texts, same process; CPU time because the machine is shared."""
+    import time
+
+    import spacy
+
+    import newsbrief.analyzers.keypoints
+    import newsbrief.analyzers.lines
+    import newsbrief.analyzers.redundancy  # noqa: F401
+    from newsbrief.embed import embed
+    from newsbrief.pipeline import SPACY_MODEL
+
+    texts = [g["text"] for g in read_jsonl(DATA / "cnn_dailymail" / "dev.jsonl", min(limit or 100, 100))]
+    bare = spacy.load(SPACY_MODEL)
+    bare.add_pipe("newsbrief_lines", before="parser")
+    ours = spacy.load(SPACY_MODEL)
+    ours.add_pipe("newsbrief_lines", before="parser")
+    ours.add_pipe("newsbrief_redundancy")
+    ours.add_pipe("newsbrief_keypoints")
+    embed(["warm up"])
+    list(bare.pipe(texts[:3]))
+    list(ours.pipe(texts[:3]))
+    t0 = time.process_time()
+    list(bare.pipe(texts, batch_size=16))
+    t_bare = time.process_time() - t0
+    t0 = time.process_time()
+    list(ours.pipe(texts, batch_size=16))
+    t_ours = time.process_time() - t0
+    return Row(
+        "key points",
+        f"CPU cost of parse + key points + redundancy vs the parse ({len(texts)} CNN/DM texts)",
+        f"{t_ours / t_bare:.2f}x",
+        "1.00x",
+        f"+{1000 * (t_ours - t_bare) / len(texts):.0f} ms per article",
+    )

@@ -163,6 +163,13 @@ def features(units: list[Unit], vecs: np.ndarray) -> dict[str, np.ndarray]:
     sim = vecs @ vecs.T
     np.fill_diagonal(sim, 0.0)
     degree = sim.sum(axis=1)
+    # TextRank's graph (shared words over summed log lengths): unlike the cosine it favours long,
+    # content-rich sentences, which is what a long extractive summary wants
+    sets = [set(u.terms) for u in units]
+    loglen = np.log(np.array([max(len(x), 1) for x in sets], dtype=float) + 1.0)
+    overlap = np.array([[len(a & b) if i != j else 0 for j, b in enumerate(sets)] for i, a in enumerate(sets)], dtype=float)
+    overlap /= loglen[:, None] + loglen[None, :]
+    textrank = overlap.sum(axis=1)
     counts = Counter(k for u in units for k in u.ents)
     ent = np.array([sum(math.log(counts[k]) for k in u.ents) for u in units])
     words = np.array([u.words for u in units], dtype=float)
@@ -173,6 +180,7 @@ def features(units: list[Unit], vecs: np.ndarray) -> dict[str, np.ndarray]:
         "relpos": 1.0 - idx / max(n, 1),
         "centrality": cent / (cent.max() or 1.0),
         "degree": degree / (degree.max() or 1.0),
+        "textrank": textrank / (textrank.max() or 1.0),
         "entities": ent / (ent.max() or 1.0),
         "length": np.minimum(words, 40.0) / 40.0,
         "short": (words < 8).astype(float),
@@ -191,35 +199,44 @@ def score_units(units: list[Unit], vecs: np.ndarray, weights: dict[str, float]) 
 
 
 def mmr(
-    scores: np.ndarray, vecs: np.ndarray, units: list[Unit], lam: float, limit: int, max_sim: float
+    scores: np.ndarray,
+    vecs: np.ndarray,
+    lam: float,
+    limit: int,
+    max_sim: float,
+    repeats: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[int, float]]:
-    """Greedy picks by score minus lam x similarity to what is already picked; near-copies are skipped."""
+    """Greedy picks by score minus lam x similarity to what is already picked; a sentence that repeats
+    a picked one (near-copy, or a pair in `repeats`) is skipped. Scores come out non-increasing."""
     sim = vecs @ vecs.T
     chosen: list[int] = []
     out: list[tuple[int, float]] = []
-    left = set(range(len(units)))
+    left = set(range(len(scores)))
     while left and len(out) < limit:
         best, best_val = -1, -math.inf
-        for i in left:
+        for i in sorted(left):
             red = max((sim[i, j] for j in chosen), default=0.0)
             val = scores[i] - lam * red
             if val > best_val:
                 best, best_val = i, val
         left.discard(best)
-        if any(sim[best, j] >= max_sim for j in chosen):
+        if any(sim[best, j] >= max_sim or (min(best, j), max(best, j)) in repeats for j in chosen):
             continue
         chosen.append(best)
-        out.append((best, float(best_val)))
+        out.append((best, float(min(best_val, out[-1][1]) if out else best_val)))
     return out
 
 
 def key_points(doc: Doc, limit: int = MAX_POINTS, weights: dict[str, float] | None = None) -> list[KeyPoint]:
+    from newsbrief.analyzers.redundancy import redundant_pairs
+
     units = cached_units(doc)
     if not units:
         return []
     vecs = tfidf(units)
     scores = score_units(units, vecs, weights or _CONFIG["weights"])
-    picked = mmr(scores, vecs, units, _CONFIG["mmr_lambda"], limit, _CONFIG["max_similarity"])
+    repeats = {(min(a.index, b.index), max(a.index, b.index)) for a, b, _ in redundant_pairs(doc)}
+    picked = mmr(scores, vecs, _CONFIG["mmr_lambda"], limit, _CONFIG["max_similarity"], repeats)
     return [
         KeyPoint(start=units[i].start, end=units[i].end, text=doc.text[units[i].start : units[i].end], score=round(s, 4))
         for i, s in picked

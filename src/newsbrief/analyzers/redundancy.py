@@ -32,6 +32,15 @@ def candidates(units: list[Unit]) -> list[Unit]:
 
 
 def redundant_pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
+    """Pairs of sentences that say the same thing, best first; computed once per doc (the key points
+    use them too, so that no two points repeat each other)."""
+    key = "newsbrief_redundant_pairs"
+    if key not in doc.user_data:
+        doc.user_data[key] = _pairs(doc)
+    return doc.user_data[key]
+
+
+def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
     units = candidates(cached_units(doc))
     if len(units) < 2:
         return []
