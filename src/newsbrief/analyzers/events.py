@@ -69,6 +69,7 @@ class Lexicon:
     non_event_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
+    setting_preps: frozenset[str] = frozenset()
     first_singular: frozenset[str] = frozenset()
     first_plural: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
@@ -134,6 +135,7 @@ def lexicon(extra: str | None = None) -> Lexicon:
         non_event_verbs=frozenset(lex["non_event_verbs"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         frame_verbs=frozenset(lex["frame_verbs"]),
+        setting_preps=frozenset(lex["setting_preps"]),
         first_singular=frozenset(lex["first_person"]["singular"]),
         first_plural=frozenset(lex["first_person"]["plural"]),
         event_nouns=frozenset(lex["event_nouns"]) | frozenset(noun_index),
@@ -309,11 +311,12 @@ class Resolver:
                     found.append(e)
         return found
 
-    def modifier(self, tok: Token) -> Entity | None:
-        """An actor named by a possessive, demonym or compound modifier ("Russian officials")."""
+    def modifier(self, tok: Token, pronouns: bool = True) -> Entity | None:
+        """An actor named by a possessive, demonym or compound modifier ("Russian officials"); a
+        possessive pronoun counts when `pronouns` ("his visit"), not for a target ("building our ties")."""
         for child in tok.children:
             if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                ent = self.at_token.get(child.i) or (self._pronoun(child) if child.dep_ == "poss" else None)
+                ent = self.at_token.get(child.i) or (self._pronoun(child) if pronouns and child.dep_ == "poss" else None)
                 if ent is not None:
                     return ent
         return None
@@ -383,13 +386,13 @@ class EventExtractor:
 
     def _verb_subject(self, verb: Token, res: Resolver) -> tuple[Token | None, bool]:
         """(subject token, passive?) of a verb, climbing to the governing verb for control/coordination."""
-        v, hops = verb, 0
+        v, hops, raised = verb, 0, False
         while v is not None and hops < 4:
             for c in v.children:
                 if c.dep_ in SUBJECTS:
                     return c, False
                 if c.dep_ in PASSIVE_SUBJECTS:
-                    return c, True
+                    return c, not raised  # "X is expected to want": X wants
             if v.dep_ in {"relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN", "PRON"}:
                 noun = v.head
                 if v.tag_ == "VBN":
@@ -404,6 +407,7 @@ class EventExtractor:
                     continue  # "X won a contract to supply...": X supplies
                 return None, False
             if v.dep_ in INHERITS_SUBJECT and v.head is not v:
+                raised = raised or v.dep_ == "xcomp"
                 v, hops = v.head, hops + 1
                 continue
             break
@@ -443,7 +447,7 @@ class EventExtractor:
                     break
         if target is None:
             for o in objects + prep_objs:
-                target = res.modifier(o)
+                target = res.modifier(o, pronouns=False)
                 if target is not None:
                     break
         if target is not None and actor is not None and target.id == actor.id:
@@ -480,8 +484,13 @@ class EventExtractor:
                 actor = res.at_token.get(c.i) or (res.entity(c, modifiers=False) if c.dep_ == "poss" else None)
         for pobj in preps.get("by", []):
             actor = actor or res.entity(pobj)
-        if actor is None and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
-            subj, passive = self._verb_subject(noun.head, res)
+        gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in lex.setting_preps else noun.head
+        if (
+            actor is None
+            and (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and gov is not noun.head))
+            and gov.pos_ in {"VERB", "AUX"}
+        ):
+            subj, passive = self._verb_subject(gov, res)
             if subj is not None and not passive:
                 actor = res.entity(subj)  # "Jobs took medical leave", "X won a deal": the subject's event
         # "between A and B": A acts, B is the other party
