@@ -304,3 +304,17 @@ def test_odd_texts_do_not_break(nlp, text):
 )
 def test_cameo_conditions(nlp, text, trigger, cameo):
     assert find(events_of(nlp, text), trigger).cameo == cameo
+
+
+def test_two_reports_of_one_event_share_a_key(nlp):
+    from newsbrief.analyzers.events import key_of
+
+    one = "Anna Marsh arrived in Borovia on Tuesday for talks."
+    two = "Marsh visited Borovia, officials said."
+    ev1 = find(events_of(nlp, one, timexes=[("Tuesday", "2024-06-18")]), "arrived")
+    ev2 = find(events_of(nlp, two), "visited")
+    k1 = key_of(ev1, _entities(one), published="2024-06-18")
+    k2 = key_of(ev2, _entities(two), published="2024-06-19")
+    assert k1 == k2
+    other = find(events_of(nlp, "Anna Marsh arrived in Celtra."), "arrived")
+    assert key_of(other, _entities("Anna Marsh arrived in Celtra."), published="2024-06-18") != k1

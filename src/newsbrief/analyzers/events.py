@@ -208,6 +208,29 @@ def event_key(
     return "|".join((_norm(actor), root, _norm(target), moment))
 
 
+def actor_key(entity: Entity | None) -> str | None:
+    """A name for an actor that outlets share: a state's ISO code ("RUS" for "Russia", "the Kremlin",
+    "Moscow" when the actors component merged them), else its normalised name."""
+    if entity is None:
+        return None
+    if entity.type == "GPE" and entity.country:
+        return entity.country
+    return _norm(entity.name)
+
+
+def key_of(event: Event, entities: Iterable[Entity], published: str | None = None, by: str = "week") -> str:
+    """`event_key` of an event of a brief, its actor and target named by `actor_key`."""
+    ents = {e.id: e for e in entities}
+    return event_key(
+        actor_key(ents.get(event.actor or "")),
+        event.cameo,
+        actor_key(ents.get(event.target or "")),
+        event.when,
+        published,
+        by,
+    )
+
+
 # --- the component ------------------------------------------------------------------------------
 
 
