@@ -360,7 +360,7 @@ def _weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | N
     if wd is None:
         return None
     if ctx.dct is None:
-        return f"XXXX-WXX-{wd}"
+        return None  # "Tuesday" is relative to the reference: unresolved without one (a set is not)
     return iso(weekday_date(wd, ctx.dct, ctx.tense, rel))
 
 
@@ -513,7 +513,7 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = _year_word(rel2, ctx.dct)
         return ("DATE", f"{y:04d}-{month:02d}" if y else f"XXXX-{month:02d}")
     if ctx.dct is None:
-        return ("DATE", f"XXXX-{month:02d}")
+        return ("DATE", None if rel else f"XXXX-{month:02d}")  # "last January" needs the reference
     dct = ctx.dct
     if rel in ("last", "past", "this past"):
         y = dct.year if month < dct.month else dct.year - 1
@@ -568,7 +568,7 @@ def _season(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if g.get("year"):
         return ("DATE", f"{int(g['year']):04d}-{code}")
     if ctx.dct is None:
-        return ("DATE", f"XXXX-{code}")
+        return ("DATE", None if g.get("rel") else f"XXXX-{code}")
     return ("DATE", f"{_season_year(code, (g.get('rel') or '').lower(), ctx.dct, ctx.tense):04d}-{code}")
 
 

@@ -1,0 +1,241 @@
+"""Time expressions: each family of the issue with short texts of our own, the publication date and
+its sources, bad input, and the temporal-inconsistency checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyzers.timex import dateline_date
+from newsbrief.analyzers.timex_grammar import find
+from newsbrief.analyzers.timex_normalize import Context, duration_value, interval, parse_number, pick_year
+
+PUB = "2024-06-18"  # a Tuesday
+
+
+def timexes(brief) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in brief.timexes}
+
+
+# ---------------------------------------------------------------- extraction and values, family by family
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # dates against the publication date, and the time-of-day trap
+        ("The ministers met late in the evening of June 18 in the capital.", "the evening of June 18", "TIME", "2024-06-18TEV"),
+        ("The treaty was signed on March 3, 2021, in Geneva.", "March 3, 2021", "DATE", "2021-03-03"),
+        ("The factory reopened on June 3.", "June 3", "DATE", "2024-06-03"),
+        ("Last year, exports doubled.", "Last year", "DATE", "2023"),
+        ("The envoy visited the port last September.", "last September", "DATE", "2023-09"),
+        ("Today, the council approved the budget.", "Today", "DATE", "2024-06-18"),
+        ("Officials said yesterday that the road was closed.", "yesterday", "DATE", "2024-06-17"),
+        ("The talks will resume next week.", "next week", "DATE", "2024-W26"),
+        ("Prices rose this month.", "this month", "DATE", "2024-06"),
+        ("The railway was built in the 1990s.", "the 1990s", "DATE", "199"),
+        ("Growth slowed in the first quarter.", "the first quarter", "DATE", "2024-Q1"),
+        ("Growth slowed in the third quarter.", "the third quarter", "DATE", "2023-Q3"),
+        ("The fortress fell in 1241.", "1241", "DATE", "1241"),
+        ("Shares rose 3% in early trading, and analysts now expect more.", "now", "DATE", "PRESENT_REF"),
+        ("The strike ended on Sunday night.", "Sunday night", "DATE", "2024-06-16TNI"),
+        ("The vote is set for 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-14T09:00"),
+        # durations
+        ("This is the first such visit in the last 24 years.", "the last 24 years", "DURATION", "P24Y"),
+        ("The talks lasted more than one and a half hours.", "more than one and a half hours", "DURATION", "PT1H30M"),
+        ("The conflict has lasted more than two and a half years.", "more than two and a half years", "DURATION", "P30M"),
+        ("The minister began a two-day tour of the region.", "two-day", "DURATION", "P2D"),
+        ("The rivalry has lasted for decades.", "decades", "DURATION", "PXDE"),
+        ("The court gave them 30 days to appeal.", "30 days", "DURATION", "P30D"),
+        ("The dispute went on for several months.", "several months", "DURATION", "PXM"),
+        # sets
+        ("The ferry sails every week from the harbour.", "every week", "SET", "P1W"),
+        ("The bulletin is published daily.", "daily", "SET", "P1D"),
+        ("The committee meets each Thursday.", "each Thursday", "SET", "XXXX-WXX-4"),
+    ],
+)
+def test_families(brief_of, text: str, expression: str, type_: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == (type_, value), got
+
+
+def test_direction_follows_tense(brief_of) -> None:
+    past = timexes(brief_of("The delegation arrived on Tuesday and left on Thursday.", published="2024-06-19"))
+    future = timexes(brief_of("The delegation will arrive on Thursday.", published="2024-06-19"))
+    assert past["Thursday"] == ("DATE", "2024-06-13")
+    assert past["Tuesday"] == ("DATE", "2024-06-18")
+    assert future["Thursday"] == ("DATE", "2024-06-20")
+    months_past = timexes(brief_of("The parliament passed the law in January.", published="2024-11-05"))
+    months_future = timexes(brief_of("The parliament will vote on the law in January.", published="2024-11-05"))
+    assert months_past["January"] == ("DATE", "2024-01")
+    assert months_future["January"] == ("DATE", "2025-01")
+
+
+def test_last_and_next_weekday(brief_of) -> None:
+    got = timexes(brief_of("They met last Friday and will meet again next Monday.", published=PUB))
+    assert got["last Friday"] == ("DATE", "2024-06-14")
+    assert got["next Monday"] == ("DATE", "2024-06-24")
+
+
+def test_extents_follow_tempeval(brief_of) -> None:
+    got = timexes(
+        brief_of("The firm posted a third-quarter loss. Earlier Friday, last year's results were revised.", published=PUB)
+    )
+    assert "third-quarter" in got
+    assert "Friday" in got and "Earlier Friday" not in got
+    assert "last year" in got and "last year's" not in got
+
+
+def test_ages_and_amounts_are_not_time(brief_of) -> None:
+    got = timexes(brief_of("The 45-year-old engineer hired 1500 workers and paid $2000 for the 62 years old car.", published=PUB))
+    assert not got, got
+
+
+# ---------------------------------------------------------------- the reference date
+
+
+def test_without_a_date_relative_values_are_null_absolute_ones_resolve(brief_of) -> None:
+    brief = brief_of("Yesterday the bank said the loan, signed on March 3, 2021, is due on June 18 and next week.")
+    got = timexes(brief)
+    assert brief.published is None and brief.published_source is None
+    assert got["Yesterday"] == ("DATE", None)
+    assert got["next week"] == ("DATE", None)
+    assert got["March 3, 2021"] == ("DATE", "2021-03-03")
+    assert got["June 18"] == ("DATE", "XXXX-06-18")
+
+
+def test_dateline_gives_the_date_when_it_names_a_year(brief_of) -> None:
+    brief = brief_of("MOSCOW, June 17, 2024 (Reuters) - The minister said on Monday that talks would go on.")
+    assert brief.published == "2024-06-17"
+    assert brief.published_source == "dateline"
+    assert timexes(brief)["Monday"] == ("DATE", "2024-06-17")
+
+
+def test_dateline_without_a_year_invents_nothing(brief_of) -> None:
+    brief = brief_of("Moscow/Seoul, June 17 - The minister said on Monday that talks would go on.")
+    assert brief.published is None
+    assert timexes(brief)["Monday"] == ("DATE", None)
+
+
+def test_argument_wins_over_dateline(brief_of) -> None:
+    brief = brief_of("MOSCOW, June 17, 2024 (Reuters) - Talks went on.", published="2024-06-20")
+    assert brief.published == "2024-06-20" and brief.published_source == "argument"
+
+
+def test_dateline_parser() -> None:
+    assert dateline_date("WASHINGTON, Aug. 11, 1998 (Xinhua) -- text") == "1998-08-11"
+    assert dateline_date("Moscow/Seoul, June 17 (Reuters) - text") is None
+    assert dateline_date("Nothing like a dateline here, June 17, 2024 -") is None
+
+
+# ---------------------------------------------------------------- bad input: a value or null, never an exception
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The year 99999 came and went.",
+        "It happened on February 30.",
+        "See you on the 31st.",
+        "1 2 3 4 5 6 7 8 9 10 11 12 1999 2000 13/45/2020 0/0/0000 25:99 99:99",
+        "They will land on the moon in 2087, then in 2999.",
+        "It ended June 31, 2024, at 25:99 p.m., 100001 years ago and 99999999999999 days ago.",
+        "the 0th century and the 99th century, 2024-13-45 and 2024-02-30T25:61",
+        "May may may. March marches.",
+    ],
+)
+@pytest.mark.parametrize("published", [PUB, None])
+def test_bad_input_never_raises(brief_of, text: str, published: str | None) -> None:
+    brief = brief_of(text, published=published)
+    for t in brief.timexes:
+        assert t.value is None or t.value.strip(), t
+
+
+def test_impossible_days_have_no_value(brief_of) -> None:
+    got = timexes(brief_of("It happened on February 30 and on June 31, 2024.", published=PUB))
+    assert got["February 30"] == ("DATE", None)
+    assert got["June 31, 2024"] == ("DATE", None)
+
+
+def test_far_past_and_future(brief_of) -> None:
+    got = timexes(brief_of("The city was founded in 1241 and the tunnel will open in 2087.", published=PUB))
+    assert got["1241"] == ("DATE", "1241")
+    assert got["2087"] == ("DATE", "2087")
+
+
+# ---------------------------------------------------------------- the pieces, without the pipeline
+
+
+def test_numbers_and_durations() -> None:
+    assert parse_number("twenty four") == 24
+    assert parse_number("one and a half") == 1.5
+    assert parse_number("5 1/2") == 5.5
+    assert parse_number("several") is None
+    assert duration_value(1.5, "H") == "PT1H30M"
+    assert duration_value(2.5, "Y") == "P30M"
+    assert duration_value(None, "DE") == "PXDE"
+    assert duration_value(0, "D") is None
+
+
+def test_year_of_a_month_and_day_is_compared_as_a_date() -> None:
+    from datetime import date
+
+    # the trap: an evening of the reference day is not "after" the reference, whatever the clock
+    assert pick_year(6, 18, date(2024, 6, 18), "past") == 2024
+    assert pick_year(12, 20, date(2024, 1, 5), "past") == 2023
+    assert pick_year(1, 20, date(2024, 12, 5), "future") == 2025
+    # a past tense that would put a day eleven months back is a wrong tense, not a year-old date
+    assert pick_year(6, 25, date(2024, 6, 18), "past") == 2024
+
+
+def test_intervals() -> None:
+    from datetime import date
+
+    assert interval("2023-09") == (date(2023, 9, 1), date(2023, 9, 30))
+    assert interval("2024-W25") == (date(2024, 6, 17), date(2024, 6, 23))
+    assert interval("PRESENT_REF", "2024-06-18") == (date(2024, 6, 18), date(2024, 6, 18))
+    assert interval("PAST_REF", "2024-06-18") is None
+    assert interval("XXXX-06-18") is None
+
+
+def test_grammar_is_cheap_on_text_without_time() -> None:
+    assert find("No dates at all here, only 1,500 words and a $3 price.") == []
+    assert Context(dct=None).tense is None
+
+
+# ---------------------------------------------------------------- temporal-inconsistency checks
+
+
+def _temporal(brief) -> list:
+    return [c for c in brief.checks if c.kind == "temporal-inconsistency"]
+
+
+def test_duration_that_its_dates_contradict(brief_of) -> None:
+    brief = brief_of("The minister began a two-day visit to Brazil on March 3. She left Brasilia on March 6.", published=PUB)
+    checks = _temporal(brief)
+    assert len(checks) == 1
+    assert {s.text for s in checks[0].spans} >= {"two-day", "March 3", "March 6"}
+
+
+def test_duration_that_fits_its_dates(brief_of) -> None:
+    brief = brief_of("The minister began a two-day visit to Brazil on March 3. She left Brasilia on March 4.", published=PUB)
+    assert not _temporal(brief)
+
+
+def test_gap_claim_contradicted(brief_of) -> None:
+    brief = brief_of(
+        "The president arrived in Hanoi on Monday. It is his first visit to Vietnam in 24 years.\n"
+        "He last visited Vietnam in 2019, aides said.",
+        published=PUB,
+    )
+    checks = _temporal(brief)
+    assert len(checks) == 1
+    assert {s.text for s in checks[0].spans} == {"24 years", "2019"}
+
+
+def test_gap_claim_with_unrelated_date(brief_of) -> None:
+    brief = brief_of(
+        "The president arrived in Hanoi on Monday. It is his first visit to Vietnam in 24 years.\n"
+        "His aide visited Laos last September.",
+        published=PUB,
+    )
+    assert not _temporal(brief)
