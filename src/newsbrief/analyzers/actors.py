@@ -443,8 +443,8 @@ def _cluster_people(doc: Doc, mentions: list[Mention], sent_of: list[int], clust
             c = cands[0]
         elif p[0] in singles:
             c = singles[p[0]]
-        elif "name:" + p[0] in clusters.by_key:  # "Ryanair" tagged as a person once
-            c = clusters.by_key["name:" + p[0]]
+        elif _name_key(m.span(doc).text, lex) in clusters.by_key:  # "Ryanair" tagged as a person once
+            c = clusters.by_key[_name_key(m.span(doc).text, lex)]
         else:
             c = singles[p[0]] = clusters.add(None, i)
             m.cluster = c
@@ -711,7 +711,7 @@ def _link_description(
             score += 4
         titles = {t for m in ms for t in m.titles}
         if d.role in titles:
-            score += 3
+            score += 5
         near = [m for m in before if s - sent_of[m.start] <= 1]
         if near:
             score += 2

@@ -9,7 +9,7 @@ for every mention. Components that need a speaker, an agent or a target ask here
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -48,15 +48,18 @@ def _gendered_titles() -> tuple[frozenset[str], frozenset[str]]:
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The entity one of whose mentions overlaps the character range most; on a tie, the mention
     closest in extent ("Kremlin" inside "the Kremlin leader" is Russia, the whole is the leader)."""
+    ctx = _context(doc)
     best, best_key = None, (0, 0)
-    for ent in base.get(doc, "entities"):
-        for m in ent.mentions:
-            ov = min(end_char, m.end) - max(start_char, m.start)
-            if ov <= 0:
-                continue
-            key = (ov, -((m.end - m.start) - ov))
-            if key > best_key:
-                best, best_key = ent, key
+    for k in range(bisect_left(ctx.starts, end_char) - 1, -1, -1):
+        m = ctx.mentions[k]
+        if m.start < start_char - ctx.longest:
+            break
+        ov = min(end_char, m.end) - max(start_char, m.start)
+        if ov <= 0:
+            continue
+        key = (ov, -((m.end - m.start) - ov))
+        if key > best_key:
+            best, best_key = m.entity, key
     return best
 
 
@@ -82,6 +85,7 @@ class _Context:
     mentions: list[_Mention]  # sorted by start
     starts: list[int]
     gender: dict[str, str]  # entity id -> "male"/"female", where a title says it
+    longest: int  # the longest mention, in characters: how far back an overlap can start
 
 
 def _context(doc: Doc) -> _Context:
@@ -105,7 +109,7 @@ def _context(doc: Doc) -> _Context:
                 elif prev in female:
                     gender[ent.id] = "female"
     items.sort(key=lambda x: (x.start, -x.end))
-    ctx = _Context(items, [x.start for x in items], gender)
+    ctx = _Context(items, [x.start for x in items], gender, max((x.end - x.start for x in items), default=0))
     doc.user_data["nb_resolve_ctx"] = (ents, len(ents), ctx)
     return ctx
 
@@ -130,8 +134,11 @@ def _nearest(
     ctx = _context(doc)
     here = _sent_index(doc, mention[0])
     best, best_score = None, float("-inf")
-    for m in ctx.mentions[: bisect_right(ctx.starts, mention.start_char - 1)]:
-        if m.end > mention.start_char or here - m.sent > back or not ok(m.entity):
+    for k in range(bisect_right(ctx.starts, mention.start_char - 1) - 1, -1, -1):
+        m = ctx.mentions[k]
+        if here - m.sent > back:
+            break
+        if m.end > mention.start_char or not ok(m.entity):
             continue
         if exclude_subject_of is not None and m.subject and m.root.head.i == exclude_subject_of.i:
             continue
