@@ -1,7 +1,7 @@
-"""Events: MEANTIME dev event-agent F1 (../shared/eval/score_events.py) against the baseline "every
+"""Events and themes: MEANTIME dev event-agent F1 (../shared/eval/score_events.py) against the baseline "every
 verb with a named subject is an event" (bare spaCy: its named entities, each verb whose subject is
 one of them), both in this run; the example article's seven gold events (actor, target, CAMEO root,
-and how many also have the right `when`); and what the events component costs per article."""
+and how many also have the right `when`), the example's themes; and what the events component costs."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def component_cost(inputs: list[dict[str, Any]]) -> tuple[float, float]:
     return time.perf_counter() - t0, t_all
 
 
-def example_check() -> tuple[str, str]:
+def example_check() -> tuple[str, str, str]:
     """check_example.py's events aspect on a brief of the example, and how many found events have the right `when`."""
     brief_path = OUT / "example.events.json"
     exe = ROOT / ".venv" / "bin" / "newsbrief"
@@ -105,7 +105,13 @@ def example_check() -> tuple[str, str]:
         ]
         found += bool(hits)
         right_when += any((p.get("when") or None) == g["when"] for p in hits)
-    return headline, f"{right_when}/{len(ce.GOLD['events'])} with the right `when` ({found} found)"
+    dated = sum(1 for g in ce.GOLD["events"] if g["when"])
+    themes = ", ".join(f"{t['theme']} {t['score']:.2f}" for t in brief.get("themes", [])[:6])
+    return (
+        headline,
+        f"{right_when}/{len(ce.GOLD['events'])} with the right `when` ({dated} dated in the gold, {found} found)",
+        themes,
+    )
 
 
 def run(limit: int | None) -> list[Row]:
@@ -118,7 +124,7 @@ def run(limit: int | None) -> list[Row]:
     ours = _f1(score("score_events.py", gold_path, pred_path, "--json"))
     theirs = _f1(score("score_events.py", gold_path, base_path, "--json"))
     t_comp, t_all = component_cost(inputs)
-    headline, when = example_check()
+    headline, when, themes = example_check()
     n = len(gold)
     return [
         Row(
@@ -143,6 +149,7 @@ def run(limit: int | None) -> list[Row]:
             f"{ours['agent_events']} gold events with a PER/ORG/LOC agent",
         ),
         Row("events", "example: events with right actor, target, CAMEO root", headline.removeprefix("example events "), "", when),
+        Row("themes", "example: top themes (no gold; for reading)", themes, "", ""),
         Row(
             "events",
             "events component: ms per article",

@@ -254,6 +254,7 @@ class Resolver:
                         sizes[i], self.at_token[i] = len(span), ent
         self.mentions.sort(key=lambda x: x[0])
         self.by_id = {e.id: e for e in self.entities}
+        self.memo: dict[tuple[int, bool], Entity | None] = {}
         self.attributions = [a for a in base.get(doc, "attributions") if a.speaker]
 
     def _last_before(self, i: int, types: set[str]) -> Entity | None:
@@ -292,7 +293,13 @@ class Resolver:
         return None
 
     def entity(self, tok: Token, modifiers: bool = True, depth: int = 0) -> Entity | None:
-        """The actor a noun-phrase head stands for, or None."""
+        """The actor a noun-phrase head stands for, or None (memoised: a subject serves several verbs)."""
+        key = (tok.i, modifiers)
+        if key not in self.memo:
+            self.memo[key] = self._entity(tok, modifiers, depth)
+        return self.memo[key]
+
+    def _entity(self, tok: Token, modifiers: bool, depth: int) -> Entity | None:
         ent = self.at_token.get(tok.i)
         if ent is not None:
             return ent
@@ -309,7 +316,9 @@ class Resolver:
                 ent = self.at_token.get(child.i)
                 if ent is not None:
                     return ent
-        if tok.pos_ in {"NOUN", "PROPN"}:
+        # the shared resolver for names, definite nominals and modified group nouns; a bare common noun
+        # ("users", "software") names no actor, and a span per noun is not free
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.n_lefts):
             ent = resolve(self.doc, self.doc[tok.i : tok.i + 1])  # the head alone: a modifier is no referent
             if ent is not None:
                 return ent
