@@ -41,6 +41,19 @@ def _docs(texts: list[str]) -> tuple[list[Any], float, float]:
     return docs, t_rest, time.perf_counter() - t0
 
 
+def _bare_parse(texts: list[str]) -> float:
+    import spacy
+
+    from newsbrief.pipeline import SPACY_MODEL
+
+    bare = spacy.load(SPACY_MODEL)
+    list(bare.pipe(texts[:3]))
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - t0
+
+
 def _gold_label(ev: dict[str, Any]) -> set[str] | None:
     cert, pol, when = ev.get("certainty"), ev.get("polarity"), ev.get("time")
     if (
@@ -115,6 +128,7 @@ def _cnn(limit: int | None) -> list[Row]:
     gold = read_jsonl(DATA / "cnn_dailymail" / "dev.jsonl", limit or 100)
     texts = [user_input(g)["text"] for g in gold]
     docs, t_rest, t_comp = _docs(texts)
+    t_bare = _bare_parse(texts)
     counts: Counter[str] = Counter()
     held = 0
     for doc in docs:
@@ -136,6 +150,7 @@ def _cnn(limit: int | None) -> list[Row]:
             "statements component: ms per article / share of the pipeline",
             f"{1000 * t_comp / len(docs):.1f} ms / {t_comp / (t_rest + t_comp):.1%}",
             f"{1000 * t_rest / len(docs):.1f} ms (rest of the pipeline)",
+            f"{t_comp / t_bare:.1%} of the bare spaCy parse ({1000 * t_bare / len(docs):.1f} ms)",
         ),
     ]
 
