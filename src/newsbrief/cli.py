@@ -162,6 +162,210 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
 
 
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+class StoryFormat(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _progress(what: str):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (
+        TextColumn(what),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+    )
+    return Progress(*columns, console=_stderr_console(), transient=True)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="JSONL files, folders, text/HTML files, RSS/Atom feeds, http(s) URLs.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file (created if missing).")],
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching from private, loopback and link-local addresses.")
+    ] = False,
+    points: Annotated[Optional[int], typer.Option(min=0, help="At most N key points per brief.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse articles (and fetched pages) larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Analyse and store articles: new ones once, copies linked to their first copy, each placed in a story."""
+    try:
+        raise typer.Exit(_ingest(sources, db, allow_private, points, max_bytes))
+    except NewsbriefError as err:
+        fail(err)
+
+
+def _ingest(sources: list[str], db: str, allow_private: bool, points: int | None, max_bytes: int) -> int:
+    import time
+
+    from newsbrief.corpus import Corpus, Outcome
+    from newsbrief.ingest.sources import read_all
+
+    with Corpus.open(db) as corpus, _progress("ingest") as progress:
+        task = progress.add_task("ingest", total=None, rate=0.0)
+        t0 = time.perf_counter()
+
+        def tick(o: Outcome) -> None:
+            if o.status == "error":
+                where = f"{o.where}: " if o.where else (f"{o.id}: " if o.id else "")
+                progress.console.print(f"newsbrief: {where}{o.error}", markup=False, highlight=False)
+            progress.advance(task)
+            done = progress.tasks[0].completed
+            progress.update(task, rate=done / max(1e-9, time.perf_counter() - t0))
+
+        report = corpus.ingest(
+            read_all(sources, allow_private=allow_private, max_bytes=max_bytes), points=points, on_outcome=tick
+        )
+    counts = {k: report.count(k) for k in ("added", "copy", "unchanged", "error")}  # type: ignore[arg-type]
+    typer.echo(
+        f"newsbrief: {counts['added']} added, {counts['copy']} copies, {counts['unchanged']} unchanged, "
+        f"{counts['error']} failed ({db})",
+        err=True,
+    )
+    return 1 if counts["error"] else 0
+
+
+@app.command()
+def stories(
+    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    format: Annotated[ListFormat, typer.Option("--format", help="text: one line per story; json: JSONL.")] = ListFormat.text,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="At most N stories.")] = None,
+) -> None:
+    """The stories of the corpus, newest first."""
+    from newsbrief.corpus import open_store, views
+
+    try:
+        with open_store(db, create=False) as store:
+            for line in views.stories(store, limit):
+                if format is ListFormat.json:
+                    sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+                else:
+                    dates = (
+                        " to ".join(dict.fromkeys(filter(None, [line["first_published"], line["last_published"]]))) or "undated"
+                    )
+                    outlets = f" [{', '.join(line['outlets'])}]" if line["outlets"] else ""
+                    sys.stdout.write(f"{line['id']}  {line['size']:>3} art.  {dates}  {line['title'] or ''}{outlets}\n")
+    except NewsbriefError as err:
+        fail(err)
+
+
+@app.command()
+def story(
+    id: Annotated[str, typer.Argument(help="A story id (from `stories`).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    format: Annotated[
+        Optional[StoryFormat], typer.Option("--format", help="Default: markdown on a terminal, json when piped.")
+    ] = None,
+) -> None:
+    """One story: its articles (copies marked), actors, dated items and quotes."""
+    from newsbrief.corpus import open_store, views
+
+    try:
+        with open_store(db, create=False) as store:
+            view = views.story(store, id)
+        fmt = format or (StoryFormat.markdown if sys.stdout.isatty() else StoryFormat.json)
+        if fmt is StoryFormat.json:
+            sys.stdout.write(json.dumps(view, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(views.story_markdown(view))
+    except NewsbriefError as err:
+        fail(err)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="An actor's name or alias, e.g. 'Kim Jong Un' or 'Putin'.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    format: Annotated[ListFormat, typer.Option("--format", help="text, or json (one actor per line).")] = ListFormat.text,
+) -> None:
+    """An actor across the corpus: its aliases, country, mentions and articles."""
+    from newsbrief.corpus import open_store, views
+
+    try:
+        with open_store(db, create=False) as store:
+            found = views.entity(store, name)
+        if not found:
+            raise NoInputError(f"no actor named {name!r} in {db}")
+        for actor in found:
+            if format is ListFormat.json:
+                sys.stdout.write(json.dumps(actor, ensure_ascii=False) + "\n")
+                continue
+            country = f", {actor['country']}" if actor["country"] else ""
+            sys.stdout.write(f"{actor['name']} ({actor['type']}{country}) {actor['id']}: {actor['mentions']} mentions\n")
+            sys.stdout.write(f"  aliases: {', '.join(actor['aliases'])}\n")
+            for a in actor["articles"]:
+                sys.stdout.write(f"  {a['id']}  {a['published'] or 'undated'}  story {a['story']}  {a['title'] or ''}\n")
+    except NewsbriefError as err:
+        fail(err)
+
+
+@app.command()
+def cluster(
+    jsonl: Annotated[str, typer.Option(help="One article per line in (- for stdin); {id, cluster} per article out.")],
+    points: Annotated[Optional[int], typer.Option(min=0, hidden=True)] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Group articles into stories (the same real-world event), with the store's own clustering."""
+    try:
+        raise typer.Exit(_cluster(jsonl, points, max_bytes))
+    except NewsbriefError as err:
+        fail(err)
+
+
+def _cluster(source: str, points: int | None, max_bytes: int) -> int:
+    import time
+
+    from newsbrief.corpus import Corpus, Outcome, SourceError
+    from newsbrief.ingest.jsonl import LineError, read_lines
+
+    if source == "-":
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = open(source, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise NoInputError(f"{source}: {exc.strerror or 'cannot open'}") from None
+    lines: list[int] = []  # input line of each item, by its index
+
+    def items():  # type: ignore[no-untyped-def]
+        for n, item in read_lines(stream, max_bytes):
+            lines.append(n)
+            yield SourceError(f"line {n}", item.error, item.id) if isinstance(item, LineError) else item
+
+    outcomes: list[Outcome] = []
+    with stream, Corpus.open(":memory:") as corpus, _progress("cluster") as progress:
+        task = progress.add_task("cluster", total=None, rate=0.0)
+        t0 = time.perf_counter()
+
+        def tick(o: Outcome) -> None:
+            outcomes.append(o)
+            progress.advance(task)
+            progress.update(task, rate=progress.tasks[0].completed / max(1e-9, time.perf_counter() - t0))
+
+        corpus.ingest(items(), points=points, on_outcome=tick)
+    failed = 0
+    for o in sorted(outcomes, key=lambda o: o.index):
+        if o.status == "error":
+            failed += 1
+            rec = {"id": o.id, "line": lines[o.index], "error": o.error}
+        else:
+            rec = {"id": o.id, "cluster": o.story_id}
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if failed:
+        typer.echo(f"newsbrief: {failed} line(s) failed; see their error records", err=True)
+    return 1 if failed else 0
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,281 @@
+"""The store in plain SQL common to SQLite and PostgreSQL; a backend supplies the connection,
+its placeholder style, its type names and its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from newsbrief.corpus.migrations import MIGRATIONS
+from newsbrief.corpus.store import ActorRow, ArticleRow, Store, StoryRow
+
+_ARTICLE_COLS = "id, content_hash, exact_hash, text, title, url, source, published, language, copy_of, story_id, seq"
+_STORY_COLS = "id, title, size, n_articles, first_published, last_published, first_seq, last_seq, vector, names, years"
+_CHUNK = 500  # terms per IN (...) list
+
+
+def _chunks(items: Sequence[str], n: int = _CHUNK) -> list[Sequence[str]]:
+    return [items[i : i + n] for i in range(0, len(items), n)]
+
+
+class SQLStore(Store):
+    placeholder = "?"
+    types: ClassVar[dict[str, str]] = {"blob": "BLOB", "real": "REAL", "serial": "INTEGER"}
+    conn: Any
+
+    # plumbing ------------------------------------------------------------------------------
+    def q(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self.q(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.conn.cursor().executemany(self.q(sql), [tuple(r) for r in rows])
+
+    def _in(self, n: int) -> str:
+        return ", ".join("?" * n)
+
+    def _table_exists(self, name: str) -> bool:
+        raise NotImplementedError
+
+    # migrations ----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        if not self._table_exists("schema_migrations"):
+            return 0
+        row = self.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> list[int]:
+        applied = []
+        with self.transaction():
+            self.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        for version, name, statements in MIGRATIONS:
+            with self.transaction():  # checked inside the write lock: two writers never both apply one
+                if self.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                    continue
+                for stmt in statements:
+                    self.execute(stmt.format(**self.types))
+                self.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+                applied.append(version)
+        return applied
+
+    # articles ------------------------------------------------------------------------------
+    def _article(self, row: Sequence[Any] | None) -> ArticleRow | None:
+        if row is None:
+            return None
+        return ArticleRow(*row[:11], seq=int(row[11]))
+
+    def get_article(self, article_id: str) -> ArticleRow | None:
+        return self._article(self.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?", (article_id,)).fetchone())
+
+    def get_brief(self, article_id: str) -> dict[str, Any] | None:
+        row = self.execute("SELECT brief FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def first_with_exact_hash(self, exact_hash: str) -> ArticleRow | None:
+        row = self.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE exact_hash = ? ORDER BY seq LIMIT 1", (exact_hash,)
+        ).fetchone()
+        return self._article(row)
+
+    def _next_seq(self) -> int:
+        row = self.execute("SELECT MAX(seq) FROM articles").fetchone()
+        return int(row[0] or 0) + 1
+
+    def add_article(self, row: ArticleRow, brief: dict[str, Any], signature: bytes, bands: Sequence[str]) -> ArticleRow:
+        row.seq = self._next_seq()
+        self.execute(
+            f"INSERT INTO articles ({_ARTICLE_COLS}, brief, signature, ingested_at) VALUES ({self._in(15)})",
+            (
+                row.id, row.content_hash, row.exact_hash, row.text, row.title, row.url, row.source, row.published,
+                row.language, row.copy_of, row.story_id, row.seq, json.dumps(brief, ensure_ascii=False), signature, _now(),
+            ),
+        )  # fmt: skip
+        if row.copy_of is None:  # copies are found through their original
+            self.executemany("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", [(b, row.id) for b in bands])
+        return row
+
+    def near_candidates(self, bands: Sequence[str], limit: int = 20) -> list[tuple[str, bytes]]:
+        if not bands:
+            return []
+        rows = self.execute(
+            f"""SELECT a.id, a.signature, COUNT(*) AS shared FROM article_bands b JOIN articles a ON a.id = b.article_id
+                WHERE b.band IN ({self._in(len(bands))}) GROUP BY a.id, a.signature, a.seq
+                ORDER BY shared DESC, a.seq LIMIT {int(limit)}""",
+            list(bands),
+        ).fetchall()
+        return [(r[0], bytes(r[1])) for r in rows]
+
+    def set_story(self, article_id: str, story_id: str) -> None:
+        self.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def story_articles(self, story_id: str) -> list[ArticleRow]:
+        rows = self.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE story_id = ? ORDER BY seq", (story_id,)).fetchall()
+        return [a for a in map(self._article, rows) if a]
+
+    def count_articles(self) -> int:
+        return int(self.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # term statistics -----------------------------------------------------------------------
+    def n_docs(self) -> int:
+        row = self.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
+        return int(row[0]) if row else 0
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for part in _chunks(list(terms)):
+            for term, df in self.execute(f"SELECT term, df FROM term_df WHERE term IN ({self._in(len(part))})", part):
+                out[term] = int(df)
+        return out
+
+    def add_doc(self, terms: Sequence[str]) -> None:
+        self.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+            [(t,) for t in terms],
+        )
+        self.execute(
+            "INSERT INTO meta (key, value) VALUES ('n_docs', '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+        )
+
+    # stories -------------------------------------------------------------------------------
+    def story_candidates(self, terms: Sequence[str], limit: int) -> list[str]:
+        if not terms:
+            return []
+        rows = self.execute(
+            f"""SELECT story_id, COUNT(*) AS shared FROM story_terms WHERE term IN ({self._in(len(terms))})
+                GROUP BY story_id ORDER BY shared DESC, story_id LIMIT {int(limit)}""",
+            list(terms),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def _story(self, r: Sequence[Any]) -> StoryRow:
+        return StoryRow(
+            id=r[0], title=r[1], size=int(r[2]), n_articles=int(r[3]), first_published=r[4], last_published=r[5],
+            first_seq=int(r[6]), last_seq=int(r[7]), vector=json.loads(r[8]), names=json.loads(r[9]),
+            years=json.loads(r[10]), raw=json.loads(r[11]) if len(r) > 11 else None,
+        )  # fmt: skip
+
+    def get_stories(self, story_ids: Sequence[str], raw: bool = False) -> list[StoryRow]:
+        out: dict[str, StoryRow] = {}
+        cols = _STORY_COLS + (", raw" if raw else "")
+        for part in _chunks(list(story_ids)):
+            for r in self.execute(f"SELECT {cols} FROM stories WHERE id IN ({self._in(len(part))})", part):
+                out[r[0]] = self._story(r)
+        return [out[i] for i in story_ids if i in out]
+
+    def put_story(self, story: StoryRow, index_terms: Sequence[str]) -> None:
+        if story.raw is None:
+            raise ValueError("put_story needs the story's raw sums (get_stories(..., raw=True))")
+        values = (
+            story.id, story.title, story.size, story.n_articles, story.first_published, story.last_published,
+            story.first_seq, story.last_seq, json.dumps(story.vector), json.dumps(story.names), json.dumps(story.years),
+            json.dumps(story.raw),
+        )  # fmt: skip
+        self.execute(
+            f"""INSERT INTO stories ({_STORY_COLS}, raw) VALUES ({self._in(12)}) ON CONFLICT (id) DO UPDATE SET
+                title = excluded.title, size = excluded.size, n_articles = excluded.n_articles,
+                first_published = excluded.first_published, last_published = excluded.last_published,
+                first_seq = excluded.first_seq, last_seq = excluded.last_seq,
+                vector = excluded.vector, names = excluded.names, years = excluded.years, raw = excluded.raw""",
+            values,
+        )
+        self.execute("DELETE FROM story_terms WHERE story_id = ?", (story.id,))
+        self.executemany(
+            "INSERT INTO story_terms (term, story_id) VALUES (?, ?)", [(t, story.id) for t in dict.fromkeys(index_terms)]
+        )
+
+    def list_stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
+        sql = (
+            f"SELECT {_STORY_COLS} FROM stories ORDER BY CASE WHEN last_published IS NULL THEN 1 ELSE 0 END, "
+            "last_published DESC, last_seq DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [self._story(r) for r in self.execute(sql)]
+
+    def story_outlets(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {i: [] for i in story_ids}
+        for part in _chunks(list(story_ids)):
+            rows = self.execute(
+                f"""SELECT story_id, source FROM articles WHERE story_id IN ({self._in(len(part))})
+                    AND copy_of IS NULL AND source IS NOT NULL GROUP BY story_id, source ORDER BY story_id, MIN(seq)""",
+                part,
+            )
+            for sid, source in rows:
+                out[sid].append(source)
+        return out
+
+    # actors --------------------------------------------------------------------------------
+    def actors_by_alias(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for part in _chunks(list(keys)):
+            rows = self.execute(
+                f"SELECT alias_key, actor_id FROM actor_aliases WHERE alias_key IN ({self._in(len(part))}) ORDER BY actor_id",
+                part,
+            )
+            for key, actor in rows:
+                out.setdefault(key, []).append(actor)
+        return out
+
+    def get_actors(self, actor_ids: Sequence[str]) -> list[ActorRow]:
+        out: dict[str, ActorRow] = {}
+        for part in _chunks(list(actor_ids)):
+            rows = self.execute(
+                f"SELECT id, name, type, country, mentions, articles, aliases FROM actors WHERE id IN ({self._in(len(part))})",
+                part,
+            )
+            for r in rows:
+                out[r[0]] = ActorRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5]), json.loads(r[6]))
+        return [out[i] for i in actor_ids if i in out]
+
+    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None:
+        self.execute(
+            """INSERT INTO actors (id, name, type, country, mentions, articles, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
+               mentions = excluded.mentions, articles = excluded.articles, aliases = excluded.aliases""",
+            (actor.id, actor.name, actor.type, actor.country, actor.mentions, actor.articles, json.dumps(actor.aliases)),
+        )
+        self.executemany(
+            "INSERT INTO actor_aliases (alias_key, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(k, actor.id) for k in dict.fromkeys(alias_keys)],
+        )
+
+    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None:
+        self.execute(
+            """INSERT INTO article_actors (article_id, entity_id, actor_id, mentions) VALUES (?, ?, ?, ?)
+               ON CONFLICT (article_id, entity_id) DO NOTHING""",
+            (article_id, entity_id, actor_id, mentions),
+        )
+
+    def actor_articles(self, actor_id: str) -> list[tuple[str, str, int]]:
+        rows = self.execute(
+            """SELECT aa.article_id, aa.entity_id, aa.mentions FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+               WHERE aa.actor_id = ? ORDER BY a.seq""",
+            (actor_id,),
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def story_actors(self, story_id: str) -> list[tuple[str, int]]:
+        rows = self.execute(
+            """SELECT aa.actor_id, SUM(aa.mentions) AS m FROM article_actors aa JOIN articles a ON a.id = aa.article_id
+               WHERE a.story_id = ? AND a.copy_of IS NULL GROUP BY aa.actor_id ORDER BY m DESC, aa.actor_id""",
+            (story_id,),
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,56 @@
+"""The default store: one SQLite file in WAL mode (readers never block the writer), one writer at
+a time through BEGIN IMMEDIATE, a busy timeout instead of 'database is locked' errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsbrief.corpus.sql import SQLStore
+from newsbrief.errors import NoInputError
+
+
+class SQLiteStore(SQLStore):
+    def __init__(self, path: str, *, create: bool = True) -> None:
+        self.url = path
+        if path != ":memory:" and not create and not Path(path).exists():
+            raise NoInputError(f"{path}: no such database (create it with `newsbrief ingest ... --db {path}`)")
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise NoInputError(f"{path}: cannot open database: {exc}") from None
+        if path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a commit survives a crash of the process
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self._depth = 0
+        self.migrate()
+
+    def _table_exists(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:  # nested: part of the outer transaction
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,180 @@
+"""The store interface: what the corpus layer needs from a database, and nothing of which one.
+
+SQLite (`sqlite.py`) implements it now; PostgreSQL implements the same methods (most of them come
+from the dialect-neutral `SQLStore` in `sql.py`, which only needs a connection, a placeholder style
+and a few type names). Every write happens inside `transaction()`: a run killed half-way keeps each
+committed article whole and nothing of the one it was writing.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticleRow:
+    id: str
+    content_hash: str  # sha256 of the text exactly as given: the same content is never analysed twice
+    exact_hash: str  # sha256 of the normalised words: an exact copy under another id
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str | None = None
+    copy_of: str | None = None
+    story_id: str | None = None
+    seq: int = 0  # order of arrival in this store
+
+
+@dataclass
+class StoryRow:
+    id: str
+    title: str | None = None
+    size: int = 0  # independent articles (copies excluded)
+    n_articles: int = 0  # all articles, copies included
+    first_published: str | None = None
+    last_published: str | None = None
+    first_seq: int = 0
+    last_seq: int = 0
+    vector: dict[str, float] = field(default_factory=dict)  # its words, tf-idf weighted at its last update, unit length
+    names: dict[str, float] = field(default_factory=dict)  # its actors, likewise
+    years: dict[str, int] = field(default_factory=dict)  # years its articles mention or are dated in -> articles
+    raw: dict[str, dict[str, float]] | None = None  # {"t": words, "n": actors}: summed unit sublinear tf of its members
+
+
+@dataclass
+class ActorRow:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    mentions: int = 0
+    articles: int = 0
+    aliases: dict[str, int] = field(default_factory=dict)  # alias as written -> mentions
+
+
+class Store(ABC):
+    """A corpus store. Ids are strings everywhere; JSON columns hold briefs and vectors."""
+
+    url: str
+
+    # lifecycle -----------------------------------------------------------------------------
+    @abstractmethod
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet applied (in order, each in its transaction); their versions."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: all or nothing, and one writer at a time."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # articles ------------------------------------------------------------------------------
+    @abstractmethod
+    def get_article(self, article_id: str) -> ArticleRow | None: ...
+
+    @abstractmethod
+    def get_brief(self, article_id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def first_with_exact_hash(self, exact_hash: str) -> ArticleRow | None: ...
+
+    @abstractmethod
+    def add_article(self, row: ArticleRow, brief: dict[str, Any], signature: bytes, bands: Sequence[str]) -> ArticleRow:
+        """Insert an article (its `seq` is assigned here) with its brief and MinHash data."""
+
+    @abstractmethod
+    def near_candidates(self, bands: Sequence[str], limit: int = 20) -> list[tuple[str, bytes]]:
+        """(article id, signature) of original articles sharing a MinHash band, oldest first."""
+
+    @abstractmethod
+    def set_story(self, article_id: str, story_id: str) -> None: ...
+
+    @abstractmethod
+    def story_articles(self, story_id: str) -> list[ArticleRow]: ...
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    # term statistics (idf) -----------------------------------------------------------------
+    @abstractmethod
+    def n_docs(self) -> int: ...
+
+    @abstractmethod
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]: ...
+
+    @abstractmethod
+    def add_doc(self, terms: Sequence[str]) -> None:
+        """Count one more document containing each of `terms` (and one more document)."""
+
+    # stories -------------------------------------------------------------------------------
+    @abstractmethod
+    def story_candidates(self, terms: Sequence[str], limit: int) -> list[str]:
+        """Stories indexed under any of `terms`, most shared terms first."""
+
+    @abstractmethod
+    def get_stories(self, story_ids: Sequence[str], raw: bool = False) -> list[StoryRow]:
+        """Stories by id (their `raw` sums only when asked: scoring needs the weighted vectors)."""
+
+    @abstractmethod
+    def put_story(self, story: StoryRow, index_terms: Sequence[str]) -> None:
+        """Insert or replace a story and the terms it is found under."""
+
+    @abstractmethod
+    def list_stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
+        """Newest first: by last publication date where known, else by arrival."""
+
+    @abstractmethod
+    def story_outlets(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Distinct sources of each story's independent (non-copy) articles."""
+
+    # actors --------------------------------------------------------------------------------
+    @abstractmethod
+    def actors_by_alias(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """alias key -> actor ids known under it."""
+
+    @abstractmethod
+    def get_actors(self, actor_ids: Sequence[str]) -> list[ActorRow]: ...
+
+    @abstractmethod
+    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None: ...
+
+    @abstractmethod
+    def actor_articles(self, actor_id: str) -> list[tuple[str, str, int]]:
+        """(article id, the article's entity id, mentions) of an actor."""
+
+    @abstractmethod
+    def story_actors(self, story_id: str) -> list[tuple[str, int]]:
+        """(actor id, mentions) over a story's articles, most mentioned first."""
+
+    def iter_articles(self) -> Iterator[ArticleRow]:  # pragma: no cover - convenience
+        raise NotImplementedError
+
+
+def open_store(db: str, *, create: bool = True) -> Store:
+    """A store from the `--db` value: a SQLite file path (PostgreSQL URLs come with the next backend)."""
+    from newsbrief.errors import UsageError
+
+    if db.startswith(("postgresql://", "postgres://")):
+        raise UsageError("PostgreSQL stores are not available yet in this version; use a SQLite file path")
+    from newsbrief.corpus.sqlite import SQLiteStore
+
+    return SQLiteStore(db, create=create)
