@@ -164,3 +164,8 @@ def test_a_reported_question_is_not_a_question(brief_of) -> None:
     assert "question" not in [s.modality for s in sts]
     sts = statements(brief_of, "If the dam holds and the rain stops, will the farmers return?")
     assert [s.modality for s in sts] == ["question"]
+
+
+def test_numbered_items_lose_their_numbers(brief_of) -> None:
+    sts = statements(brief_of, "Outlook\n1. The plan will fail.\n2) It could still work.\n")
+    assert [(s.text, s.modality) for s in sts] == [("The plan will fail.", "expected"), ("It could still work.", "possible")]

@@ -317,8 +317,13 @@ def _framing_ancestor(head: Token) -> Token | None:
 def _content_tokens(sent: Span) -> list[Token]:
     """The sentence without its spaces and without a list marker that opens its line."""
     toks = [t for t in sent if not t.is_space]
-    while toks and (toks[0].text in BULLETS or NUMBERED.match(toks[0].text)) and len(toks) > 1:
-        toks = toks[1:]
+    while len(toks) > 1:
+        if toks[0].text in BULLETS or NUMBERED.match(toks[0].text):
+            toks = toks[1:]
+        elif len(toks) > 2 and not toks[0].whitespace_ and NUMBERED.match(toks[0].text + toks[1].text):
+            toks = toks[2:]  # "1." and "2)" split by the tokenizer
+        else:
+            break
     return toks
 
 
