@@ -241,12 +241,13 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             spans[(s, t)] = e.label_
     occupied = {i for e in ents if e.label_ not in ACTOR_LABELS for i in range(e.start, e.end)}
     hits = filter_spans([doc[s:t] for _, s, t in matcher(doc)])
+    at = {i: k for k in spans for i in range(*k)}  # token -> the name span over it
     nested: list[Mention] = []
     for h in hits:
         term = lex.terms.get(h.text)
         if term is None or occupied.intersection(range(h.start, h.end)):
             continue
-        over = [(s, t) for (s, t) in spans if s < h.end and h.start < t]
+        over = sorted({at[i] for i in range(h.start, h.end) if i in at})
         if any(s <= h.start and h.end <= t and (s, t) != (h.start, h.end) for s, t in over):
             nested.append(Mention(h.start, h.end, "GPE", "state", iso3=term.iso3, key=term.kind))
             continue
@@ -258,6 +259,10 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
             continue
         for k in over:
             del spans[k]
+            for i in range(*k):
+                at.pop(i, None)
+        for i in range(h.start, h.end):
+            at[i] = (h.start, h.end)
         spans[(h.start, h.end)] = "NORP" if term.kind == "demonym" or "NORP" in labels else "GPE"
     mentions = []
     for (s, t), label in sorted(spans.items()):
@@ -319,6 +324,13 @@ def _acronyms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                 )
             )
     return added
+
+
+def _grounded(doc: Doc, m: Mention) -> BSpan:
+    """The mention as a brief span (doc.text is rebuilt on each access: not read here)."""
+    text = doc[m.start : m.end].text
+    start = doc[m.start].idx
+    return BSpan(start=start, end=start + len(text), text=text)
 
 
 def _words(doc: Doc) -> list[str]:
@@ -797,7 +809,6 @@ class Actors:
 
     def _entities(self, doc: Doc, mentions: list[Mention], clusters: Clusters, country: dict, lex: Lexicon) -> list[Entity]:
         made = []
-        text = doc.text  # built anew on every access: once here
         for c, members in enumerate(clusters.members):
             ms = sorted({(mentions[i].start, mentions[i].end): mentions[i] for i in members}.values(), key=lambda m: m.start)
             if not ms:
@@ -814,7 +825,7 @@ class Actors:
                 counts = Counter(t for t in texts if len(fold(t).split()) == longest)
                 name = max(counts, key=lambda t: (counts[t], -texts.index(t)))
                 etype = Counter(m.label for m in names).most_common(1)[0][0]
-            spans = [BSpan.of(text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)) for m in ms]
+            spans = [_grounded(doc, m) for m in ms]
             made.append((spans[0].start, name, etype, country.get(c), spans))
         made.sort(key=lambda x: x[0])
         return [Entity(id=f"e{k}", name=n, type=t, country=co, mentions=sp) for k, (_, n, t, co, sp) in enumerate(made, 1)]
