@@ -318,3 +318,20 @@ def test_two_reports_of_one_event_share_a_key(nlp):
     assert k1 == k2
     other = find(events_of(nlp, "Anna Marsh arrived in Celtra."), "arrived")
     assert key_of(other, _entities("Anna Marsh arrived in Celtra."), published="2024-06-18") != k1
+
+
+def test_first_persons_in_a_quotation(nlp):
+    from newsbrief.model import Attribution
+
+    text = 'Anna Marsh of Vantec said: "I met Igor Petrov. We will buy Celtra."'
+    doc = nlp(text)
+    ents = _entities(text)
+    base.put(doc, "entities", ents)
+    s, q = text.index("Anna Marsh"), text.index("I met")
+    content = Span.of(text, q, text.rindex('"'))
+    speaker = next(e.id for e in ents if e.name == "Anna Marsh")
+    base.put(doc, "attributions", [Attribution(source=Span.of(text, s, s + 10), content=content, speaker=speaker, kind="direct")])
+    EventExtractor()(doc)
+    evs = base.get(doc, "events")
+    assert who(find(evs, "met")) == ("Anna Marsh", "Igor Petrov")  # "I": the speaker
+    assert who(find(evs, "buy")) == ("Vantec", "Celtra")  # "we": the speaker's organisation

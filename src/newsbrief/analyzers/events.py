@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.resolve import PERSON_PRONOUNS, resolve
+from newsbrief.analyzers.resolve import PERSON_PRONOUNS, resolve, state_of
 from newsbrief.model import Entity, Event, Modality, Span
 from newsbrief.resources import load_json
 
@@ -280,7 +280,13 @@ class Resolver:
                         s_char, e_char = self.doc[start].idx, self.doc[end - 1].idx
                         if any(r.start - 60 <= s_char and e_char <= r.end + 60 for r in around):
                             return ent
-                return speaker
+                # else the organisation last named before the quotation (the speaker's, most often),
+                # else the speaker's state when the brief has it ("we" in a head of state's speech)
+                first = min([a.content.start] + [r.start for r in around])
+                before = [ent for start, _end, ent in self.mentions if ent.type == "ORG" and self.doc[start].idx < first]
+                if before and first - max(m.end for m in before[-1].mentions if m.start < first) < 600:
+                    return before[-1]
+                return state_of(self.doc, speaker) or speaker
         return None
 
     def _pronoun(self, tok: Token) -> Entity | None:
