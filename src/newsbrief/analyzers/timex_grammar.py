@@ -214,12 +214,28 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if _title(m, text):
+        return False
     if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
         # bare plurals without a modifier are durations only after a preposition or a verb of time
         before = text[max(0, m.start - 12) : m.start].lower()
         if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
             return False
     return True
+
+
+_TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
+
+
+def _title(m: Match, text: str) -> bool:
+    """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon"."""
+    word = _TITLE_WORDS.search(m.text)
+    if not word or m.text.isupper():
+        return False
+    if word.start() > 0:
+        return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
+    before = text[max(0, m.start - 20) : m.start]
+    return bool(re.search(r"(?:\b[A-Z][A-Za-z]+|\bhigh)\s+$", before))  # "VOA Today", "High Noon", "high noon"
 
 
 def _year_ok(m: Match, text: str) -> bool:

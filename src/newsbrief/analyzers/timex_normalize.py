@@ -822,10 +822,9 @@ def _yearago_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", shift(ctx.dct, 1, unit, -1))
 
 
-_SET_BEFORE = re.compile(
-    r"(?:\b(?:once|twice|thrice|times|per|each|every)|\d|\b(?:dollars?|cents?|percent|tons?|barrels|pounds|euros?|rubles?))\s*$",
-    re.I,
-)
+_SET_BEFORE = re.compile(r"\b(?:once|twice|thrice|times|per|each|every)\s*$", re.I)
+# "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time of the story
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent|[a-z]+s))\s*$", re.I)
 
 
 def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -844,6 +843,8 @@ def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         before = text[max(0, m.start - 30) : m.start]
         if _SET_BEFORE.search(before):
             return ("SET", duration_value(1, unit))
+        if _RATE_BEFORE.search(before) and not re.search(r"\b(?:for|in|within|after|over|about|than|of)\s*$", before, re.I):
+            return None
     if n is None and numtxt and numtxt not in VAGUE and not numtxt.startswith(("a ", "one ")):
         return ("DURATION", None)
     return ("DURATION", duration_value(n, unit))
@@ -883,7 +884,10 @@ def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if unit == "year" and (mod in ("full", "current") or the == "this"):
         return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
     if unit == "year":
-        return ("DURATION", "P1Y")
+        # "the year ended Sept. 30" is a twelve-month period; "for the year", "of the year": this year
+        if re.match(r"\s+(?:ended|ending|to|through|before|earlier|ago)\b", text[m.end : m.end + 12], re.I):
+            return ("DURATION", "P1Y")
+        return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
     if ctx.dct is None:
         return ("DATE", None)
     return ("DATE", shift(ctx.dct, 0, {"week": "W", "month": "M"}[unit], 1))
