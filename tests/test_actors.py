@@ -160,3 +160,25 @@ def test_brief_entities_are_grounded(brief_of):
     people = [e for e in brief.entities if e.type == "PERSON"]
     assert len(people) == 1 and people[0].country == "CAN"
     assert {m.text for m in people[0].mentions} >= {"Mark Carney", "Carney"}
+
+
+def test_titled_name_mislabelled_as_organisation_is_a_person(nlp):
+    doc = nlp("Germany's Chancellor Olaf Scholz called for restraint. Scholz said Berlin supported the plan.")
+    people = [e for e in base.get(doc, "entities") if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].country == "DEU"
+    assert "Scholz" in texts(people[0])
+
+
+def test_pronoun_in_an_appositive_is_not_its_own_head(nlp):
+    doc = nlp("Chancellor Olaf Scholz spoke first. Angela Merkel, his predecessor, said she was worried.")
+    his = next(t for t in doc if t.text == "his")
+    got = resolve(doc, doc[his.i : his.i + 1])
+    assert got is not None and got.name == "Olaf Scholz"
+
+
+def test_empty_and_odd_texts_do_not_fail(nlp):
+    for text in ["", "  \n\n", '"""', "DPRK (DPRK) ( ) (", "He said it."]:
+        doc = nlp(text)
+        for e in base.get(doc, "entities"):
+            for m in e.mentions:
+                assert doc.text[m.start : m.end] == m.text

@@ -142,6 +142,8 @@ def _nearest(
             continue
         if exclude_subject_of is not None and m.subject and m.root.head.i == exclude_subject_of.i:
             continue
+        if m.root.is_ancestor(mention.root):
+            continue  # "Angela Merkel, his predecessor": not her own
         score = 3.0 * (MAX_BACK - (here - m.sent)) + (2.0 if m.main_subject else 1.0 if m.subject else 0.0) + m.start * 1e-7
         if score > best_score:
             best, best_score = m.entity, score
