@@ -169,3 +169,9 @@ def test_a_reported_question_is_not_a_question(brief_of) -> None:
 def test_numbered_items_lose_their_numbers(brief_of) -> None:
     sts = statements(brief_of, "Outlook\n1. The plan will fail.\n2) It could still work.\n")
     assert [(s.text, s.modality) for s in sts] == [("The plan will fail.", "expected"), ("It could still work.", "possible")]
+
+
+def test_scheduled_be_to(brief_of) -> None:
+    sts = statements(brief_of, "The president is to visit the port next week. The goal is to win the league.")
+    assert label_of(sts, "visit the port") == ["expected"]
+    assert label_of(sts, "win the league") == ["asserted"]

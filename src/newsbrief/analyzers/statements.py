@@ -45,6 +45,7 @@ EXP_VERBS_COMP = frozenset(EXP["verbs_with_complement"])
 EXP_VERBS_BE_TO = frozenset(EXP["verbs_be_to"])
 POS_VERBS_COMP = frozenset(POS["verbs_with_complement"])
 EXP_NOUNS = frozenset(EXP["nouns"])
+BE_TO_NOT_AFTER = frozenset(EXP["be_to_not_after"])
 POS_NOUNS = frozenset(POS["nouns"])
 NEGATIONS = frozenset(DEN["negations"])
 NOT_NEGATION_BEFORE = frozenset(DEN["not_a_negation_before"])
@@ -160,6 +161,18 @@ def _chain(head: Token, heads: set[int]) -> list[Token]:
     return out
 
 
+def _be_to(be: Token) -> bool:
+    """ "The president is to visit Kyiv": a scheduled future, unless the subject names a purpose ("the goal is to win")."""
+    to_follows = any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.tag_ == "TO" and be.i < g.i <= be.i + 2 for g in c.children)
+        for c in be.children
+    )
+    if not to_follows:
+        return False
+    subj = next((c for c in be.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and subj.lemma_.lower() not in BE_TO_NOT_AFTER
+
+
 def _negation(tok: Token) -> bool:
     if tok.lower_ not in NEGATIONS:
         return False
@@ -181,6 +194,7 @@ def _label(chain: list[Token], question: bool) -> Modality:
             exp |= lemma in EXP_VERBS or (clausal and lemma in EXP_VERBS_COMP)
             exp |= clausal and lemma in EXP_VERBS_BE_TO and t.tag_ in {"VBG", "VBN"}
             pos |= clausal and lemma in POS_VERBS_COMP
+            exp |= lemma == "be" and _be_to(t)
         elif t.pos_ == "ADJ":
             exp |= lemma in EXP_ADJS or (clausal and lemma in EXP_ADJS_COMP)
             pos |= lemma in POS_ADJS
