@@ -1,0 +1,95 @@
+"""Stories: the same event joins, different events stay apart (also the same actors weeks apart),
+ids are stable as articles arrive; and corpus-wide actors merge names across articles."""
+
+from __future__ import annotations
+
+from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, TRAIN_2, brief
+from newsbrief.corpus import Corpus, views
+from newsbrief.corpus.stories import story_id
+
+SUMMIT_1 = (
+    "President Arven of Norland arrived in Kastor on Tuesday for a two-day summit with Premier Bolt, the first "
+    "visit in a decade. The two leaders signed a partnership treaty on grain, energy and ports in the Kastor palace."
+)
+SUMMIT_1B = (
+    "Norland's President Arven and Premier Bolt signed a partnership treaty in Kastor on Tuesday, covering grain, "
+    "energy and ports, at the start of a two-day summit, Arven's first visit there in a decade."
+)
+SUMMIT_2 = (
+    "Premier Bolt arrived in Norland on Friday for a summit with President Arven, six weeks after their meeting "
+    "in Kastor. The leaders discussed the partnership treaty on grain, energy and ports they signed in the spring."
+)
+
+
+def ids_of(corpus: Corpus, items: list[dict]) -> list[str]:
+    return [corpus.add_brief(b).story_id for b in items]
+
+
+def test_same_event_joins_other_event_stays_apart():
+    with Corpus.open(":memory:") as corpus:
+        a, b, c, d = ids_of(
+            corpus,
+            [brief("b1", BRIDGE, "2024-03-04"), brief("t1", TRAIN, "2024-05-12"),
+             brief("b2", BRIDGE_OTHER_OUTLET, "2024-03-05"), brief("t2", TRAIN_2, "2024-05-12")],
+        )  # fmt: skip
+        assert a == c and b == d and a != b
+        assert a == story_id("b1") and b == story_id("t1")  # a story is named after its first article
+
+
+def test_same_actors_weeks_apart_are_two_stories():
+    with Corpus.open(":memory:") as corpus:
+        names = [("Arven", "PERSON"), ("Bolt", "PERSON"), ("Kastor", "GPE"), ("Norland", "GPE")]
+        s1, s1b, s2 = ids_of(
+            corpus,
+            [brief("m1", SUMMIT_1, "2024-04-02", names), brief("m1b", SUMMIT_1B, "2024-04-02", names),
+             brief("m2", SUMMIT_2, "2024-05-17", names)],
+        )  # fmt: skip
+        assert s1 == s1b and s2 != s1
+
+
+def test_story_ids_are_stable_under_incremental_input(tmp_path):
+    items = [
+        brief("b1", BRIDGE, "2024-03-04"),
+        brief("t1", TRAIN, "2024-05-12"),
+        brief("b2", BRIDGE_OTHER_OUTLET, "2024-03-05"),
+        brief("t2", TRAIN_2, "2024-05-12"),
+    ]
+    db = str(tmp_path / "inc.db")
+    seen: dict[str, str] = {}
+    for k in range(len(items)):  # one article per run, reopening the store each time
+        with Corpus.open(db) as corpus:
+            corpus.add_brief(items[k])
+            now = {a.id: a.story_id for s in corpus.store.list_stories() for a in corpus.store.story_articles(s.id)}
+        assert all(now[i] == sid for i, sid in seen.items()), "an article changed story"
+        seen = now
+    with Corpus.open(":memory:") as corpus:  # all at once: the same ids
+        assert {b["id"]: corpus.add_brief(b).story_id for b in items} == seen
+
+
+def test_stories_are_listed_newest_first_with_outlets():
+    with Corpus.open(":memory:") as corpus:
+        ids_of(
+            corpus,
+            [brief("b1", BRIDGE, "2024-03-04", source="One"), brief("t1", TRAIN, "2024-05-12", source="Two"),
+             brief("x", "A short undated note about a village fete with cakes and a brass band.", None)],
+        )  # fmt: skip
+        lines = views.stories(corpus.store)
+        assert [line["articles"] for line in lines] == [["t1"], ["b1"], ["x"]]
+        assert lines[0]["outlets"] == ["Two"] and lines[0]["first_published"] == "2024-05-12"
+
+
+def test_actors_merge_across_articles():
+    with Corpus.open(":memory:") as corpus:
+        corpus.add_brief(brief("p1", "Arven spoke in Kastor. Arven said the treaty mattered.", "2024-04-02", [("Arven", "PERSON")]))
+        corpus.add_brief(
+            brief("p2", "Lena Arven, the president, landed in Kastor. Lena Arven smiled.", "2024-04-02", [("Lena Arven", "PERSON")])
+        )
+        corpus.add_brief(brief("p3", "Kastor is calm. Arven left.", "2024-04-03", [("Arven", "PERSON"), ("Kastor", "GPE")]))
+        found = views.entity(corpus.store, "Arven")
+        assert len(found) == 1
+        actor = found[0]
+        assert actor["name"] == "Lena Arven" and actor["mentions"] == 5
+        assert set(actor["aliases"]) == {"Arven", "Lena Arven"}
+        assert [a["id"] for a in actor["articles"]] == ["p1", "p2", "p3"]
+        assert views.entity(corpus.store, "lena arven")[0]["id"] == actor["id"]
+        assert views.entity(corpus.store, "Kastor")[0]["type"] == "GPE"
