@@ -365,6 +365,11 @@ def _trim(toks: list[Token]) -> list[Token]:
         toks = toks[1:]
     while toks and toks[-1].lower_ in TRIM_TRAILING:
         toks = toks[:-1]
+    # a quotation mark whose partner lies outside the clause is dropped (no '"We will go' half-quotes)
+    if len(toks) > 1 and toks[0].is_quote and not any(t.is_quote for t in toks[1:]):
+        toks = toks[1:]
+    if len(toks) > 1 and toks[-1].is_quote and not any(t.is_quote for t in toks[:-1]):
+        toks = toks[:-1]
     return toks
 
 
