@@ -335,3 +335,10 @@ def test_first_persons_in_a_quotation(nlp):
     evs = base.get(doc, "events")
     assert who(find(evs, "met")) == ("Anna Marsh", "Igor Petrov")  # "I": the speaker
     assert who(find(evs, "buy")) == ("Vantec", "Celtra")  # "we": the speaker's organisation
+
+
+def test_a_nominal_object_shares_its_predicate_modality(nlp):
+    evs = events_of(nlp, "Borovia may receive assistance from Arland. Arland announced an invasion of Celtra.")
+    assert find(evs, "assistance").modality == "possible"
+    assert who(find(evs, "assistance")) == ("Arland", "Borovia")  # received from Arland: Arland assists
+    assert find(evs, "invasion").modality == "asserted"

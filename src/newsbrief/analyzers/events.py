@@ -70,6 +70,7 @@ class Lexicon:
     reporting_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
     first_singular: frozenset[str] = frozenset()
     first_plural: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
@@ -136,6 +137,7 @@ def lexicon(extra: str | None = None) -> Lexicon:
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         frame_verbs=frozenset(lex["frame_verbs"]),
         setting_preps=frozenset(lex["setting_preps"]),
+        receiving_verbs=frozenset(lex["receiving_verbs"]),
         first_singular=frozenset(lex["first_person"]["singular"]),
         first_plural=frozenset(lex["first_person"]["plural"]),
         event_nouns=frozenset(lex["event_nouns"]) | frozenset(noun_index),
@@ -530,7 +532,13 @@ class EventExtractor:
         ):
             subj, passive = self._verb_subject(gov, res)
             if subj is not None and not passive:
-                actor = res.entity(subj)  # "Jobs took medical leave", "X won a deal": the subject's event
+                if noun.dep_ == "dobj" and gov.lemma_.lower() in lex.receiving_verbs:
+                    # "X received support from Y": Y supports X
+                    target = res.entity(subj)
+                    givers = [c for p in gov.children if p.dep_ == "prep" and p.lower_ == "from" for c in p.children]
+                    actor = next((e for e in map(res.entity, givers + preps.get("from", [])) if e is not None), None)
+                else:
+                    actor = res.entity(subj)  # "Jobs took medical leave", "X won a deal": the subject's event
         # "between A and B": A acts, B is the other party
         for pobj in preps.get("between", []) + preps.get("among", []):
             parties = res.parties(pobj)
@@ -652,8 +660,8 @@ class EventExtractor:
                     c.dep_ in {"acomp", "advmod"} and c.lemma_.lower() in m["expected_heads"] for c in head.children
                 ):
                     return "expected"
-                if head.lemma_.lower() in m["occurrence_verbs"]:
-                    return self.local_modality(head)
+                if head.lemma_.lower() in m["occurrence_verbs"] or tok.dep_ == "dobj":
+                    return self.local_modality(head)  # "may occur", "may receive support": as its predicate
             return "asserted"
         last = tok.right_edge
         while last.i > tok.i and last.is_space:
