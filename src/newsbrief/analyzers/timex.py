@@ -79,6 +79,7 @@ def dateline_date(text: str) -> str | None:
 # ---------------------------------------------------------------- tense of the clause
 
 _FUTURE = {"will", "shall", "'ll", "wo", "’ll"}
+_SCHEDULE = {"plan", "schedule", "set", "slate", "due", "expect", "postpone", "delay", "reschedule"}
 _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
@@ -90,6 +91,8 @@ def _verb_tense(v) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
         return "future"
+    if v.lemma_ in _SCHEDULE:
+        return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
     if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         head = v.head
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):

@@ -31,6 +31,7 @@ CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 VAGUE = {v.lower() for v in LEX["vague_numbers"]}
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
+WEEKDAY_PART_IN_VALUE = False  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
 
 
 @dataclass
@@ -373,8 +374,8 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
     base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
     part = PARTS.get(part_word)
-    if part:  # TempEval-3 types "Friday night" a DATE (12 to 2 on train), its value keeps the part of day
-        return ("DATE", f"{base}T{part}" if base and not base.startswith("XXXX") else base)
+    if part:  # TempEval-3 types "Friday night" a DATE (12 to 2 on train) and mostly values it by the day
+        return ("DATE", f"{base}T{part}" if base and WEEKDAY_PART_IN_VALUE else base)
     return ("DATE", base)
 
 
