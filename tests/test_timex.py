@@ -38,7 +38,8 @@ def timexes(brief) -> dict[str, tuple[str, str | None]]:
         ("The fortress fell in 1241.", "1241", "DATE", "1241"),
         ("Shares rose 3% in early trading, and analysts now expect more.", "now", "DATE", "PRESENT_REF"),
         ("The strike ended on Sunday night.", "Sunday night", "DATE", "2024-06-16"),
-        ("The vote is set for 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-14T09:00"),
+        ("The vote took place at 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-14T09:00"),
+        ("The vote is set for 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-21T09:00"),
         # durations
         ("This is the first such visit in the last 24 years.", "the last 24 years", "DURATION", "P24Y"),
         ("The talks lasted more than one and a half hours.", "more than one and a half hours", "DURATION", "PT1H30M"),
