@@ -41,6 +41,26 @@ from newsbrief.resources import load_json
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐", "‑"}
+NAME_PARTICLES = {
+    "von",
+    "van",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ter",
+}
 DETERMINERS = {"the"}
 # tokens that may stand between a person's name and a word on its left that says its country
 _NP_TAGS = {"NOUN", "PROPN", "ADJ", "PART", "DET"}
@@ -190,6 +210,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int
             and doc[end + 1].ent_type_ in ("", "PERSON")
         ):
             end += 2
+        # "Ursula von der" + "Leyen": a name that the model cut after a particle
+        while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and doc[end - 1].is_lower and doc[end].is_title:
+            end += 1
     return start, end, titles
 
 
@@ -256,6 +279,10 @@ def find_mentions(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> tuple[list[
         s, t, _ = _trim(doc, e.start, e.end, label, lex)
         if s < t:
             spans[(s, t)] = label
+    people = [k for k, label in spans.items() if label == "PERSON"]
+    for k in [k for k in spans if spans[k] != "PERSON"]:  # what a repaired name now covers
+        if any(a <= k[0] and k[1] <= b for a, b in people):
+            del spans[k]
     occupied = {i for e in ents if e.label_ not in ACTOR_LABELS for i in range(e.start, e.end)}
     hits = filter_spans([doc[s:t] for _, s, t in matcher(doc)])
     at = {i: k for k in spans for i in range(*k)}  # token -> the name span over it
@@ -527,7 +554,7 @@ def _recover_surnames(
         if i in covered or not word[:1].isupper() or skeleton(fold(word)) not in surnames:
             continue
         tok = doc[i]
-        if not tok.is_title or tok.is_stop or tok.ent_type_ not in ("", "PERSON"):
+        if not tok.is_title or tok.is_stop or tok.ent_type_ in ACTOR_LABELS - {"PERSON"}:
             continue
         if tok.pos_ != "PROPN" and (tok.pos_ != "NOUN" or tok.is_sent_start):
             continue  # "Jobs resigned": a surname the tagger took for a noun, but not a capitalised first word
@@ -548,6 +575,26 @@ def _recover_surnames(
         m = Mention(start, tok.i + 1, "PERSON", "person", cluster=c)
         m.titles = _titles_before(doc, start, lex)
         added.append(m)
+    return added
+
+
+def _recover_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's one-word name that the model tagged elsewhere but not here ('Tesla shares
+    fell') is still a mention."""
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind == "org" and m.end - m.start == 1 and m.cluster >= 0:
+            names.setdefault(doc[m.start].text, m)
+    if not names:
+        return []
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    added = []
+    for i, word in enumerate(_words(doc)):
+        if word in names and i not in covered:
+            tok = doc[i]
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in ACTOR_LABELS:
+                like = names[word]
+                added.append(Mention(i, i + 1, like.label, "org", key=like.key, cluster=like.cluster))
     return added
 
 
@@ -794,6 +841,9 @@ class Actors:
                 m.cluster = next(iter(surname_of[word]))
                 clusters.members[m.cluster].append(i)
         _cluster_orgs(doc, mentions, clusters, lex)
+        for m in _recover_names(doc, mentions):
+            mentions.append(m)
+            clusters.members[m.cluster].append(len(mentions) - 1)
         tok2m = {t: m for m in mentions for t in range(m.start, m.end)}
 
         country: dict[int, str | None] = {}

@@ -157,8 +157,16 @@ def _pronoun(doc: Doc, mention: Span, word: str) -> Entity | None:
     clash = tok.head if word not in REFLEXIVE and tok.dep_ in OBJECT else None
     if word in PERSON_PRONOUNS:
         want = "male" if word in MALE else "female"
+        other = None  # "she had invited him": him is not whom she is
+        if clash is not None:
+            subj = next((c for c in clash.children if c.dep_ in SUBJECT and c.lower_ in PERSON_PRONOUNS), None)
+            if subj is not None and subj.i != tok.i:
+                other = _pronoun(doc, doc[subj.i : subj.i + 1], subj.lower_)
         return _nearest(
-            doc, mention, lambda e: e.type == "PERSON" and ctx.gender.get(e.id, want) == want, exclude_subject_of=clash
+            doc,
+            mention,
+            lambda e: e.type == "PERSON" and ctx.gender.get(e.id, want) == want and e is not other,
+            exclude_subject_of=clash,
         )
     if word in NEUTER:
         if word == "it" and (tok.dep_ not in SUBJECT or _pleonastic(tok)):
