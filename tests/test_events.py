@@ -342,3 +342,12 @@ def test_a_nominal_object_shares_its_predicate_modality(nlp):
     assert find(evs, "assistance").modality == "possible"
     assert who(find(evs, "assistance")) == ("Arland", "Borovia")  # received from Arland: Arland assists
     assert find(evs, "invasion").modality == "asserted"
+
+
+def test_object_control_and_appeals(nlp):
+    evs = events_of(nlp, "The shelling prompted Arland to warn Borovia. Igor Petrov called on Celtra to release Anna Marsh.")
+    assert who(find(evs, "warn")) == ("Arland", "Borovia")
+    called = find(evs, "called")
+    assert called.cameo == "020" and who(called) == ("Igor Petrov", "Celtra")
+    assert who(find(evs, "release"))[0] == "Celtra"
+    assert find(events_of(nlp, "Borovia sent missiles to patrol the border."), "sent").cameo is None  # no recipient

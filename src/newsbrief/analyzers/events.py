@@ -57,6 +57,7 @@ class Pattern:
     needs_target: bool = False  # only with an actor as direct target (object, target preposition, passive subject)
     target_types: frozenset[str] = frozenset()  # and of these entity types
     intransitive: bool = False  # only without a direct object ("protesters demonstrated")
+    needs_prep: frozenset[str] = frozenset()  # only with one of these prepositions ("called on X to")
     of: str = "target"
 
 
@@ -95,6 +96,7 @@ def _patterns(entries: Iterable[dict[str, Any]]) -> list[Pattern]:
             needs_target=bool(e.get("needs_target")) or bool(e.get("target_types")),
             target_types=frozenset(_as_list(e.get("target_types"))),
             intransitive=bool(e.get("intransitive")),
+            needs_prep=frozenset(_as_list(e.get("needs_prep"))),
             of=e.get("of", "target"),
         )
         for e in entries
@@ -104,7 +106,7 @@ def _patterns(entries: Iterable[dict[str, Any]]) -> list[Pattern]:
 def _index(patterns: list[Pattern]) -> dict[str, list[Pattern]]:
     """lemma -> its patterns, conditioned ones first, file order otherwise."""
     out: dict[str, list[Pattern]] = {}
-    for p in sorted(patterns, key=lambda p: p.object is None):
+    for p in sorted(patterns, key=lambda p: (p.object is None, not p.needs_prep)):
         for lemma in p.lemmas:
             out.setdefault(lemma, []).append(p)
     return out
@@ -339,6 +341,13 @@ class Resolver:
             return self.modifier(tok)
         return None
 
+    def is_city(self, ent: Entity) -> bool:
+        """A place inside a state the brief knows (a city, a region), not a state acting."""
+        if ent.type not in {"GPE", "LOC", "FAC"} or not ent.country:
+            return False
+        state = state_of(self.doc, ent)
+        return state is not None and state.id != ent.id
+
     def parties(self, tok: Token) -> list[Entity]:
         """The actors of a coordination, in text order: "Arland and Borovia", "Arland and Borovian delegations"."""
         found: list[Entity] = []
@@ -417,6 +426,8 @@ class EventExtractor:
                     continue
                 if p.intransitive and has_dobj:
                     continue
+                if p.needs_prep and not any(c.dep_ == "prep" and c.lower_ in p.needs_prep for c in tok.children):
+                    continue
                 if p.object is not None:
                     words = self.lex.classes.get(p.object, frozenset())
                     if not any(o.lemma_.lower() in words or o.lower_ in words for o in objects):
@@ -447,7 +458,18 @@ class EventExtractor:
                     continue  # "X won a contract to supply...": X supplies
                 return None, False
             if v.dep_ in INHERITS_SUBJECT and v.head is not v:
-                raised = raised or v.dep_ == "xcomp"
+                if v.dep_ == "xcomp":
+                    objs = [c for c in v.head.children if c.dep_ in {"dobj", "obj"} and c.i < v.i] + [
+                        pobj
+                        for p in v.head.children
+                        if p.dep_ == "prep" and p.lower_ in {"on", "upon"} and p.i < v.i
+                        for pobj in p.children
+                        if pobj.dep_ == "pobj"
+                    ]  # "called on X to ..."
+                    obj = objs[0] if objs else None
+                    if obj is not None:
+                        return obj, False  # "prompted Beijing to warn X", "urged X to": the object acts
+                    raised = True
                 v, hops = v.head, hops + 1
                 continue
             break
@@ -522,6 +544,8 @@ class EventExtractor:
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"} and actor is None:
                 actor = res.at_token.get(c.i) or (res.entity(c, modifiers=False) if c.dep_ == "poss" else None)
+                if actor is not None and c.dep_ == "compound" and res.is_city(actor):
+                    actor = None  # "the Mumbai attacks": where, not who
         for pobj in preps.get("by", []):
             actor = actor or res.entity(pobj)
         gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in lex.setting_preps else noun.head
