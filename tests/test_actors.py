@@ -182,3 +182,24 @@ def test_empty_and_odd_texts_do_not_fail(nlp):
         for e in base.get(doc, "entities"):
             for m in e.mentions:
                 assert doc.text[m.start : m.end] == m.text
+
+
+def test_names_the_model_cut_or_missed_are_repaired(nlp):
+    doc = nlp(
+        "Tesla shares fell on Wednesday. Tesla's chief said the company would cut prices. Ursula von der Leyen, "
+        "the president of the European Commission, said Brussels would look at subsidies."
+    )
+    ents = by_name(doc)
+    assert len(ents["Tesla"].mentions) == 2  # the first one untagged by the model
+    assert "Ursula von der Leyen" in ents
+    company = next(t for t in doc if t.text == "company")
+    assert resolve(doc, doc[company.i - 1 : company.i + 1]) is ents["Tesla"]
+
+
+def test_object_pronoun_is_not_the_subject_pronouns_referent(nlp):
+    doc = nlp("Elon Musk met Giorgia Meloni in Rome. Meloni said she had invited him to invest in Italy.")
+    ents = by_name(doc)
+    she = next(t for t in doc if t.text == "she")
+    him = next(t for t in doc if t.text == "him")
+    assert resolve(doc, doc[she.i : she.i + 1]) is ents["Giorgia Meloni"]
+    assert resolve(doc, doc[him.i : him.i + 1]) is ents["Elon Musk"]
