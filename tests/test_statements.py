@@ -175,3 +175,10 @@ def test_scheduled_be_to(brief_of) -> None:
     sts = statements(brief_of, "The president is to visit the port next week. The goal is to win the league.")
     assert label_of(sts, "visit the port") == ["expected"]
     assert label_of(sts, "win the league") == ["asserted"]
+
+
+def test_holder_from_according_to(brief_of) -> None:
+    brief = brief_of("Helena Varga runs a shipping firm. Freight rates will double by autumn, according to Varga.")
+    names = {e.id: e.name for e in brief.entities}
+    st = next(s for s in brief.statements if "Freight" in s.text)
+    assert st.modality == "expected" and "Varga" in names.get(st.holder, "")

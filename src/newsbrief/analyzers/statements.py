@@ -8,6 +8,11 @@ labelled by the cues on its own predicate chain (its verb, the auxiliaries, adve
 that govern it, and the complement of a reporting verb), never by words inside its noun phrases
 ("the possible development ... threatens" is asserted). Cue words are data (resources/modality/).
 
+Holders: the subject of a reporting verb that frames the clause ("He believes that ...", "..., she
+said", "..., saying that ...", "called the charges baseless"), an adjunct ("according to X", "in his
+opinion"), else the speaker the attribution component gave the passage (a quote that runs over
+sentences); always resolved to an entity id through resolve.py, else null (the author).
+
 Why it is cheap: one pass over the tokens of each sentence with the parse already made.
 """
 
