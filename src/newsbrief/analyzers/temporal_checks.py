@@ -13,6 +13,7 @@ are one year and one month. Only what the article itself says is compared; nothi
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -25,6 +26,7 @@ from newsbrief.model import Check, Timex
 from newsbrief.model import Span as ModelSpan
 
 KIND = "temporal-inconsistency"
+_MAX_CHECKS = 20  # beyond this many, a text is not an article with a slip but something else
 _LOOKAHEAD_SENTENCES = 2  # a duration's dates are told in its sentence or the next two
 _GAP_CUES = {"first", "never"}
 _LAST_CUES = {"last", "previously", "previous", "earlier", "recent", "before"}
@@ -39,11 +41,10 @@ def _sentence_index(doc: Doc) -> list[Span]:
     return list(doc.sents)
 
 
-def _sent_of(sents: list[Span], start: int) -> int:
-    for i, s in enumerate(sents):
-        if s.start_char <= start < s.end_char:
-            return i
-    return -1
+def _sent_of(sents: list[Span], start: int, starts: list[int] | None = None) -> int:
+    starts = starts if starts is not None else [s.start_char for s in sents]
+    i = bisect.bisect_right(starts, start) - 1
+    return i if i >= 0 and start < sents[i].end_char else -1
 
 
 def _content_lemmas(sent: Span, skip: list[tuple[int, int]]) -> set[str]:
@@ -80,18 +81,22 @@ class TemporalChecks:
 
     def _duration_vs_dates(self, doc: Doc, timexes: list[Timex], sents: list[Span]) -> list[Check]:
         text = doc.text
-        out = []
+        out: list[Check] = []
+        starts = [s.start_char for s in sents]
+        tx_starts = [t.start for t in timexes]  # timexes come in text order
         for d in timexes:
+            if len(out) >= _MAX_CHECKS:
+                break
             days = duration_days(d.value)
             if d.type != "DURATION" or days is None or days > 62 or not re.search(r"-(day|week)s?\b", d.text, re.I):
                 continue  # only an adjectival duration ("two-day visit") names the length of one thing
-            i = _sent_of(sents, d.start)
+            i = _sent_of(sents, d.start, starts)
             if i < 0:
                 continue
             lo, hi = sents[i].start_char, sents[min(len(sents) - 1, i + _LOOKAHEAD_SENTENCES)].end_char
             dated = []
-            for t in timexes:
-                if t.type in ("DATE", "TIME") and lo <= t.start < hi:
+            for t in timexes[bisect.bisect_left(tx_starts, lo) : bisect.bisect_left(tx_starts, hi)]:
+                if t.type in ("DATE", "TIME"):
                     got = interval(t.value, doc._.nb_published)
                     if got and got[0] == got[1]:
                         dated.append((got[0], t))
@@ -118,9 +123,10 @@ class TemporalChecks:
         text = doc.text
         published = doc._.nb_published
         tx_spans = [(t.start, t.end) for t in timexes]
+        starts = [s.start_char for s in sents]
         claims: list[tuple[Timex, date, date, int]] = []
         for t in timexes:
-            i = _sent_of(sents, t.start)
+            i = _sent_of(sents, t.start, starts)
             if i < 0 or not any(tok.lower_ in _GAP_CUES for tok in sents[i]):
                 continue
             gap = None
@@ -132,13 +138,17 @@ class TemporalChecks:
                 gap = (got[1], end) if got and end else None
             if gap:
                 claims.append((t, gap[0], gap[1], i))
-        out = []
+            if len(claims) >= _MAX_CHECKS:
+                break
+        out: list[Check] = []
         for claim, g0, g1, ci in claims:
             lemmas = _content_lemmas(sents[ci], tx_spans)
             for t in timexes:
+                if len(out) >= _MAX_CHECKS:
+                    return out
                 if t.type not in ("DATE", "TIME") or t is claim:
                     continue
-                j = _sent_of(sents, t.start)
+                j = _sent_of(sents, t.start, starts)
                 if j < 0 or j == ci:
                     continue
                 got = interval(t.value, published)

@@ -10,6 +10,7 @@ given, a dateline with a year ("MOSCOW, June 17, 2024 (Reuters) -") supplies one
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime
 from functools import lru_cache
@@ -254,10 +255,12 @@ class TimexAnnotator:
 
     def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
         out = []
+        ends = [m.end for m in matches]  # matches are sorted and do not overlap: ends are sorted too
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            if any(m.start < ent.end_char and ent.start_char < m.end for m in matches):
+            i = bisect.bisect_left(ends, ent.start_char + 1)  # the first match ending after the entity starts
+            if i < len(matches) and matches[i].start < ent.end_char:
                 continue
             if not _TIME_WORD.search(ent.text) or _AGE.search(doc.text[ent.start_char : ent.end_char + 6]):
                 continue

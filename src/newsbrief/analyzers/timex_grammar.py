@@ -9,6 +9,7 @@ trailing possessive "'s" and "later" do not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -318,7 +319,13 @@ def find(text: str) -> list[Match]:
                 cands.append((-(mo.end() - mo.start()), prio, s, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[Match] = []
+    starts: list[int] = []  # starts of the taken matches, sorted; they never overlap, so neighbours suffice
+    ends: list[int] = []
     for _, _, _, m in cands:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
+        i = bisect.bisect_right(starts, m.start)
+        if (i > 0 and ends[i - 1] > m.start) or (i < len(starts) and starts[i] < m.end):
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        taken.append(m)
     return sorted(taken, key=lambda m: m.start)
