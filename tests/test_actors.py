@@ -203,3 +203,13 @@ def test_object_pronoun_is_not_the_subject_pronouns_referent(nlp):
     him = next(t for t in doc if t.text == "him")
     assert resolve(doc, doc[she.i : she.i + 1]) is ents["Giorgia Meloni"]
     assert resolve(doc, doc[him.i : him.i + 1]) is ents["Elon Musk"]
+
+
+def test_gender_learnt_from_an_unambiguous_pronoun(nlp):
+    doc = nlp(
+        "Giorgia Meloni met Elon Musk in Rome. Meloni said she was pleased. Musk praised the talks. "
+        "Later the two spoke again and he said the plant would open."
+    )
+    he = next(t for t in doc if t.text == "he")
+    got = resolve(doc, doc[he.i : he.i + 1])
+    assert got is not None and "Musk" in got.name

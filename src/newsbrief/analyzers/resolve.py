@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.actors import lexicon
+from newsbrief.analyzers.actors import _words, lexicon
 from newsbrief.model import Entity
 from newsbrief.resources import load_json
 
@@ -111,7 +111,31 @@ def _context(doc: Doc) -> _Context:
     items.sort(key=lambda x: (x.start, -x.end))
     ctx = _Context(items, [x.start for x in items], gender, max((x.end - x.start for x in items), default=0))
     doc.user_data["nb_resolve_ctx"] = (ents, len(ents), ctx)
+    _learn_gender(doc, ctx)
     return ctx
+
+
+def _learn_gender(doc: Doc, ctx: _Context) -> None:
+    """'Meloni said she ...': a subject pronoun whose sentence names one person before it, as a
+    subject, tells that person's gender; later 'he'/'she' elsewhere then choose by it."""
+    words = _words(doc)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low not in ("he", "she"):
+            continue
+        tok = doc[i]
+        if tok.dep_ not in SUBJECT:
+            continue
+        here = _sent_index(doc, tok)
+        k = bisect_right(ctx.starts, tok.idx - 1)
+        before = []
+        while k > 0 and ctx.mentions[k - 1].sent == here:
+            k -= 1
+            if ctx.mentions[k].entity.type == "PERSON":
+                before.append(ctx.mentions[k])
+        people = {m.entity.id for m in before}
+        if len(people) == 1 and before[0].subject:
+            ctx.gender.setdefault(before[0].entity.id, "male" if low == "he" else "female")
 
 
 def _sent_index(doc: Doc, tok: Token) -> int:
