@@ -271,27 +271,36 @@ class Resolver:
         return best
 
     def _speaker(self, tok: Token, plural: bool) -> Entity | None:
-        """ "I" in a quotation is its speaker; "we" the organisation named beside the speaker, else the speaker."""
+        """ "I" in a quotation is its speaker; "we" the speaker's organisation or state, else the speaker."""
         at = tok.idx
         for a in self.attributions:
             if a.speaker and a.content.start <= at < a.content.end:
                 speaker = self.by_id.get(a.speaker)
                 if speaker is None or not plural or speaker.type != "PERSON":
                     return speaker
-                around = [s for s in (a.role, a.source) if s is not None]
-                for start, end, ent in self.mentions:
-                    if ent.type == "ORG":
-                        s_char, e_char = self.doc[start].idx, self.doc[end - 1].idx
-                        if any(r.start - 60 <= s_char and e_char <= r.end + 60 for r in around):
-                            return ent
-                # else the organisation last named before the quotation (the speaker's, most often),
+                # the organisation in the speaker's own phrase or role ("X, a manager at Vantec, said"),
                 # else the speaker's state when the brief has it ("we" in a head of state's speech)
-                first = min([a.content.start] + [r.start for r in around])
-                before = [ent for start, _end, ent in self.mentions if ent.type == "ORG" and self.doc[start].idx < first]
-                if before and first - max(m.end for m in before[-1].mentions if m.start < first) < 600:
-                    return before[-1]
+                around = [(a.role.start, a.role.end)] if a.role is not None else []
+                if a.source is not None:
+                    src = self.doc.char_span(a.source.start, a.source.end, alignment_mode="expand")
+                    if src is not None:
+                        around.append((src.root.left_edge.idx, src.root.right_edge.idx + len(src.root.right_edge)))
+                for start, end, ent in self.mentions:
+                    if ent.type == "ORG" and not self._addressee(self.doc[start:end].root):
+                        s_char = self.doc[start].idx
+                        if any(lo <= s_char < hi for lo, hi in around):
+                            return ent
                 return state_of(self.doc, speaker) or speaker
         return None
+
+    def _addressee(self, tok: Token) -> bool:
+        """The one spoken to ("told CNN", "speaking to Reuters"), not the speaker's side."""
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "to":
+            head = head.head
+        elif tok.dep_ not in {"dobj", "dative"}:
+            return False
+        return head.lemma_.lower() in self.lex.reporting_verbs or head.lemma_.lower() in {"speak", "talk"}
 
     def _pronoun(self, tok: Token) -> Entity | None:
         """Personal pronouns by the shared resolver (gender, subjecthood, recency), first persons by the quote."""
@@ -322,7 +331,9 @@ class Resolver:
         if tok.dep_ in {"relcl", "acl"}:
             return None
         for child in tok.children:
-            if child.dep_ in {"compound", "flat", "appos"}:
+            # a name's parts and an apposition name the head; a compound before a common noun only
+            # modifies it ("a Singapore Airlines flight")
+            if child.dep_ == "appos" or (child.dep_ in {"compound", "flat"} and tok.pos_ == "PROPN"):
                 ent = self.at_token.get(child.i)
                 if ent is not None:
                     return ent
