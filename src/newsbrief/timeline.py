@@ -12,7 +12,7 @@ Renderers call `build_timeline(brief)` (items) or `timeline_markdown(brief)` (a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -96,11 +96,14 @@ def build_timeline(brief: Brief) -> list[TimelineItem]:
         got = interval(ev.when, brief.published)
         if got is None:
             continue
-        tx = next((t for t in brief.timexes if _within(t, ev) and t.value == ev.when), None)
+        # the time expression that dates the event, and its finer value ("2024-06-18TEV" for "2024-06-18")
+        tx = next((t for t in brief.timexes if _within(t, ev) and (t.value or "").startswith(ev.when)), None)
+        value = ev.when
         if tx is not None:
             used.add((tx.start, tx.end))
+            value = tx.value or value
         span = Span(start=ev.start, end=ev.end, text=ev.text)
-        items.append(TimelineItem(got[0], got[1], _show(ev.when, *got, False), ev.when, "event", span, tx, ev.modality))
+        items.append(TimelineItem(got[0], got[1], _show(value, *got, False), value, "event", span, tx, ev.modality))
     for t in brief.timexes:
         if (t.start, t.end) in used or not t.value:
             continue
@@ -114,15 +117,42 @@ def build_timeline(brief: Brief) -> list[TimelineItem]:
         else:
             span, kind, modality = _sentence_of(brief.text, t), "sentence", None
         items.append(TimelineItem(start, end, _show(t.value, start, end, anchored), t.value, kind, span, t, modality))  # type: ignore[arg-type]
-    events = [i for i in items if i.kind == "event"]
-    # an event and the statement that tells it, dated alike, are one item: the event's
-    items = [i for i in items if i.kind == "event" or not any(_same(i, e) for e in events)]
-    items.sort(key=lambda i: (i.start, i.end, i.span.start))
+    items = _one_per_telling(items)
+    items.sort(key=lambda i: (i.start, i.end, _time_of_day(i.value), i.span.start))
     return items
 
 
-def _same(a: TimelineItem, b: TimelineItem) -> bool:
-    return a.value == b.value and a.span.start < b.span.end and b.span.start < a.span.end
+_PART_MINUTES = {"MO": 8 * 60, "AF": 14 * 60, "EV": 19 * 60, "NI": 22 * 60}
+
+
+def _time_of_day(value: str) -> int:
+    """Minutes into the day a value points at (-1 for a whole day): "the evening" comes after "noon"."""
+    m = re.search(r"T(\d{2}):(\d{2})$", value)
+    if m:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    m = re.search(r"T(MO|AF|EV|NI)$", value)
+    return _PART_MINUTES[m.group(1)] if m else -1
+
+
+def _twins(a: TimelineItem, b: TimelineItem) -> bool:
+    return (a.start, a.end) == (b.start, b.end) and a.span.start < b.span.end and b.span.start < a.span.end
+
+
+_KIND_RANK = {"event": 0, "statement": 1, "sentence": 2}
+
+
+def _one_per_telling(items: list[TimelineItem]) -> list[TimelineItem]:
+    """Items that overlap in the text and cover the same days tell one thing once: keep the event
+    (else the statement), with the finest value any of them had."""
+    items = sorted(items, key=lambda i: (_KIND_RANK[i.kind], -len(i.value), i.span.start))
+    kept: list[TimelineItem] = []
+    for i in items:
+        twin = next((k for k in kept if _twins(k, i)), None)
+        if twin is None:
+            kept.append(i)
+        elif len(i.value) > len(twin.value):
+            kept[kept.index(twin)] = replace(twin, value=i.value, when=i.when, timex=i.timex or twin.timex)
+    return kept
 
 
 def timeline_markdown(brief: Brief, width: int = 160) -> str:
