@@ -182,3 +182,12 @@ def test_holder_from_according_to(brief_of) -> None:
     names = {e.id: e.name for e in brief.entities}
     st = next(s for s in brief.statements if "Freight" in s.text)
     assert st.modality == "expected" and "Varga" in names.get(st.holder, "")
+
+
+def test_counterfactual_and_conditional_would_are_possible(brief_of) -> None:
+    sts = statements(
+        brief_of, "An earlier alert would have saved the crew. If the strike spreads, the mines would close. The mine will close."
+    )
+    assert label_of(sts, "saved the crew") == ["possible"]
+    assert label_of(sts, "mines would close") == ["possible"]
+    assert label_of(sts, "The mine will close") == ["expected"]

@@ -38,6 +38,7 @@ EXP = _CUES["expected"]
 POS = _CUES["possible"]
 DEN = _CUES["denied"]
 EXP_MODALS = frozenset(EXP["modals"])
+HYPOTHETICAL = frozenset(EXP["hypothetical_modals"])
 POS_MODALS = frozenset(POS["modals"])
 EXP_ADVS = frozenset(EXP["adverbs"])
 EXP_ADV_HEADS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in EXP["adverbs_with_head"].items()}
@@ -166,6 +167,15 @@ def _chain(head: Token, heads: set[int]) -> list[Token]:
     return out
 
 
+def _hypothetical(verb: Token) -> bool:
+    """ "would have done" (counterfactual) or "if X, Y would" (conditional): a possibility, not a forecast."""
+    return any(
+        (c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VB")
+        or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL for g in c.children))
+        for c in verb.children
+    )
+
+
 def _be_to(be: Token) -> bool:
     """ "The president is to visit Kyiv": a scheduled future, unless the subject names a purpose ("the goal is to win")."""
     to_follows = any(
@@ -212,7 +222,9 @@ def _label(chain: list[Token], question: bool) -> Modality:
             if c.dep_ in {"aux", "auxpass"}:
                 if c.tag_ != "MD":  # "he'd signed" is "had"
                     continue
-                if low in EXP_MODALS or clemma in EXP_MODALS:
+                if low in HYPOTHETICAL and _hypothetical(t):
+                    pos = True
+                elif low in EXP_MODALS or clemma in EXP_MODALS:
                     exp = True
                 elif low in POS_MODALS:
                     pos = True
