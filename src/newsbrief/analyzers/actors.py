@@ -30,7 +30,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsbrief.analyzers import base
@@ -697,6 +697,7 @@ def _country_of_person(doc: Doc, m: Mention, tok2m: dict[int, Mention], org_coun
             if ph is not root.head
             else [ph.i, *(t.i for t in ph.children if t.dep_ in ("amod", "compound", "poss"))]
         )
+        sub = [t for t in sub if _affiliation_path(doc[t], ph)]
         c = _state_in(doc, sub, tok2m)
         if c:
             return c
@@ -705,6 +706,22 @@ def _country_of_person(doc: Doc, m: Mention, tok2m: dict[int, Mention], org_coun
             if o is not None and o.kind == "org" and org_country.get(o.cluster):
                 return org_country[o.cluster]
     return None
+
+
+AFFILIATION_PREPS = {"in", "at", "of", "from", "for", "with"}
+
+
+def _affiliation_path(tok: Token, top: Token) -> bool:
+    """'a professor at X in South Korea' says where the person is; 'an expert on Iran' does not."""
+    steps = 0
+    while tok.i != top.i and steps < 12:
+        if tok.pos_ == "ADP" and tok.lower_ not in AFFILIATION_PREPS:
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+        steps += 1
+    return True
 
 
 def _country_of_org(doc: Doc, m: Mention, tok2m: dict[int, Mention], nested: list[Mention], lex: Lexicon) -> str | None:
@@ -835,7 +852,7 @@ class Actors:
                         surname_of.setdefault(p[-1], set()).add(c)
         for i, m in enumerate(mentions):
             word = skeleton(fold(doc[m.start].text))
-            if m.kind in ("org", "place") and m.end - m.start == 1 and len(surname_of.get(word, ())) == 1:
+            if m.kind in ("org", "place", "group") and m.end - m.start == 1 and len(surname_of.get(word, ())) == 1:
                 m.kind, m.label = "person", "PERSON"
                 clusters.members[m.cluster].remove(i)
                 m.cluster = next(iter(surname_of[word]))

@@ -193,15 +193,20 @@ def _pronoun(doc: Doc, mention: Span, word: str) -> Entity | None:
             exclude_subject_of=clash,
         )
     if word in NEUTER:
-        if word == "it" and (tok.dep_ not in SUBJECT or _pleonastic(tok)):
-            return None  # an object "it" is mostly a thing ("called it frank"), not an actor
-        return _nearest(doc, mention, lambda e: e.type in NON_PERSON, exclude_subject_of=clash)
+        if word == "it" and (tok.dep_ not in SUBJECT or _pleonastic(tok) or _copula_subject(tok)):
+            return None  # an object "it" is mostly a thing ("called it frank"), "it is the first visit" an event
+        return _nearest(doc, mention, lambda e: e.type == "ORG" or _is_state(e), exclude_subject_of=clash)
     if word in PLURAL:
         if word in ("them", "themselves"):
             return None
         # organisations are often "they"; states, people in the plural and groups of actors are out of reach
         return _nearest(doc, mention, lambda e: e.type in {"ORG", "NORP"}, exclude_subject_of=clash, back=1)
     return None
+
+
+def _copula_subject(tok: Token) -> bool:
+    """'It is the first visit ...': an 'it' that a copula equates with a thing, not an actor."""
+    return tok.head.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.head.children)
 
 
 def _pleonastic(tok: Token) -> bool:
