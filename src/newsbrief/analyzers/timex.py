@@ -36,6 +36,8 @@ _TENSED = {
     "clock",
     "clock_after",
     "half",
+    "rel_unit",
+    "the_unit",
 }
 
 _MONTH_RX = "|".join(sorted((re.escape(m) for m in LEX["months"]), key=len, reverse=True))
@@ -264,6 +266,8 @@ class TimexAnnotator:
                 continue
             if not _TIME_WORD.search(ent.text) or _AGE.search(doc.text[ent.start_char : ent.end_char + 6]):
                 continue
+            if re.fullmatch(r"[0-9]{4}[-–/][0-9]{2}", ent.text.strip()):
+                continue  # "the 2004-05 season": two years, not May 2004
             span = _trim_entity(doc, ent)
             if span is None:
                 continue

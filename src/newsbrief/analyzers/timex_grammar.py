@@ -257,7 +257,7 @@ def _year_ok(m: Match, text: str) -> bool:
         return True
     return bool(
         re.search(
-            r"\b(in|since|from|by|until|till|before|after|of|between|circa|around|year|to|and|the|early|late|mid|during)\s+$",
+            r"\b(in|since|from|by|until|till|before|after|between|circa|around|year|early|late|mid|during)\s+$",
             before,
             re.I,
         )

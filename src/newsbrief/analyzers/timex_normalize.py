@@ -738,6 +738,11 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = re.sub(r"\s+", " ", (g.get("unit") or "").lower())
     if rel in ("that", "the same"):
         return ("DATE", _anaphoric_unit(unit, ctx))
+    if rel in ("the next", "the following", "the previous") and unit == "year" and ctx.tense == "past" and ctx.last:
+        # a story told in the past: "the next year" is the year after the one it was telling
+        y = _anaphoric_unit(unit, ctx)
+        if y:
+            return ("DATE", f"{int(y) + (-1 if rel == 'the previous' else 1):04d}")
     if ctx.dct is None:
         return ("DATE", None)
     sign = 0
