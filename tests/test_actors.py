@@ -217,10 +217,10 @@ def test_gender_learnt_from_an_unambiguous_pronoun(nlp):
 
 def test_topic_of_an_expert_is_not_his_country(nlp):
     doc = nlp(
-        "Nikita Orlov, an expert on Iran at the Russian Council for Foreign Studies, said the treaty mattered. "
+        "Nikita Smagin, an expert on Iran at the Russian International Affairs Council, said the treaty mattered. "
         "It is the first treaty of its kind."
     )
-    orlov = next(e for e in base.get(doc, "entities") if e.type == "PERSON")
-    assert orlov.country in ("RUS", None)
+    expert = next(e for e in base.get(doc, "entities") if e.type == "PERSON")
+    assert expert.country in ("RUS", None)
     it = next(t for t in doc if t.text == "It")
     assert resolve(doc, doc[it.i : it.i + 1]) is None  # "It is the first treaty": no actor
