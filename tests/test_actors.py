@@ -217,7 +217,8 @@ def test_gender_learnt_from_an_unambiguous_pronoun(nlp):
 
 def test_topic_of_an_expert_is_not_his_country(nlp):
     doc = nlp(
-        "Nikita Smagin, an expert on Iran at the Russian International Affairs Council, said the treaty mattered. "
+        "Moscow signed the treaty on Friday. Professor John Miller, an expert on Iran at the Russian International "
+        "Affairs Council, said the treaty mattered. "
         "It is the first treaty of its kind."
     )
     expert = next(e for e in base.get(doc, "entities") if e.type == "PERSON")
