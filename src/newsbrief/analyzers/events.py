@@ -382,7 +382,13 @@ class Resolver:
         return None
 
 
+# what _verbal/_nominal find: (cameo, type, actor, target, clause (start, end), trigger (start, end))
+Found = tuple[str | None, str, Entity | None, Entity | None, tuple[int, int], tuple[int, int]]
+
+
 class EventExtractor:
+    """The spaCy component: one pass over the tokens, verbs and event nouns, with the parse already made."""
+
     def __init__(self, extra_patterns: str | None = None) -> None:
         self.lex = lexicon(extra_patterns)
 
@@ -486,7 +492,7 @@ class EventExtractor:
             break
         return None, False
 
-    def _verbal(self, doc: Doc, verb: Token, res: Resolver):
+    def _verbal(self, doc: Doc, verb: Token, res: Resolver) -> Found | None:
         lex = self.lex
         subj, passive = self._verb_subject(verb, res)
         actor = target = None
@@ -539,7 +545,7 @@ class EventExtractor:
         cameo, etype = (pattern.cameo, pattern.type) if pattern else (None, verb.lemma_.lower())
         return cameo, etype, actor, target, self._clause(doc, verb), (verb.idx, trigger_end)
 
-    def _nominal(self, doc: Doc, noun: Token, res: Resolver):
+    def _nominal(self, doc: Doc, noun: Token, res: Resolver) -> Found | None:
         lex = self.lex
         if noun.dep_ == "compound":
             return None
