@@ -126,6 +126,9 @@ def test_dateline_parser() -> None:
     assert dateline_date("WASHINGTON, Aug. 11, 1998 (Xinhua) -- text") == "1998-08-11"
     assert dateline_date("Moscow/Seoul, June 17 (Reuters) - text") is None
     assert dateline_date("Nothing like a dateline here, June 17, 2024 -") is None
+    assert dateline_date("Moscow, 17 June 2024 - text") == "2024-06-17"
+    assert dateline_date("A headline\nMarch 01, 2008\n\nThe body.") == "2008-03-01"
+    assert dateline_date("A headline\nIt happened on March 01, 2008.\n") is None
 
 
 # ---------------------------------------------------------------- bad input: a value or null, never an exception

@@ -41,12 +41,17 @@ _TENSED = {
 }
 
 _MONTH_RX = "|".join(sorted((re.escape(m) for m in LEX["months"]), key=len, reverse=True))
-_DATELINE = re.compile(
-    r"\A\s*(?:[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,3}),?\s+(?:\([^)\n]{1,40}\)\s*)?"
-    rf"(?P<month>{_MONTH_RX})\.?\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}}))?"
-    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|\n)",
-    re.IGNORECASE,
-)
+_PLACE = r"(?:[A-Z][\w.'’-]*(?:[ /-]+[A-Z][\w.'’-]*){0,3}),?\s+(?:\([^)\n]{1,40}\)\s*)?"
+_MDY = rf"(?P<month>{_MONTH_RX})\.?\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}}))?"
+_DMY = rf"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RX})\.?(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}}))?"
+_END = r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—:]|\n)"
+# "MOSCOW, June 17, 2024 (Reuters) -", "Moscow, 17 June 2024 -"; and a line that is only a date, near the top
+_DATELINES = [
+    re.compile(rf"\A\s*{_PLACE}{_MDY}{_END}", re.IGNORECASE),
+    re.compile(rf"\A\s*{_PLACE}{_DMY}{_END}", re.IGNORECASE),
+    re.compile(rf"\A(?:[^\n]*\n){{0,2}}[ \t]*(?:{_MDY})[ \t]*(?:\n|\Z)", re.IGNORECASE),
+    re.compile(rf"\A(?:[^\n]*\n){{0,2}}[ \t]*(?:{_DMY})[ \t]*(?:\n|\Z)", re.IGNORECASE),
+]
 
 
 def parse_published(value: str | None) -> date | None:
@@ -62,21 +67,23 @@ _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:1
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
 
 
-def _dateline_extent(text: str) -> int:
-    m = _DATELINE.match(text[:300])
-    return m.end() if m else 0
-
-
 def dateline_date(text: str) -> str | None:
-    """The date of a dateline that opens the text, when it names its year ("MOSCOW, June 17, 2024 -")."""
-    m = _DATELINE.match(text[:300])
-    if not m or not m.group("year"):
-        return None
-    month = LEX["months"].get(m.group("month").lower())
-    try:
-        return iso(date(int(m.group("year")), month, int(m.group("day"))))
-    except (TypeError, ValueError):
-        return None
+    """The date of a dateline that opens the text ("MOSCOW, June 17, 2024 -") or of a line near the
+    top that is only a date ("March 01, 2008"), when it names its year; else None: a date that names
+    no year yields none (the year would be a guess)."""
+    head = text[:300]
+    for rx in _DATELINES:
+        m = rx.match(head)
+        if not m:
+            continue
+        if not m.group("year"):
+            return None
+        month = LEX["months"].get(m.group("month").lower().rstrip("."))
+        try:
+            return iso(date(int(m.group("year")), month, int(m.group("day"))))
+        except (TypeError, ValueError):
+            return None
+    return None
 
 
 # ---------------------------------------------------------------- tense of the clause
