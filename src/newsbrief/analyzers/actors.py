@@ -923,6 +923,6 @@ class Actors:
             doc.ents = sorted(keep + names, key=lambda s: s.start)
 
 
-@Language.factory("newsbrief_actors", assigns=["doc._.nb_entities"])
+@Language.factory("newsbrief_actors", assigns=["doc._.nb_entities", "doc.ents"])
 def make_actors(nlp: Language, name: str) -> Actors:
     return Actors(nlp)
