@@ -10,6 +10,7 @@ from itertools import pairwise
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsbrief.model import Brief, Span
+from newsbrief.timeline import build_timeline
 
 
 @dataclass
@@ -52,6 +53,9 @@ def _items(brief: Brief) -> list[Item]:
     items += [Item("event", e.text, e, detail=f"{e.type} {e.cameo or ''} {e.when or ''}") for e in brief.events]
     for c in brief.checks:
         items += [Item("check", s.text, s, detail=f"{c.kind}: {c.message}") for s in c.spans]
+    items += [Item("timeline", t.span.text, t.span, detail=t.when) for t in build_timeline(brief)]
+    for th in brief.themes:
+        items += [Item("theme", s.text, s, detail=th.theme) for s in th.spans]
     for i, item in enumerate(items):
         item.anchor = f"s{i}"
     return items

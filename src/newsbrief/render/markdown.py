@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsbrief.model import Brief, Span
+from newsbrief.timeline import timeline_markdown
 
 
 def _loc(span: Span) -> str:
@@ -47,6 +48,9 @@ def brief_markdown(brief: Brief) -> str:
                 cue = f"{a.cue.text}: " if a.cue else ""
                 out.append(f"  - {cue}“{_clip(a.content.text)}” ({a.kind}) {_loc(a.content)}")
         out.append("")
+    timeline = timeline_markdown(brief)
+    if timeline:
+        out += [timeline]
     if brief.timexes:
         out += ["## Time expressions", ""]
         out += [f"- {t.text} → {t.value or '?'} ({t.type}) {_loc(t)}" for t in brief.timexes]
@@ -69,6 +73,12 @@ def brief_markdown(brief: Brief) -> str:
             code = f" CAMEO {ev.cameo}" if ev.cameo else ""
             when = f" on {ev.when}" if ev.when else ""
             out.append(f"- {who} → {ev.trigger.text} → {whom}{when} ({ev.type}{code}, {ev.modality}) {_loc(ev)}")
+        out.append("")
+    if brief.themes:
+        out += ["## Themes", ""]
+        for th in brief.themes:
+            cues = ", ".join(sorted({f"“{s.text}”" for s in th.spans})[:6])
+            out.append(f"- **{th.theme}** (score {th.score:.2f}): {cues}")
         out.append("")
     if brief.checks:
         out += ["## Checks", ""]
