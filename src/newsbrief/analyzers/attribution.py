@@ -106,14 +106,29 @@ def _cover(content: tuple[int, int], quotes: list[Quote]) -> tuple[tuple[int, in
     return (s, e), frags
 
 
-def _kind(text: str, content: tuple[int, int], quotes: list[Quote]) -> str:
+def _kind(text: str, content: tuple[int, int], quotes: list[Quote], fragments: list[tuple[int, int]] | None = None) -> str:
+    """direct when every word of the content (its fragments, when split by the cue) is inside quotation
+    marks, mixed when some are, indirect when none are."""
     inside = [q for q in quotes if q.start >= content[0] and q.end <= content[1]]
     if not inside:
         return "indirect"
-    quoted = sum(q.end - q.start for q in inside)
-    s, e = content
-    bare = len(text[s:e].strip(" ,.;:"))
-    return "direct" if quoted >= bare - 2 * (len(inside) - 1) - 3 else "mixed"
+    outside = 0
+    for s, e in fragments or [content]:
+        pos = s
+        for q in inside:
+            if q.end <= s or q.start >= e:
+                continue
+            outside += sum(ch.isalnum() for ch in text[pos : max(pos, q.start)])
+            pos = max(pos, q.end)
+        outside += sum(ch.isalnum() for ch in text[pos:e])
+    return "direct" if outside == 0 else "mixed"
+
+
+def _last_word(sent: Span):
+    for t in reversed(sent):
+        if not t.is_space:
+            return t
+    return None
 
 
 def _line_ends_with_colon(text: str, lines: _Lines, pos: int) -> int:
@@ -173,26 +188,41 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
     by_start = {q.start: q for q in quotes}
 
     def quotes_in(s: int, e: int) -> list[Quote]:
+        """Quotes overlapping [s, e): also one that opened in an earlier sentence and closes in this one."""
         i = bisect.bisect_left(quote_starts, s)
-        out = []
+        out = [quotes[i - 1]] if i > 0 and quotes[i - 1].end > s else []
         while i < len(quotes) and quotes[i].start < e:
             out.append(quotes[i])
             i += 1
         return out
 
+    def quoted(pos: int) -> bool:
+        i = bisect.bisect_right(quote_starts, pos) - 1
+        return i >= 0 and quotes[i].start < pos < quotes[i].end - 1
+
     found: list[Found] = []
     for f in verb_cues(doc):
         v = f.verb
+        if quoted(v.idx):  # a cue inside quoted words is the quoted speaker's, not the article's
+            continue
         sent = v.sent
         in_sent = [q for q in quotes_in(sent.start_char, sent.end_char) if not (q.start <= v.idx < q.end)]
         if f.content[0] < 0:
-            if in_sent:
-                f.content, f.fragments = _cover((-1, -1), in_sent)
+            speech = [q for q in in_sent if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS]
+            if speech:
+                f.content, f.fragments = _cover((-1, -1), speech)
             else:
-                li = _line_ends_with_colon(text, lines, sent.end_char - 1)
-                if li < 0 or lines.span(li)[1] > sent.end_char + 2:
+                last = _last_word(sent)
+                if last is None or last.text != ":" or not f.speech:
                     continue
-                block = _block_after(text, lines, li, by_start)
+                after = quotes_in(last.idx, last.idx + 4)  # "X said: "..." on the same line
+                if after and not text[last.idx + 1 : after[0].start].strip():
+                    block = [(after[0].start, after[0].end, False)]
+                else:
+                    li = lines.index(last.idx)
+                    if text[last.idx + 1 : lines.span(li)[1]].strip():
+                        continue
+                    block = _block_after(text, lines, li, by_start)
                 if not block:
                     continue
                 for a, b, _item in block[1:]:
@@ -203,19 +233,23 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
             if touching:
                 cs, ce = f.content
                 inner = any(q.start <= cs and ce <= q.end for q in touching)
-                if inner and f.cue and not f.fragments:  # split quote: every quote of the sentence around the cue
-                    touching = in_sent
+                if inner and f.cue and not f.fragments:  # split quote: the quotes around the cue
+                    touching = _split_quote(text, f.cue, in_sent)
                 f.content, frags = _cover(f.content, touching)
                 if inner and len(touching) > 1:
                     f.fragments = [(q.start, q.end) for q in touching]
                 else:
                     f.fragments = frags if frags else f.fragments
-        f.kind = _kind(text, f.content, quotes)
+        f.kind = _kind(text, f.content, quotes, f.fragments)
         found.append(f)
 
-    found += prepositional_cues(doc)
+    found += [f for f in prepositional_cues(doc) if f.cue and not quoted(f.cue[0])]
+    found += _dash_signed(doc, quotes)
+    found += [f for f in _colon_lines(doc, lines) if not quoted(f.cue[0])]
 
     for cue, sent in list_cues(doc):
+        if cue.cue and quoted(cue.cue[0]):
+            continue
         li = _line_ends_with_colon(text, lines, sent.start_char)
         if li < 0:
             continue
@@ -226,12 +260,142 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
     for f in found:
         if f.fragments:
             f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
-        f.kind = _kind(text, f.content, quotes) if f.kind != "direct" or f.inherit is None else f.kind
+        f.kind = _kind(text, f.content, quotes, f.fragments) if f.kind != "direct" or f.inherit is None else f.kind
     found = _dedupe(found)
+    _continue_quotes(doc, lines, found, quotes)
 
     found += _unmarked_speech(doc, lines, found, quotes)
     found.sort(key=lambda f: f.content)
     return found, _orphan_quotes(doc, quotes, found)
+
+
+DASH_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|--?)[ \t]*([A-Z][^,\n(]{1,60})(?:,[ \t]*([^\n]{1,120}))?")
+
+
+def _dash_signed(doc: Doc, quotes: list[Quote]) -> list[Found]:
+    """A quote signed with a trailing dash and a name ('"..." \u2014 Name, role')."""
+    text = doc.text
+    out = []
+    for q in quotes:
+        m = DASH_SIGNATURE.match(text, q.end)
+        if m is None:
+            continue
+        src = doc.char_span(m.start(1), m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip())), alignment_mode="expand")
+        if src is None or not any(t.pos_ == "PROPN" or t.ent_type_ for t in src):
+            continue
+        dash = m.group(0).lstrip()
+        cue_start = m.start() + len(m.group(0)) - len(dash)
+        role = trim(doc, m.start(2), m.end(2)) if m.group(2) else None
+        out.append(
+            Found(
+                content=(q.start, q.end),
+                source=src,
+                cue=(cue_start, cue_start + 1 + (dash[1:2] == "-")),
+                kind="direct",
+                speech=True,
+                role=role,
+            )
+        )
+    return out
+
+
+COLON_LINE = re.compile(r"[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(\S[^\n]*)")
+SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
+    """Headline style "Name: what they said" (a line opened by a short speaker name and a colon)."""
+    text = doc.text
+    out = []
+    for li in range(len(lines.starts)):
+        s, e = lines.span(li)
+        m = COLON_LINE.match(text, s, e)
+        if m is None or len(m.group(1).split()) > 6:
+            continue
+        src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if src is None or not any(t.ent_type_ in SPEAKER_TYPES for t in src) or any(t.is_digit for t in src):
+            continue
+        if src[-1].ent_type_ not in SPEAKER_TYPES and src[-1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        a, b = trim_text(text, m.start(2), m.end(2))
+        if b - a < 8:
+            continue
+        colon = text.index(":", m.end(1))
+        out.append(Found(content=(a, b), source=src, cue=(colon, colon + 1), speech=True))
+    return out
+
+
+def _split_quote(text: str, cue: tuple[int, int], in_sent: list[Quote]) -> list[Quote]:
+    """'"A," he said, "B."': the quotes before the cue, and those after it that a comma or colon
+    introduces (not a title in quotation marks: 'he said on "Meet the Press."')."""
+    out = [q for q in in_sent if q.end <= cue[0]]
+    prev_end = cue[1]
+    for q in in_sent:
+        if q.start < cue[1]:
+            continue
+        if not text[prev_end : q.start].rstrip().endswith((",", ":")):
+            break
+        out.append(q)
+        prev_end = q.end
+    return out or in_sent
+
+
+CROSS_PARAGRAPH = True
+
+
+def _cue_only(text: str, lines: _Lines, line: int, end: int) -> bool:
+    """The rest of the line after `end` is short ("Trump said."): the paragraph ended with the quote's cue."""
+    return len(text[end : lines.span(line)[1]].strip()) < 60
+
+
+def _next_paragraph_goes_on(text: str, lines: _Lines, line: int, end: int, q: Quote) -> bool:
+    """The quote opens the next paragraph, and the paragraph before ended with the quote or its short cue."""
+    if not CROSS_PARAGRAPH or lines.index(q.start) > lines.next_nonempty(line):
+        return False
+    if text[lines.span(lines.index(q.start))[0] : q.start].strip():
+        return False
+    return not text[end : q.start].strip() or _cue_only(text, lines, line, end)
+
+
+def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> None:
+    """'"A," she said. "B."': a quoted sentence that follows a quote and its cue on the same line, with no
+    cue of its own, goes on with the same speaker's words; the content grows over it (with fragments)."""
+    text = doc.text
+    cue_starts = sorted(f.cue[0] for f in found if f.cue)
+    taken = {(f.content[0], f.content[1]) for f in found}
+    starts = [q.start for q in quotes]
+    for f in sorted(found, key=lambda x: x.content[0]):
+        if f.kind != "direct" or f.cue is None:
+            continue
+        end = max(f.content[1], f.cue[1])
+        i = bisect.bisect_left(starts, end)
+        frags = list(f.fragments or [f.content])
+        line = lines.index(f.content[0])
+        while i < len(quotes):
+            q = quotes[i]
+            gap = text[end : q.start]
+            qline = lines.index(q.start)
+            if qline == line:
+                if len(gap) > 120 or not gap.rstrip().endswith((".", "!", "?", ":")):
+                    break
+            elif not _next_paragraph_goes_on(text, lines, line, end, q):
+                break
+            sent = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if sent is None:
+                break
+            sent = sent[0].sent
+            j = bisect.bisect_left(cue_starts, sent.start_char)
+            if j < len(cue_starts) and cue_starts[j] < sent.end_char:
+                break  # the next quote has a cue of its own
+            if (q.start, q.end) in taken:
+                break
+            frags.append((q.start, q.end))
+            end = q.end
+            line = lines.index(q.end - 1)
+            i += 1
+        if len(frags) > len(f.fragments or [f.content]):
+            f.content = (f.content[0], frags[-1][1])
+            f.fragments = frags
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -255,7 +419,8 @@ def _unmarked_speech(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
     for f in found:
         if f.speech and f.source is not None and f.cue is not None:
             speech_lines[lines.index(f.cue[0])] = f
-    covered = {lines.index(f.content[0]) for f in found} | {lines.index(f.content[1] - 1) for f in found}
+    own = [f for f in found if f.source is None or f.source.text.lower() not in FIRST_PERSON]  # "we agreed" inside is nested
+    covered = {lines.index(f.content[0]) for f in own} | {lines.index(f.content[1] - 1) for f in own}
     quoted_lines = {lines.index(q.start) for q in quotes}
     out = []
     for li, f in speech_lines.items():
@@ -337,6 +502,8 @@ class Speakers:
                 entity, name, role = who[id(f.inherit)]
             elif f.source is not None:
                 entity, name, role = self._speaker(f.source, last_person)
+                if f.role is not None and f.role[1] > f.role[0]:
+                    role = f.role
             else:
                 entity, name, role = None, "", None
             who[id(f)] = (entity, name, role)

@@ -32,6 +32,7 @@ class Found:
     kind: str = "indirect"
     fragments: list[tuple[int, int]] | None = None
     speech: bool = False  # a verb of saying (may introduce direct speech), not of belief
+    role: tuple[int, int] | None = None  # a role the cue itself gives ('"..." \u2014 Name, role')
     inherit: Found | None = None  # takes its speaker from this one (list items, unmarked speech)
     verb: Token | None = field(default=None, repr=False)
 
@@ -39,10 +40,12 @@ class Found:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Characters without the spaces and clause punctuation at both ends."""
     text = doc.text
-    while start < end and text[start] in EDGE_PUNCT:
+    while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
+    while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return start, start
     return start, end
 
 
@@ -51,13 +54,31 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def content_chars(tok: Token) -> tuple[int, int]:
+    """A content clause's subtree, cut before a cue of its own that trails it
+    ("he won, claiming that ..." -> "he won": the participle is a second attribution)."""
+    left, right = tok.left_edge, tok.right_edge
+    end = right.idx + len(right.text)
+    for c in tok.rights:
+        if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and c.lemma_.lower() in VERBS and c.left_edge.i > tok.i:
+            end = min(end, c.left_edge.idx)
+            break
+    return left.idx, end
+
+
 def _passive(v: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
 
 
+def _infinitive(v: Token) -> bool:
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def subject_of(v: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for verb `v`: its subject, the agent of a passive ("reported by X"),
-    or the subject of the verb it hangs from ("..., adding that", "said X and warned Y")."""
+    or the subject of a verb it hangs from ("..., adding that", "said X and warned Y", "X, who argued",
+    "pivoted to arguing"). A participle hanging from a reported clause belongs to the reporter:
+    "Trump insisted that he has won, claiming ..." -> Trump."""
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -67,8 +88,19 @@ def subject_of(v: Token, depth: int = 0) -> Token | None:
         for c in v.children:
             if c.dep_ in SUBJ and c.lower_ not in ("it", "there"):
                 return c
-    if depth < 3 and v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and (v.dep_ != "advcl" or v.tag_ == "VBG"):
-        return subject_of(v.head, depth + 1)
+    head = v.head
+    if depth >= 4 or head.i == v.i:
+        return None
+    if v.dep_ == "relcl":
+        return head
+    if v.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1)
+    if v.dep_ == "advcl" and (v.tag_ == "VBG" or _infinitive(v)):
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in VERBS:
+            return subject_of(head.head, depth + 1)
+        return subject_of(head, depth + 1)
+    if v.dep_ in ("conj", "xcomp") or (v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ == "VERB"):
+        return subject_of(head, depth + 1)
     return None
 
 
@@ -103,6 +135,13 @@ def _content_child(v: Token, spec: dict) -> Token | None:
         for c in v.children:
             if c.dep_ == dep:
                 return c
+    preps = spec.get("preps")
+    if preps:  # "talked about X", "called for X"
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return obj
     for c in v.children:  # "expressed hope that ...": the clause hangs from the object noun
         if c.dep_ == "dobj":
             for g in c.children:
@@ -126,7 +165,7 @@ def verb_cues(doc: Doc) -> list[Found]:
         fragments = None
         child = _content_child(v, spec)
         if child is not None:
-            s, e = subtree_chars(child)
+            s, e = content_chars(child)
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
             content = trim(doc, s, e)

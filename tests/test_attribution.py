@@ -1,0 +1,225 @@
+"""Attribution: each quote and cue form on short texts written for these tests, and bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsbrief.analyzers.attribution_quotes import find_quotes
+
+
+def atts(brief):
+    return brief.attributions
+
+
+def find(brief, words: str):
+    """The attribution whose content holds these words."""
+    got = [a for a in brief.attributions if words in a.content.text]
+    assert got, f"no attribution holds {words!r}: {[a.content.text for a in brief.attributions]}"
+    return got[0]
+
+
+# ------------------------------------------------------------------ quote marks, text only
+
+
+def test_straight_and_curly_quotes():
+    text = 'He said "the bridge is safe" and later \u201cthe road is closed\u201d.'
+    qs = [text[q.start : q.end] for q in find_quotes(text)]
+    assert qs == ['"the bridge is safe"', "\u201cthe road is closed\u201d"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "The leaders' talks went on. Farmers\u2019 unions said it\u2019s over. \u201cWe won,\u201d she said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["\u201cWe won,\u201d"]
+
+
+def test_quote_over_several_paragraphs():
+    text = 'The report says:\n\n"First part of it.\n\n"Second part of it, the end."\n\nThen prose.'
+    qs = find_quotes(text)
+    assert len(qs) == 1
+    assert text[qs[0].start : qs[0].end].startswith('"First') and text[qs[0].end - 2 : qs[0].end] == '."'
+
+
+def test_unbalanced_marks_never_crash_and_stay_linear():
+    text = ('He said "open and never closed. ' * 400 + "\n") * 5
+    t0 = time.perf_counter()
+    qs = find_quotes(text)
+    assert time.perf_counter() - t0 < 1.0
+    for q in qs:
+        assert text[q.start] == '"' and text[q.end - 1] == '"'
+    assert find_quotes('""') == [] and find_quotes("\u201c\u201d") == [] and find_quotes("\u201d stray \u201c") == []
+
+
+def test_nested_and_mixed_marks():
+    text = '\u201cShe told me \u201cno\u201d twice,\u201d he said. \u00abOui,\u00bb said the mayor. \u201cMixed" end.'
+    qs = [text[q.start : q.end] for q in find_quotes(text)]
+    assert "\u00abOui,\u00bb" in qs
+    assert all(q for q in qs)
+
+
+# ------------------------------------------------------------------ attributions through the pipeline
+
+
+def test_direct_quote_with_cue_after(brief_of):
+    b = brief_of("\u201cThe harbour will reopen next month,\u201d Maria Lopez said on Tuesday.")
+    a = find(b, "harbour will reopen")
+    assert a.kind == "direct" and a.source.text == "Maria Lopez" and a.cue.text == "said"
+    assert a.speaker_name and "Lopez" in a.speaker_name
+
+
+def test_quote_split_around_its_cue(brief_of):
+    b = brief_of('"The tariffs are a mistake," the economist Peter Hale said, "and farmers will pay for them."')
+    a = find(b, "tariffs are a mistake")
+    assert "farmers will pay" in a.content.text
+    assert a.kind == "direct"
+    assert a.fragments and len(a.fragments) == 2
+
+
+def test_colon_introduced_quote(brief_of):
+    b = brief_of('The governor, Anne Brooks, wrote:\n\n"We will rebuild every school that the storm destroyed."')
+    a = find(b, "rebuild every school")
+    assert a.source is not None and "Brooks" in a.source.text
+    assert a.kind == "direct"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed(brief_of):
+    b = brief_of('Senator Tom Reyes said that the budget was "a disaster for rural towns" and should be withdrawn.')
+    a = find(b, "a disaster for rural towns")
+    assert a.kind == "mixed" and "Reyes" in a.source.text
+
+
+def test_reported_speech_verbs(brief_of):
+    text = (
+        "The mayor warned that the river could flood the old town. "
+        "Local farmers believe the harvest will be late. "
+        "The union insisted that wages must rise. "
+        "Economists expect prices to fall next year."
+    )
+    b = brief_of(text)
+    assert find(b, "river could flood").source.text == "The mayor"
+    assert find(b, "harvest will be late").source.text == "Local farmers"
+    assert find(b, "wages must rise").cue.text == "insisted"
+    assert find(b, "prices to fall").source.text == "Economists"
+
+
+def test_according_to_and_in_his_opinion(brief_of):
+    b = brief_of(
+        "According to the ministry of health, the vaccine stocks will last until March. "
+        "Dr. Alan Fisk spoke to the press. In his opinion, the winter wave has already peaked."
+    )
+    a = find(b, "vaccine stocks will last")
+    assert a.source.text == "the ministry of health" and a.cue.text.lower() == "according to"
+    b2 = find(b, "winter wave has already peaked")
+    assert b2.source.text == "his" and b2.speaker_name and "Fisk" in b2.speaker_name
+
+
+def test_inverted_and_passive(brief_of):
+    b = brief_of(
+        "The talks will resume on Monday, said the foreign minister. "
+        "It was reported by the agency that two ships had been seized."
+    )
+    a = find(b, "talks will resume")
+    assert a.source.text == "the foreign minister"
+    assert a.role is not None and "minister" in a.role.text
+    p = find(b, "two ships had been seized")
+    assert p.source.text == "the agency"
+
+
+def test_noun_cue_opens_a_list(brief_of):
+    text = (
+        "Speaking at the congress, Mayor Carla Diaz made several statements:\n"
+        "taxes on small shops will be cut;\n"
+        "the tram line will reach the airport;\n"
+        "no library will close.\n"
+        "The congress ended at noon."
+    )
+    b = brief_of(text)
+    items = [a for a in b.attributions if a.cue is not None and "statements" in a.cue.text]
+    assert [a.content.text for a in items] == [
+        "taxes on small shops will be cut",
+        "the tram line will reach the airport",
+        "no library will close",
+    ]
+    assert all("Diaz" in (a.speaker_name or "") for a in items)
+    assert not any("congress ended" in a.content.text for a in b.attributions)
+
+
+def test_trailing_dash_name(brief_of):
+    b = brief_of("\u201cNobody wins a trade war.\u201d \u2014 Helen Park, trade negotiator")
+    a = find(b, "Nobody wins a trade war")
+    assert a.kind == "direct" and a.source is not None and "Helen Park" in a.source.text
+
+
+def test_unmarked_direct_speech_after_its_speaker(brief_of):
+    text = (
+        "At the summit, the chancellor Erik Holm announced a new energy pact with Norway.\n"
+        "Last winter, during your visit to Berlin, we agreed to share our grids. Today our ministers signed the pact.\n"
+        "The pact runs for ten years."
+    )
+    b = brief_of(text)
+    a = find(b, "during your visit to Berlin")
+    assert a.kind == "direct" and a.source is None and "Holm" in (a.speaker_name or "")
+
+
+def test_unmarked_speech_without_speaker_is_flagged(brief_of):
+    text = (
+        "The storm ended on Sunday.\n"
+        "\u201cWe lost everything we had in one night and nobody came to help us.\u201d\n"
+        "Roads reopened."
+    )
+    b = brief_of(text)
+    assert any(c.kind == "unattributed-quote" for c in b.checks)
+
+
+def test_role_in_an_earlier_sentence_and_pronoun(brief_of):
+    text = (
+        "Laura Chen, a professor of economics at Lakeside University, studied the port for ten years. "
+        "Chen said that the new terminal would double the traffic. "
+        "She believes that the city is not ready for it."
+    )
+    b = brief_of(text)
+    a = find(b, "double the traffic")
+    assert a.role is not None and "Lakeside University" in a.role.text
+    s = find(b, "city is not ready")
+    assert s.source.text == "She" and s.role is not None and "Lakeside University" in s.role.text
+
+
+def test_title_before_name_and_possessive_role(brief_of):
+    b = brief_of(
+        "Professor Ian Moss of Harbor College believes that the strike will end soon. "
+        "The president's economic adviser Dana Wells told reporters that inflation had peaked."
+    )
+    a = find(b, "strike will end soon")
+    assert a.role is not None and "Harbor College" in a.role.text
+    w = find(b, "inflation had peaked")
+    assert w.role is not None and "adviser" in w.role.text
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said " ' * 300,
+        "\u201c" * 500 + " words " + "\u201d" * 3,
+        'She said "".',
+        "\u201c\u201d \u00ab\u00bb \"\" ''",
+        "'single' quotes and \u2018curly single\u2019 ones",
+        '"' + "word " * 5000 + '," he said.',
+    ],
+)
+def test_bad_input_no_exception(brief_of, text):
+    t0 = time.perf_counter()
+    b = brief_of(text)
+    assert time.perf_counter() - t0 < 30
+    for a in b.attributions:
+        assert a.content.text
+
+
+def test_long_quote_is_one_attribution(brief_of):
+    text = '"' + "the plan works " * 1700 + '," the engineer Ravi Nair said.'
+    b = brief_of(text)
+    a = find(b, "the plan works")
+    assert a.content.end - a.content.start > 20000 and "Nair" in a.source.text
