@@ -391,20 +391,21 @@ def _trim(toks: list[Token]) -> list[Token]:
 
 
 def sentence_clauses(sent: Span) -> list[Clause]:
-    """The claim clauses of one sentence, labelled, holders unresolved to ids (see `_holders`)."""
+    """The claim clauses of one sentence, labelled, each with its holder's entity id or None."""
     toks = _content_tokens(sent)
     if not toks or _is_heading(toks, sent.root):
         return []
     question = any(t.text.endswith(QUESTION_MARKS) for t in toks[-3:]) and not _quoted_question(toks)
     root = sent.root
     heads = {root.i} | {t.i for t in toks if t.i != root.i and _is_separate(t, sent)}
+    head_of = {t.i: t.head.i for t in sent}  # walk on ints: spaCy builds a Token object per access
     owner: dict[int, int] = {}
     for t in toks:
-        path, u = [], t
-        while u.i not in heads and u.i not in owner and u.head.i != u.i and sent.start <= u.head.i < sent.end:
-            path.append(u.i)
-            u = u.head
-        own = owner.get(u.i, u.i if u.i in heads else root.i)
+        path, u = [], t.i
+        while u not in heads and u not in owner and head_of[u] != u and head_of[u] in head_of:
+            path.append(u)
+            u = head_of[u]
+        own = owner.get(u, u if u in heads else root.i)
         for i in path:
             owner[i] = own
         owner[t.i] = own
