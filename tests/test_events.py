@@ -351,3 +351,15 @@ def test_object_control_and_appeals(nlp):
     assert called.cameo == "020" and who(called) == ("Igor Petrov", "Celtra")
     assert who(find(evs, "release"))[0] == "Celtra"
     assert find(events_of(nlp, "Borovia sent missiles to patrol the border."), "sent").cameo is None  # no recipient
+
+
+def test_joint_acts_denials_and_gerund_agents(nlp):
+    evs = events_of(nlp, "Arland and Borovia signed a border treaty.")
+    assert who(find(evs, "signed")) == ("Arland", "Borovia")  # a joint act: the second party is the counterpart
+    evs = events_of(nlp, "Celtra accused Borovia of shelling Arland.")
+    assert who(find(evs, "accused")) == ("Celtra", "Borovia")
+    assert who(find(evs, "shelling")) == ("Borovia", "Arland")  # "accused X of shelling": X shells
+    ev = find(events_of(nlp, "Borovia denied that it had supplied missiles to Celtra."), "supplied")
+    assert ev.modality == "denied" and ev.cameo == "072"
+    ev = find(events_of(nlp, "Arland will send rockets to Celtra, Anna Marsh said."), "send")
+    assert ev.cameo == "072" and who(ev) == ("Arland", "Celtra") and ev.modality == "expected"

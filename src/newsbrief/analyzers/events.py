@@ -39,6 +39,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "dative", "attr"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp"}
 DATE_TYPES = {"DATE", "TIME"}
+PREPS = {"prep", "dative"}  # "send tanks to X": the parser calls that "to" a dative
 OTHER_CLAUSES = {"ccomp", "relcl", "acl", "csubj", "xcomp", "conj", "parataxis"}
 
 
@@ -72,6 +73,7 @@ class Lexicon:
     frame_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    symmetric: frozenset[str] = frozenset()
     first_singular: frozenset[str] = frozenset()
     first_plural: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
@@ -140,6 +142,7 @@ def lexicon(extra: str | None = None) -> Lexicon:
         frame_verbs=frozenset(lex["frame_verbs"]),
         setting_preps=frozenset(lex["setting_preps"]),
         receiving_verbs=frozenset(lex["receiving_verbs"]),
+        symmetric=frozenset(data["symmetric_roots"]),
         first_singular=frozenset(lex["first_person"]["singular"]),
         first_plural=frozenset(lex["first_person"]["plural"]),
         event_nouns=frozenset(lex["event_nouns"]) | frozenset(noun_index),
@@ -474,6 +477,13 @@ class EventExtractor:
                     v, hops = noun.head if noun.dep_ != "pobj" else noun.head.head, hops + 1
                     continue  # "X won a contract to supply...": X supplies
                 return None, False
+            if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"VERB", "AUX"}:
+                gov = v.head.head  # "accused X of shelling", "stopped X from ...": X acts; "after visiting": the subject
+                obj = next((c for c in gov.children if c.dep_ in {"dobj", "obj"} and c.i < v.i), None)
+                if obj is not None:
+                    return obj, False
+                v, hops = gov, hops + 1
+                continue
             if v.dep_ in INHERITS_SUBJECT and v.head is not v:
                 if v.dep_ == "xcomp":
                     objs = [c for c in v.head.children if c.dep_ in {"dobj", "obj"} and c.i < v.i] + [
@@ -513,7 +523,7 @@ class EventExtractor:
         )
         prep_objs = [
             pobj
-            for p in [c for c in verb.children if c.dep_ == "prep"] + [c for o in objects for c in o.children if c.dep_ == "prep"]
+            for p in [c for c in verb.children if c.dep_ in PREPS] + [c for o in objects for c in o.children if c.dep_ in PREPS]
             if p.lower_ in preps_ok
             for pobj in p.children
             if pobj.dep_ == "pobj"
@@ -532,6 +542,9 @@ class EventExtractor:
         if target is not None and actor is not None and target.id == actor.id:
             target = direct = None
         pattern = self._match(lex.verbs, verb, objects, direct)
+        if target is None and subj is not None and not passive and pattern and cameo_root(pattern.cameo) in lex.symmetric:
+            # "A and B signed an agreement": B is A's counterpart in a joint act
+            target = next((e for e in map(res.entity, subj.conjuncts) if e is not None and e is not actor), None)
         if actor is None and target is None:
             return None
         if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
@@ -725,6 +738,8 @@ class EventExtractor:
                     return "expected"
                 if c.dep_ == "mark" and low in m["condition_marks"]:
                     return "possible"
+            if v.dep_ == "ccomp" and v.head.lemma_.lower() in m["denied_heads"]:
+                return "denied"  # "X denied that it had supplied ...": the supplying is denied
             if v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
                 head = v.head
                 if v.dep_ == "xcomp":
