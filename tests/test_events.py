@@ -243,10 +243,10 @@ def test_patterns_are_user_extensible(nlp, tmp_path, monkeypatch):
 def test_every_pattern_code_is_a_cameo_code():
     from newsbrief.resources import load_json
 
-    roots = load_json("events/cameo.json")["roots"]
+    table = load_json("events/cameo.json")
     data = load_json("events/patterns.json")
     for entry in data["verbs"] + data["nouns"]:
-        assert entry["cameo"][:2] in roots, entry
+        assert entry["cameo"][:2] in table["roots"] and entry["cameo"] in table["codes"], entry
         assert entry.get("object") in (None, *data["object_classes"]), entry
 
 
@@ -363,3 +363,18 @@ def test_joint_acts_denials_and_gerund_agents(nlp):
     assert ev.modality == "denied" and ev.cameo == "072"
     ev = find(events_of(nlp, "Arland will send rockets to Celtra, Anna Marsh said."), "send")
     assert ev.cameo == "072" and who(ev) == ("Arland", "Celtra") and ev.modality == "expected"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "cameo", "modality"),
+    [
+        ("Arland said it would not send troops to Celtra.", "send", None, "denied"),
+        ("Borovia suspended aid to Celtra.", "suspended", "162", "asserted"),
+        ("Borovia released two hostages on Friday.", "released", "084", "asserted"),
+        ("Borovia fired a ballistic missile into the sea.", "fired", "150", "asserted"),
+        ("Borovia fired missiles at Celtra.", "fired", "195", "asserted"),
+    ],
+)
+def test_more_families(nlp, text, trigger, cameo, modality):
+    ev = find(events_of(nlp, text), trigger)
+    assert (ev.cameo, ev.modality) == (cameo, modality)

@@ -724,10 +724,10 @@ class EventExtractor:
             return "question"
         v, hops = tok, 0
         while hops < 4:
+            if any(c.dep_ == "neg" and c.lower_ in m["negation"] for c in v.children):
+                return "denied"  # before the auxiliaries: "would not send" is denied, not expected
             for c in v.children:
                 low = c.lower_
-                if c.dep_ == "neg" and low in m["negation"]:
-                    return "denied"
                 if c.dep_ == "aux" and low in m["possible_aux"]:
                     return "possible"
                 if c.dep_ == "aux" and low in m["expected_aux"]:
