@@ -225,3 +225,17 @@ def test_topic_of_an_expert_is_not_his_country(nlp):
     assert expert.country in ("RUS", None)
     it = next(t for t in doc if t.text == "It")
     assert resolve(doc, doc[it.i : it.i + 1]) is None  # "It is the first treaty": no actor
+
+
+def test_adviser_takes_the_country_of_the_person_he_serves(nlp):
+    doc = nlp(
+        "French President Emmanuel Macron arrived on Monday. Macron's diplomatic adviser Emmanuel Bonne said the talks went well."
+    )
+    people = {e.name: e for e in base.get(doc, "entities") if e.type == "PERSON"}
+    assert len(people) == 2 and all(e.country == "FRA" for e in people.values()), people
+
+
+def test_a_name_known_by_an_inner_part(nlp):
+    doc = nlp("Brazilian President Luiz Inacio Lula da Silva arrived on Monday. Lula said the talks went well.")
+    people = [e for e in base.get(doc, "entities") if e.type == "PERSON"]
+    assert len(people) == 1 and "Lula" in texts(people[0])

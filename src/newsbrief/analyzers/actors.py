@@ -492,6 +492,9 @@ def _cluster_people(doc: Doc, mentions: list[Mention], sent_of: list[int], clust
         if not p:
             continue
         cands = sorted({c for k, c in full.items() if p[0] in (k[0], k[-1])})
+        if not cands and len(p[0]) > 2 and p[0] not in NAME_PARTICLES:  # "Lula" of "Luiz Inacio Lula da Silva"
+            inner = {c for k, c in full.items() if p[0] in k[1:-1]}
+            cands = sorted(inner) if len(inner) == 1 else []
         m = mentions[i]
         if len(cands) > 1:
             c = _choose_person(doc, m, cands, clusters, mentions, sent_of, seen)
@@ -677,6 +680,24 @@ def _left_modifier_country(doc: Doc, m: Mention, tok2m: dict[int, Mention]) -> s
         if tok.pos_ not in _NP_TAGS and tok.text not in POSSESSIVE and tok.text not in HYPHENS:
             return None
         if tok.lower_ in ("a", "an"):
+            return None
+        i -= 1
+        steps += 1
+    return None
+
+
+def _principal_country(doc: Doc, m: Mention, tok2m: dict[int, Mention], country: dict[int, str | None], own: int) -> str | None:
+    """The country of a person named in the possessive before a role before this name."""
+    i = (m.title_start if m.title_start >= 0 else m.start) - 1
+    steps = 0
+    while i >= 1 and steps < 5:
+        tok = doc[i]
+        if tok.text in POSSESSIVE:
+            other = tok2m.get(i - 1)
+            if other is not None and other.kind == "person" and other.cluster != own:
+                return country.get(other.cluster)
+            return None
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.i in tok2m or "\n" in tok.whitespace_:
             return None
         i -= 1
         steps += 1
@@ -876,6 +897,10 @@ class Actors:
             ms = sorted((mentions[i] for i in members), key=lambda m: m.start)
             if ms and ms[0].kind == "person":
                 country[c] = next((x for m in ms if (x := _country_of_person(doc, m, tok2m, country))), None)
+        for c, members in enumerate(clusters.members):  # "Putin's adviser Yuri Ushakov": his principal's country
+            ms = sorted((mentions[i] for i in members), key=lambda m: m.start)
+            if ms and ms[0].kind == "person" and not country.get(c):
+                country[c] = next((x for m in ms if (x := _principal_country(doc, m, tok2m, country, c))), None)
 
         for d in find_descriptions(doc, tok2m, self.roles):
             c = _link_description(d, mentions, clusters, country, sent_of, doc)
