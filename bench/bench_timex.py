@@ -94,6 +94,34 @@ def _evaluate(
     return _rows(f"{name} ({sum(len(g['timexes']) for g in gold)} timexes)", _scores(gp, pp), _scores(gp, bp), note)
 
 
+def _dateparser_on_our_spans(name: str, gold: list[dict[str, Any]], briefs: list[dict[str, Any]]) -> list[Row]:
+    """Where dateparser is right: our extents and types, values by dateparser (as the component's
+    fallback calls it, reference at noon) instead of our rules; durations and sets get none."""
+    from newsbrief.analyzers.timex import _dateparser_value
+
+    swapped = []
+    for b in briefs:
+        pub = b.get("published")
+        tx = []
+        for t in b.get("timexes", []):
+            got = _dateparser_value(t["text"], pub) if t["type"] in ("DATE", "TIME") else None
+            tx.append({**t, "value": got[1] if got else None})
+        swapped.append({"id": b.get("id"), "timexes": tx})
+    tag = name.lower().replace(" ", "_").replace(",", "")
+    gp = OUT / f"timex_{tag}_gold.jsonl"
+    ours = _scores(gp, OUT / f"timex_{tag}_pred.jsonl")["value"]
+    dp = _scores(gp, write_jsonl(OUT / f"timex_{tag}_dp_values.jsonl", swapped))["value"]
+    return [
+        Row(
+            "timex",
+            f"{name}: value F1, our extents valued by rules vs by dateparser",
+            f"{ours['f1']:.3f}",
+            f"{dp['f1']:.3f} (dateparser values)",
+            "same spans and types; only the normalization differs",
+        )
+    ]
+
+
 def _cost(limit: int | None) -> list[Row]:
     """Each component's time on CNN/DM dev texts (the speed bench's data), pipeline run step by step."""
     from newsbrief.ingest.article import Article
@@ -154,6 +182,7 @@ def run(limit: int | None) -> list[Row]:
             continue
         briefs, _ = analyze_in_process([user_input(g) for g in gold])
         rows += _evaluate(name, gold, briefs, search_dates_baseline(gold), note)
+        rows += _dateparser_on_our_spans(name, gold, briefs)
     rows += _example()
     rows += _cost(limit)
     return rows
