@@ -83,3 +83,18 @@ def test_timeline_of_an_analysed_text(brief_of) -> None:
     assert whens.index("2020-03") < whens.index("2024-06-18")
     for i in items:
         assert brief.text[i.span.start : i.span.end] == i.span.text
+
+
+def test_present_reference_is_not_placed() -> None:
+    text = "Relations are now warm. Talks resumed on June 3."
+    brief = Brief(
+        id="t",
+        text=text,
+        language="en",
+        published="2024-06-18",
+        timexes=[
+            Timex(start=text.index("now"), end=text.index("now") + 3, text="now", type="DATE", value="PRESENT_REF"),
+            Timex(start=text.index("June 3"), end=text.index("June 3") + 6, text="June 3", type="DATE", value="2024-06-03"),
+        ],
+    )
+    assert [i.value for i in build_timeline(brief)] == ["2024-06-03"]

@@ -4,7 +4,7 @@ An item is dated by the event's `when`, or by a time expression inside the state
 time expression no statement covers, inside its sentence). A DATE/TIME value becomes the days it
 covers ("2023-09" is September 2023); a duration that reaches back or forward from the publication
 date becomes an interval ("the first visit in the last 24 years", published 2024-06-18: 2000 to
-2024). Vague references (PAST_REF), floating durations ("a two-day visit") and sets stay off it.
+2024). Vague references ("recently", "now"), floating durations ("a two-day visit") and sets stay off it.
 
 Renderers call `build_timeline(brief)` (items) or `timeline_markdown(brief)` (a Markdown section).
 """
@@ -63,6 +63,8 @@ def _show(value: str, start: date, end: date, anchored: bool) -> str:
 
 
 def _dates_of(brief: Brief, t: Timex) -> tuple[date, date, bool] | None:
+    if t.value == "PRESENT_REF":
+        return None  # "now", "currently": every present-tense sentence would pile up on the publication day
     if t.type in ("DATE", "TIME"):
         got = interval(t.value, brief.published)
         return (got[0], got[1], False) if got else None
