@@ -2,11 +2,13 @@
 two points say the same thing.
 
 Why these signals: on news, the lead is strong (journalists write the inverted pyramid), sentences
-central to the article's vocabulary carry its topic, and sentences naming the actors the article keeps
-returning to carry its news. A linear mix of position, centrality, entity salience and length, with
-weights tuned on CNN/DM and BBC dev halves (bench/bench_summary.py; weights in
-resources/keypoints/weights.json), then MMR (maximal marginal relevance) so a later point must add
-something. Everything is computed from the parse already made: no model call per sentence.
+central to the article's vocabulary carry its topic, sentences naming the actors the article keeps
+returning to carry its news, and quotes rarely state the news itself. The first few points are
+chosen by weights that favour the lead (what happened), the later ones by weights that favour the
+article's core (what it keeps coming back to); weights were tuned on the even lines of CNN/DM and
+BBC dev (bench/bench_summary.py) and live in resources/keypoints/weights.json. Picking is MMR
+(maximal marginal relevance), and a sentence the redundancy check pairs with a chosen point is
+skipped. Everything is computed from the parse already made: no model call per sentence.
 """
 
 from __future__ import annotations
@@ -186,33 +188,41 @@ def features(units: list[Unit], vecs: np.ndarray) -> dict[str, np.ndarray]:
         "short": (words < 8).astype(float),
         "long": np.maximum(words - 40.0, 0.0) / 40.0,
         "heading": np.array([u.heading for u in units], dtype=float),
+        "para_first": np.array([u.first_in_line and not u.heading for u in units], dtype=float),
         "quote": np.array([u.quote for u in units]),
     }
 
 
-def score_units(units: list[Unit], vecs: np.ndarray, weights: dict[str, float]) -> np.ndarray:
-    feats = features(units, vecs)
-    total = np.zeros(len(units))
+def combine(feats: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    total = np.zeros(len(next(iter(feats.values()))))
     for name, w in weights.items():
         total += w * feats[name]
     return total
 
 
 def mmr(
-    scores: np.ndarray,
+    stages: list[tuple[np.ndarray, int]],
     vecs: np.ndarray,
     lam: float,
     limit: int,
     max_sim: float,
-    repeats: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    repeats: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, float]]:
     """Greedy picks by score minus lam x similarity to what is already picked; a sentence that repeats
-    a picked one (near-copy, or a pair in `repeats`) is skipped. Scores come out non-increasing."""
+    a picked one (near-copy, or a pair in `repeats`) is skipped. `stages` are (scores, slots): the
+    first slots are filled by the first scores, and so on (the last stage fills the rest). Scores
+    come out non-increasing."""
     sim = vecs @ vecs.T
     chosen: list[int] = []
     out: list[tuple[int, float]] = []
-    left = set(range(len(scores)))
+    left = set(range(len(vecs)))
     while left and len(out) < limit:
+        slot, scores = len(out), stages[-1][0]
+        for stage_scores, slots in stages:
+            if slot < slots:
+                scores = stage_scores
+                break
+            slot -= slots
         best, best_val = -1, -math.inf
         for i in sorted(left):
             red = max((sim[i, j] for j in chosen), default=0.0)
@@ -227,16 +237,20 @@ def mmr(
     return out
 
 
-def key_points(doc: Doc, limit: int = MAX_POINTS, weights: dict[str, float] | None = None) -> list[KeyPoint]:
+def key_points(doc: Doc, limit: int = MAX_POINTS, config: dict | None = None) -> list[KeyPoint]:
+    """The ranked points: the first `lead_slots` by the lead weights (what the news is), the rest by
+    the body weights (what the article keeps coming back to)."""
     from newsbrief.analyzers.redundancy import redundant_pairs
 
+    config = config or _CONFIG
     units = cached_units(doc)
     if not units:
         return []
     vecs = tfidf(units)
-    scores = score_units(units, vecs, weights or _CONFIG["weights"])
+    feats = features(units, vecs)
+    stages = [(combine(feats, stage["weights"]), stage.get("slots", limit)) for stage in config["stages"]]
     repeats = {(min(a.index, b.index), max(a.index, b.index)) for a, b, _ in redundant_pairs(doc)}
-    picked = mmr(scores, vecs, _CONFIG["mmr_lambda"], limit, _CONFIG["max_similarity"], repeats)
+    picked = mmr(stages, vecs, config["mmr_lambda"], limit, config["max_similarity"], repeats)
     return [
         KeyPoint(start=units[i].start, end=units[i].end, text=doc.text[units[i].start : units[i].end], score=round(s, 4))
         for i, s in picked
