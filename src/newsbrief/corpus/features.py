@@ -17,6 +17,7 @@ _FULL_DATE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 # Capitalised word runs: the fallback for actors when a brief has no entities (no parse: a regex).
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 _TITLE_WEIGHT = 2
+LEAD_CHARS = 300
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 EXTRA_STOP = {"said", "says", "say", "told", "according", "reported", "reports", "news", "new", "year", "years", "time"}
 
@@ -74,6 +75,8 @@ def features(brief: Any) -> Features:
     text = _get(brief, "text") or ""
     title = _get(brief, "title") or ""
     terms = Counter(words(text))
+    for w in words(text[:LEAD_CHARS]):  # the lead says what happened: its words count twice
+        terms[w] += 1
     if title and not text.startswith(title):
         for w in words(title):
             terms[w] += _TITLE_WEIGHT

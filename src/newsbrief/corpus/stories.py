@@ -20,8 +20,7 @@ from newsbrief.corpus.store import ArticleRow, Store, StoryRow
 
 @dataclass(frozen=True)
 class Params:
-    threshold: float = 0.3  # blended similarity at or above which an article joins a story
-    small_bonus: float = 0.0  # raised by this / story size: joining a one-article story needs more evidence
+    threshold: float = 0.25  # blended similarity at or above which an article joins a story
     names_weight: float = 0.3  # share of the actors' cosine in the blend (when both sides name actors)
     year_penalty: float = 0.15  # when the article's years and the story's have none in common
     name_penalty: float = 0.1  # when neither side's main actors appear on the other side
@@ -78,8 +77,11 @@ class StoryTracker:
             mine, theirs = _top(names, self.p.main_names), _top(story_names, self.p.main_names)
             if not any(k in story_names for k in mine) and not any(k in names for k in theirs):
                 s -= self.p.name_penalty
-        if feats.years and story.years and not (feats.years & story.years.keys()):
-            s -= self.p.year_penalty
+        if feats.years and story.years:
+            top = max(story.years.values())
+            main_years = {y for y, c in story.years.items() if c * 2 >= top}  # the years most of its articles share
+            if not (feats.years & main_years):
+                s -= self.p.year_penalty
         gap = date_gap(feats.published, story)
         if gap is not None and gap > self.p.date_window:
             s -= 1.0
@@ -91,7 +93,7 @@ class StoryTracker:
         stories = self.store.get_stories(self.store.story_candidates(query, self.p.candidates))
         best, best_score = None, float("-inf")
         for story in stories:
-            s = self.score(vec, names, feats, story) - self.p.small_bonus / max(1, story.size)
+            s = self.score(vec, names, feats, story)
             if s > best_score:
                 best, best_score = story, s
         return best, best_score, vec, names
