@@ -378,3 +378,14 @@ def test_joint_acts_denials_and_gerund_agents(nlp):
 def test_more_families(nlp, text, trigger, cameo, modality):
     ev = find(events_of(nlp, text), trigger)
     assert (ev.cameo, ev.modality) == (cameo, modality)
+
+
+def test_participles_mediation_purpose_and_officials(nlp):
+    evs = events_of(nlp, "The sanctions imposed by Arland on Borovia hurt its economy.")
+    assert (find(evs, "imposed").cameo, who(find(evs, "imposed"))) == ("163", ("Arland", "Borovia"))
+    assert who(find(evs, "sanctions")) == ("Arland", "Borovia")
+    assert who(find(events_of(nlp, "Celtra is mediating between Arland and Borovia."), "mediating")) == ("Celtra", "Arland")
+    evs = events_of(nlp, "Anna Marsh may travel to Borovia next week to discuss trade with Igor Petrov.")
+    assert find(evs, "discuss").modality == "possible"  # a purpose is no more certain than the trip
+    ev = find(events_of(nlp, "Arland expelled the Borovian ambassador."), "expelled")
+    assert ev.cameo == "166" and who(ev) == ("Arland", "Borovia")

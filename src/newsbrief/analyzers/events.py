@@ -459,7 +459,8 @@ class EventExtractor:
         """(subject token, passive?) of a verb, climbing to the governing verb for control/coordination."""
         v, hops, raised = verb, 0, False
         while v is not None and hops < 4:
-            for c in v.children:
+            # the parser sometimes hangs the subject on the auxiliary ("X is mediating")
+            for c in [*v.children, *(g for a in v.children if a.dep_ in {"aux", "auxpass"} for g in a.children)]:
                 if c.dep_ in SUBJECTS:
                     return c, False
                 if c.dep_ in PASSIVE_SUBJECTS:
@@ -507,6 +508,8 @@ class EventExtractor:
         subj, passive = self._verb_subject(verb, res)
         actor = target = None
         objects = [c for c in verb.children if c.dep_ in OBJECTS]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            objects.append(verb.head)  # "the sanctions imposed by X": what is imposed
         objects += [cc for o in list(objects) for cc in o.conjuncts]
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent"}}
         direct = None  # an actor that is itself the object, not one that modifies it ("Russia's operation")
@@ -539,6 +542,11 @@ class EventExtractor:
                 target = res.modifier(o, pronouns=False)
                 if target is not None:
                     break
+        if target is None:  # "mediating between A and B"
+            for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}):
+                for pobj in (c for c in p.children if c.dep_ == "pobj"):
+                    direct = next((e for e in res.parties(pobj) if e is not actor), None)
+                    target = target or direct
         if target is not None and actor is not None and target.id == actor.id:
             target = direct = None
         pattern = self._match(lex.verbs, verb, objects, direct)
@@ -578,6 +586,11 @@ class EventExtractor:
                     actor = None  # "the Mumbai attacks": where, not who
         for pobj in preps.get("by", []):
             actor = actor or res.entity(pobj)
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "sanctions imposed by X on Y"
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                actor = actor or next((e for e in map(res.entity, agent.children) if e is not None), None)
+            for p in (c for c in acl.children if c.dep_ in PREPS and c.lower_ in lex.default_preps):
+                preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
         gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in lex.setting_preps else noun.head
         if (
             actor is None
@@ -740,6 +753,11 @@ class EventExtractor:
                     return "possible"
             if v.dep_ == "ccomp" and v.head.lemma_.lower() in m["denied_heads"]:
                 return "denied"  # "X denied that it had supplied ...": the supplying is denied
+            purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if purpose and v.head.pos_ in {"VERB", "AUX"}:
+                inherited = self.local_modality(v.head)  # "may travel ... to discuss": the talks are as possible
+                if inherited != "asserted":
+                    return inherited
             if v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
                 head = v.head
                 if v.dep_ == "xcomp":
