@@ -43,53 +43,63 @@ def _aliases(entity: Any) -> Counter[str]:
 
 def merge_article(store: Store, article_id: str, entities: list[Any]) -> list[str]:
     """Link an article's entities to corpus actors (creating or growing them); the actor ids."""
-    linked = []
+    plans = []
+    lookups: list[str] = []
     for ent in entities:
         etype = _get(ent, "type") or "MISC"
         fam = family(etype)
         aliases = _aliases(ent)
         keys = [k for k in dict.fromkeys(name_key(a) for a in aliases) if k]
-        if not keys:
-            continue
+        if keys:
+            plans.append((ent, etype, fam, aliases, keys))
+            lookups += _lookups(fam, keys)
+    hits = store.actors_by_alias(list(dict.fromkeys(lookups))) if lookups else {}
+    known = {a.id: a for a in store.get_actors(list(dict.fromkeys(a for ids in hits.values() for a in ids)))}
+    linked = []
+    for ent, etype, fam, aliases, keys in plans:
         mentions = max(1, len(_get(ent, "mentions") or []))
-        actor = _find(store, fam, keys)
         main_key = name_key(_get(ent, "name") or "") or keys[0]
+        actor = _choose(fam, keys, hits, known)
         if actor is None:
-            actor = ActorRow(id=actor_id(fam, main_key), name=(_get(ent, "name") or "").strip() or keys[0], type=etype)
-            existing = store.get_actors([actor.id])
-            actor = existing[0] if existing else actor
-        if len(main_key.split()) > len(name_key(actor.name).split()) and fam == "PERSON":
+            new_id = actor_id(fam, main_key)
+            actor = known.get(new_id) or next(iter(store.get_actors([new_id])), None)
+            actor = actor or ActorRow(id=new_id, name=(_get(ent, "name") or "").strip() or keys[0], type=etype)
+        if fam == "PERSON" and len(main_key.split()) > len(name_key(actor.name).split()):
             actor.name = (_get(ent, "name") or actor.name).strip()  # 'Putin' grows into 'Vladimir Putin'
         actor.country = actor.country or _get(ent, "country")
         actor.mentions += mentions
-        actor.articles += 1
+        actor.articles += actor.id not in linked
         for alias, n in aliases.items():
             actor.aliases[alias] = actor.aliases.get(alias, 0) + n
         alias_keys = [f"{fam}:{k}" for k in keys]
         if fam == "PERSON":  # a later bare surname finds the full name
             alias_keys += [f"PERSON~{k.split()[-1]}" for k in keys if len(k.split()) > 1]
+        for k in alias_keys:  # later entities of this article see it too
+            hits.setdefault(k, []).append(actor.id)
+        known[actor.id] = actor
         store.put_actor(actor, alias_keys)
         store.link_actor(article_id, _get(ent, "id") or main_key, actor.id, mentions)
         linked.append(actor.id)
     return linked
 
 
-def _find(store: Store, fam: str, keys: list[str]) -> ActorRow | None:
-    exact = [f"{fam}:{k}" for k in keys]
-    lookups = list(exact)
+def _lookups(fam: str, keys: list[str]) -> list[str]:
+    out = [f"{fam}:{k}" for k in keys]
     if fam == "PERSON":
-        lookups += [f"PERSON~{k}" for k in keys if len(k.split()) == 1]  # 'Putin' -> 'Vladimir Putin'
-        lookups += [f"PERSON:{k.split()[-1]}" for k in keys if len(k.split()) > 1]  # 'Vladimir Putin' -> 'Putin'
-    hits = store.actors_by_alias(lookups)
-    ids = list(dict.fromkeys(a for k in exact for a in hits.get(k, [])))
+        out += [f"PERSON~{k}" for k in keys if len(k.split()) == 1]  # 'Putin' -> 'Vladimir Putin'
+        out += [f"PERSON:{k.split()[-1]}" for k in keys if len(k.split()) > 1]  # 'Vladimir Putin' -> 'Putin'
+    return out
+
+
+def _choose(fam: str, keys: list[str], hits: dict[str, list[str]], known: dict[str, ActorRow]) -> ActorRow | None:
+    """The actor an entity's names point to: an exact alias, else an unambiguous surname."""
+    exact = [f"{fam}:{k}" for k in keys]
+    ids = list(dict.fromkeys(a for k in exact for a in hits.get(k, []) if a in known))
     if not ids:
-        surname = {a for k in lookups[len(exact) :] for a in hits.get(k, [])}
+        surname = {a for k in _lookups(fam, keys)[len(exact) :] for a in hits.get(k, []) if a in known}
         if len(surname) == 1:  # only when the surname is unambiguous in the corpus
             ids = list(surname)
-    if not ids:
-        return None
-    actors = store.get_actors(ids)
-    return max(actors, key=lambda a: (a.mentions, a.id)) if actors else None
+    return max((known[i] for i in ids), key=lambda a: (a.mentions, a.id)) if ids else None
 
 
 def find_actors(store: Store, name: str) -> list[ActorRow]:

@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,8 +21,10 @@ _TITLE_WEIGHT = 2
 LEAD_CHARS = 300
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 EXTRA_STOP = {"said", "says", "say", "told", "according", "reported", "reports", "news", "new", "year", "years", "time"}
+_STOP = frozenset(STOP_WORDS) | EXTRA_STOP
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light plural/possessive fold, enough to match 'summits' with 'summit' (no dictionary)."""
     w = word.lower().replace("’", "'")
@@ -34,12 +37,15 @@ def stem(word: str) -> str:
     return w
 
 
-def words(text: str) -> list[str]:
+def words(text: str, lead: int = 0) -> list[str]:
+    """Content words of a text, folded; those starting before `lead` come twice."""
     out = []
     for m in _WORD.finditer(text):
         w = stem(m.group())
-        if len(w) > 2 and w not in STOP_WORDS and w not in EXTRA_STOP:
+        if len(w) > 2 and w not in _STOP:
             out.append(w)
+            if m.start() < lead:
+                out.append(w)
     return out
 
 
@@ -74,9 +80,7 @@ def features(brief: Any) -> Features:
     """Features of a brief (a Brief model or its JSON dict)."""
     text = _get(brief, "text") or ""
     title = _get(brief, "title") or ""
-    terms = Counter(words(text))
-    for w in words(text[:LEAD_CHARS]):  # the lead says what happened: its words count twice
-        terms[w] += 1
+    terms = Counter(words(text, lead=LEAD_CHARS))  # the lead says what happened: its words count twice
     if title and not text.startswith(title):
         for w in words(title):
             terms[w] += _TITLE_WEIGHT
