@@ -6,7 +6,7 @@ import pytest
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.themes import tag, vocabulary
-from newsbrief.model import Event, Span
+from newsbrief.model import Entity, Event, Span
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +16,10 @@ def nlp():
     return build_nlp(with_components=False)
 
 
-def themes_of(nlp, text: str, events: list[Event] = ()) -> dict[str, list[str]]:
+def themes_of(nlp, text: str, events: list[Event] = (), entities: list[Entity] = ()) -> dict[str, list[str]]:
     doc = nlp(text)
     base.put(doc, "events", list(events))
+    base.put(doc, "entities", list(entities))
     out = tag(doc)
     for t in out:
         assert 0.0 < t.score <= 1.0
@@ -64,7 +65,14 @@ def test_events_add_their_cameo_themes(nlp):
     )
     assert "arms transfers" not in themes_of(nlp, text)  # one word alone is below the threshold
     got = themes_of(nlp, text, [ev])
+    assert "arms transfers" not in got  # an event counts when a state acts or is acted on
+    states = [Entity(id="b", name="Borovia", type="GPE", mentions=[Span.of(text, 0, 7)])]
+    got = themes_of(nlp, text, [ev.model_copy(update={"actor": "b"})], entities=states)
     assert "arms transfers" in got and "sent" in got["arms transfers"]
+
+
+def test_one_passage_is_no_theme(nlp):
+    assert "nuclear programme" not in themes_of(nlp, "The band's album Atomic Bomb sold well.")
 
 
 def test_vocabulary_covers_the_issue_themes():
@@ -82,5 +90,9 @@ def test_vocabulary_covers_the_issue_themes():
 
 
 def test_whole_pipeline_has_themes(brief_of):
-    brief = brief_of("Arland and Borovia agreed on closer military cooperation and new arms deliveries.", published="2024-06-18")
+    text = (
+        "Arland and Borovia agreed on closer military cooperation and new arms deliveries. "
+        "The defence pact is the first between the two states."
+    )
+    brief = brief_of(text, published="2024-06-18")
     assert "military cooperation" in {t.theme for t in brief.themes}

@@ -2,9 +2,9 @@
 each with the spans that triggered it, so a reader sees why a theme was given.
 
 Terms are matched on lemmas token by token (one dictionary lookup per token, longest phrase first),
-and the article's events add weight through their CAMEO codes ("supplied missiles", 072, counts for
-arms transfers). A theme is kept when its weight reaches the vocabulary's threshold; its score is
-that weight squashed to 0..1, so articles of different lengths compare.
+and the article's events between states add weight through their CAMEO codes ("supplied missiles",
+072, counts for arms transfers). A theme is kept when its weight reaches the vocabulary's threshold,
+not from weak words alone, and from at least two passages; its score is that weight squashed to 0..1.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ PHRASE_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
 WEAK_WEIGHT = 0.5
 MAX_SPANS = 12
+MIN_HITS = 2
+STATE_TYPES = {"GPE"}  # demonyms of states are merged into them by the actors component; parties are NORP too
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def tag(doc: Doc, vocab: Vocabulary | None = None) -> list[Theme]:
     forms = _forms(doc)
     n = len(forms)
     weight: dict[str, float] = {}
+    strong: dict[str, float] = {}  # weight of words and phrases that are not `weak`, and of events
     spans: dict[str, list[tuple[int, int]]] = {}
     taken: dict[str, set[int]] = {}  # tokens already counted for a theme (no double count of sub-phrases)
     for i, (low, lemma) in enumerate(forms):
@@ -78,19 +81,25 @@ def tag(doc: Doc, vocab: Vocabulary | None = None) -> list[Theme]:
             if all(term.words[j] in forms[i + j] for j in range(k)):
                 taken.setdefault(term.theme, set()).update(range(i, i + k))
                 weight[term.theme] = weight.get(term.theme, 0.0) + term.weight
+                if term.weight > WEAK_WEIGHT:
+                    strong[term.theme] = strong.get(term.theme, 0.0) + term.weight
                 start, end = doc[i].idx, doc[i + k - 1].idx + len(doc[i + k - 1].text)
                 spans.setdefault(term.theme, []).append((start, end))
+    states = {e.id for e in base.get(doc, "entities") if e.type in STATE_TYPES}
     for ev in base.get(doc, "events"):
-        if not ev.cameo:
+        # CAMEO describes what states and their agents do: a studio's "deal" is no diplomacy
+        if not ev.cameo or not ({ev.actor, ev.target} & states):
             continue
         for theme, prefixes in vocab.cameo.items():
             if any(ev.cameo.startswith(p) for p in prefixes):
                 weight[theme] = weight.get(theme, 0.0) + EVENT_WEIGHT
+                strong[theme] = strong.get(theme, 0.0) + EVENT_WEIGHT
                 spans.setdefault(theme, []).append((ev.trigger.start, ev.trigger.end))
     text = doc.text
     themes = []
     for theme, w in weight.items():
-        if w < vocab.min_weight:
+        # enough weight, not from weak words alone, and from more than one passage
+        if w < vocab.min_weight or strong.get(theme, 0.0) < WORD_WEIGHT or len(spans[theme]) < MIN_HITS:
             continue
         uniq = sorted(set(spans[theme]))[:MAX_SPANS]
         themes.append(Theme(theme=theme, score=round(1 - math.exp(-w / 6), 3), spans=[Span.of(text, s, e) for s, e in uniq]))
@@ -104,6 +113,6 @@ class ThemeTagger:
         return doc
 
 
-@Language.factory("newsbrief_themes", assigns=["doc._.nb_themes"], requires=["doc._.nb_events"])
+@Language.factory("newsbrief_themes", assigns=["doc._.nb_themes"], requires=["doc._.nb_events", "doc._.nb_entities"])
 def make_themes(nlp: Language, name: str) -> ThemeTagger:
     return ThemeTagger()
