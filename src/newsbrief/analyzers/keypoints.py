@@ -121,12 +121,23 @@ def units_of(doc: Doc) -> list[Unit]:
     return units
 
 
+UNITS_KEY = "newsbrief_keypoint_units"
+PAIRS_KEY = "newsbrief_redundant_pairs"
+
+
 def cached_units(doc: Doc) -> list[Unit]:
     """units_of(doc), computed once per doc for the components that share them."""
-    key = "newsbrief_keypoint_units"
-    if key not in doc.user_data:
-        doc.user_data[key] = units_of(doc)
-    return doc.user_data[key]
+    if UNITS_KEY not in doc.user_data:
+        doc.user_data[UNITS_KEY] = units_of(doc)
+    return doc.user_data[UNITS_KEY]
+
+
+def finished(doc: Doc, component: str, other: str) -> None:
+    """Mark a sharing component done; the second to finish drops the shared caches from the Doc."""
+    doc.user_data[f"newsbrief_{component}_done"] = True
+    if doc.user_data.get(f"newsbrief_{other}_done"):
+        doc.user_data.pop(UNITS_KEY, None)
+        doc.user_data.pop(PAIRS_KEY, None)
 
 
 def _terms(u: Unit, entities: bool) -> list[str]:
@@ -260,6 +271,7 @@ def key_points(doc: Doc, limit: int = MAX_POINTS, config: dict | None = None) ->
 class KeyPoints:
     def __call__(self, doc: Doc) -> Doc:
         base.put(doc, "key_points", key_points(doc))
+        finished(doc, "keypoints", "redundancy")
         return doc
 
 

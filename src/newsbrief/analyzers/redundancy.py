@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.keypoints import Unit, cached_units, tfidf
+from newsbrief.analyzers.keypoints import PAIRS_KEY, Unit, cached_units, finished, tfidf
 from newsbrief.model import Check, Span
 from newsbrief.resources import load_json
 
@@ -34,10 +34,9 @@ def candidates(units: list[Unit]) -> list[Unit]:
 def redundant_pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
     """Pairs of sentences that say the same thing, best first; computed once per doc (the key points
     use them too, so that no two points repeat each other)."""
-    key = "newsbrief_redundant_pairs"
-    if key not in doc.user_data:
-        doc.user_data[key] = _pairs(doc)
-    return doc.user_data[key]
+    if PAIRS_KEY not in doc.user_data:
+        doc.user_data[PAIRS_KEY] = _pairs(doc)
+    return doc.user_data[PAIRS_KEY]
 
 
 def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
@@ -76,6 +75,7 @@ class Redundancy:
                 )
             )
         base.add(doc, "checks", checks)
+        finished(doc, "redundancy", "keypoints")
         return doc
 
 
