@@ -389,3 +389,10 @@ def test_participles_mediation_purpose_and_officials(nlp):
     assert find(evs, "discuss").modality == "possible"  # a purpose is no more certain than the trip
     ev = find(events_of(nlp, "Arland expelled the Borovian ambassador."), "expelled")
     assert ev.cameo == "166" and who(ev) == ("Arland", "Borovia")
+
+
+def test_origin_phrases_passive_gerunds_and_purposes(nlp):
+    assert who(find(events_of(nlp, "Troops from Borovia entered Celtra."), "entered")) == ("Borovia", "Celtra")
+    assert who(find(events_of(nlp, "Borovia was accused by Celtra of shelling Arland."), "shelling")) == ("Borovia", "Arland")
+    talks = find(events_of(nlp, "An Arlandian delegation arrived in Celtra for talks with Borovian officials."), "talks")
+    assert who(talks) == ("Arland", "Borovia")

@@ -382,6 +382,12 @@ class Resolver:
                 ent = self.at_token.get(child.i) or (self._pronoun(child) if pronouns and child.dep_ == "poss" else None)
                 if ent is not None:
                     return ent
+        for child in tok.children:  # "troops from Rwanda", "the army of Chad"
+            if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+                for pobj in child.children:
+                    ent = self.at_token.get(pobj.i) if pobj.dep_ == "pobj" else None
+                    if ent is not None and ent.type in {"GPE", "ORG", "NORP"}:
+                        return ent
         return None
 
 
@@ -483,7 +489,7 @@ class EventExtractor:
                 obj = next((c for c in gov.children if c.dep_ in {"dobj", "obj"} and c.i < v.i), None)
                 if obj is not None:
                     return obj, False
-                v, hops = gov, hops + 1
+                v, hops, raised = gov, hops + 1, True  # "X was accused of using": X uses
                 continue
             if v.dep_ in INHERITS_SUBJECT and v.head is not v:
                 if v.dep_ == "xcomp":
