@@ -101,7 +101,7 @@ def _verb_tense(v) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
         return "future"
-    if v.lemma_ in _SCHEDULE:
+    if v.lemma_ in _SCHEDULE and "had" not in words:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
     if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         head = v.head

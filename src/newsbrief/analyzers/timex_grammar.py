@@ -230,6 +230,8 @@ _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonigh
 
 def _title(m: Match, text: str) -> bool:
     """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon"."""
+    if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
+        return True
     word = _TITLE_WORDS.search(m.text)
     if not word or m.text.isupper():
         return False

@@ -31,7 +31,8 @@ CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 VAGUE = {v.lower() for v in LEX["vague_numbers"]}
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
-WEEKDAY_PART_IN_VALUE = False  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
+WEEKDAY_PART_IN_VALUE = False
+CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
 
 
 @dataclass
@@ -475,8 +476,9 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
             found = [x for x in find(dayref) if x.kind == "date"]
             day = _date(found[0], ctx, text)[1] if found else None
             del sub
-    else:
-        day = iso(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
+        anchor = _anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
+        day = iso(anchor) if anchor else "XXXX-XX-XX"
     if day is None:
         return ("TIME", None)
     h, mi = hm
