@@ -396,3 +396,7 @@ def test_origin_phrases_passive_gerunds_and_purposes(nlp):
     assert who(find(events_of(nlp, "Borovia was accused by Celtra of shelling Arland."), "shelling")) == ("Borovia", "Arland")
     talks = find(events_of(nlp, "An Arlandian delegation arrived in Celtra for talks with Borovian officials."), "talks")
     assert who(talks) == ("Arland", "Borovia")
+
+
+def test_an_actor_that_only_modifies_the_object_makes_no_event(nlp):
+    assert not [e for e in events_of(nlp, "The diplomat arrived on a Vantec flight.") if e.trigger.text == "arrived"]

@@ -559,8 +559,8 @@ class EventExtractor:
         if target is None and subj is not None and not passive and pattern and cameo_root(pattern.cameo) in lex.symmetric:
             # "A and B signed an agreement": B is A's counterpart in a joint act
             target = next((e for e in map(res.entity, subj.conjuncts) if e is not None and e is not actor), None)
-        if actor is None and target is None:
-            return None
+        if actor is None and (target is None or (direct is None and pattern is None)):
+            return None  # only an actor that modifies the object ("a Singapore Airlines flight"): too weak
         if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
             return None
         if pattern is None and verb.lemma_.lower() in lex.frame_verbs and any(c.dep_ == "xcomp" for c in verb.children):
