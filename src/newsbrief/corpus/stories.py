@@ -23,8 +23,8 @@ class Params:
     threshold: float = 0.25  # blended similarity at or above which an article joins a story
     names_weight: float = 0.3  # share of the actors' cosine in the blend (when both sides name actors)
     year_penalty: float = 0.15  # when the article's years and the story's have none in common
-    name_penalty: float = 0.1  # when neither side's main actors appear on the other side
-    main_names: int = 3
+    name_penalty: float = 0.2  # when neither side's main actors appear on the other side
+    main_names: int = 5
     date_window: int = 7  # days outside a story's date range beyond which an article cannot join it
     query_terms: int = 25  # the article's top terms used to find candidate stories
     candidates: int = 40

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsbrief.errors import InputError
 from newsbrief.ingest import feed, folder, url
@@ -37,9 +38,18 @@ class Reader:
         self.allow_private = allow_private
         self.max_bytes = max_bytes
         self.timeout = timeout
+        self.failed_hosts: dict[str, str] = {}  # host -> why: a dead host costs one timeout per run, not one per entry
 
     def fetch(self, address: str) -> url.Fetched:
-        return url.fetch(address, allow_private=self.allow_private, timeout=self.timeout, max_bytes=max(self.max_bytes, 1))
+        host = (urlsplit(address).hostname or "").lower()
+        if host in self.failed_hosts:
+            raise url.FetchError(f"{address}: skipped, {host} failed before in this run ({self.failed_hosts[host]})")
+        try:
+            return url.fetch(address, allow_private=self.allow_private, timeout=self.timeout, max_bytes=max(self.max_bytes, 1))
+        except url.FetchError as exc:
+            if any(w in str(exc) for w in ("timed out", "cannot resolve", "ConnectError", "refused")):
+                self.failed_hosts[host] = str(exc).split(": ", 1)[-1][:120]
+            raise
 
     def page(self, address: str) -> Article:
         got = self.fetch(address)
