@@ -96,3 +96,18 @@ def test_whole_pipeline_has_themes(brief_of):
     )
     brief = brief_of(text, published="2024-06-18")
     assert "military cooperation" in {t.theme for t in brief.themes}
+
+
+def test_vocabulary_is_user_extensible(nlp, tmp_path, monkeypatch):
+    import json
+
+    extra = tmp_path / "themes.json"
+    extra.write_text(json.dumps({"themes": {"fisheries": {"terms": ["fishing quota", "trawler"]}}}), encoding="utf-8")
+    monkeypatch.setenv("NEWSBRIEF_THEME_VOCABULARY", str(extra))
+    vocabulary.cache_clear()
+    try:
+        got = themes_of(nlp, "The trawler broke the fishing quota. A second trawler was seized.")
+        assert "fisheries" in got and "fishing quota" in got["fisheries"]
+    finally:
+        monkeypatch.delenv("NEWSBRIEF_THEME_VOCABULARY")
+        vocabulary.cache_clear()

@@ -9,9 +9,12 @@ not from weak words alone, and from at least two passages; its score is that wei
 
 from __future__ import annotations
 
+import json
 import math
+import os
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +23,7 @@ from newsbrief.analyzers import base
 from newsbrief.model import Span, Theme
 from newsbrief.resources import load_json
 
+VOCABULARY_ENV = "NEWSBRIEF_THEME_VOCABULARY"
 EVENT_WEIGHT = 1.5
 PHRASE_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
@@ -45,10 +49,18 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, with the themes of user files (NEWSBRIEF_THEME_VOCABULARY, same shape)
+    added to it (terms of a theme already known are added to that theme)."""
     data = load_json("themes/vocabulary.json")
+    specs: dict[str, dict[str, list[str]]] = {k: {f: list(v) for f, v in spec.items()} for k, spec in data["themes"].items()}
+    for path in (p for p in os.environ.get(VOCABULARY_ENV, "").split(os.pathsep) if p):
+        for theme, spec in json.loads(Path(path).read_text(encoding="utf-8")).get("themes", {}).items():
+            mine = specs.setdefault(theme, {})
+            for f, values in spec.items():
+                mine[f] = mine.get(f, []) + list(values)
     by_first: dict[str, list[Term]] = {}
     cameo: dict[str, list[str]] = {}
-    for theme, spec in data["themes"].items():
+    for theme, spec in specs.items():
         for words, weak in [(w, False) for w in spec.get("terms", [])] + [(w, True) for w in spec.get("weak", [])]:
             toks = tuple(words.lower().replace("-", " - ").split())
             weight = WEAK_WEIGHT if weak else PHRASE_WEIGHT if len(toks) > 1 else WORD_WEIGHT
