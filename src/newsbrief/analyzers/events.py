@@ -71,6 +71,7 @@ class Lexicon:
     non_event_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     setting_preps: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     symmetric: frozenset[str] = frozenset()
@@ -140,6 +141,7 @@ def lexicon(extra: str | None = None) -> Lexicon:
         non_event_verbs=frozenset(lex["non_event_verbs"]),
         reporting_verbs=frozenset(lex["reporting_verbs"]),
         frame_verbs=frozenset(lex["frame_verbs"]),
+        light_verbs=frozenset(lex["light_verbs"]),
         setting_preps=frozenset(lex["setting_preps"]),
         receiving_verbs=frozenset(lex["receiving_verbs"]),
         symmetric=frozenset(data["symmetric_roots"]),
@@ -563,6 +565,15 @@ class EventExtractor:
             return None  # only an actor that modifies the object ("a Singapore Airlines flight"): too weak
         if pattern is None and verb.lemma_.lower() in lex.non_event_verbs:
             return None
+        if (
+            pattern is None
+            and verb.lemma_.lower() in lex.light_verbs
+            and any(
+                o.dep_ in {"dobj", "obj"} and (o.lemma_.lower() in lex.event_nouns or o.lower_ in lex.event_nouns)
+                for o in objects
+            )
+        ):
+            return None  # "made progress", "took leave": the noun is the event
         if pattern is None and verb.lemma_.lower() in lex.frame_verbs and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "is expected to sign": the signing is the event, the frame its modality
         trigger_end = verb.idx + len(verb.text)
@@ -597,7 +608,9 @@ class EventExtractor:
                 actor = actor or next((e for e in map(res.entity, agent.children) if e is not None), None)
             for p in (c for c in acl.children if c.dep_ in PREPS and c.lower_ in lex.default_preps):
                 preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
-        gov = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in lex.setting_preps else noun.head
+        prep = noun.head if noun.dep_ == "pobj" else None
+        in_state = prep is not None and prep.lower_ == "in" and prep.head.lemma_ == "be"  # "X is in talks with Y"
+        gov = prep.head if prep is not None and (prep.lower_ in lex.setting_preps or in_state) else noun.head
         if (
             actor is None
             and (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and gov is not noun.head))
