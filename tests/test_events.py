@@ -400,3 +400,11 @@ def test_origin_phrases_passive_gerunds_and_purposes(nlp):
 
 def test_an_actor_that_only_modifies_the_object_makes_no_event(nlp):
     assert not [e for e in events_of(nlp, "The diplomat arrived on a Vantec flight.") if e.trigger.text == "arrived"]
+
+
+def test_light_verbs_defer_to_their_event_noun(nlp):
+    evs = events_of(nlp, "Arland made an offer to Borovia. Celtra is in talks with Arland.")
+    assert not [e for e in evs if e.trigger.text == "made"]
+    assert who(find(evs, "offer")) == ("Arland", "Borovia")
+    assert who(find(evs, "talks")) == ("Celtra", "Arland")
+    assert who(find(events_of(nlp, "The rockets, made by Vantec, reached Celtra."), "made"))[0] == "Vantec"

@@ -591,6 +591,10 @@ class EventExtractor:
         for p in noun.children:
             if p.dep_ in {"prep", "agent"}:
                 preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
+        if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in lex.light_verbs:
+            for p in noun.head.children:  # "made an offer to X": the light verb's phrases are the noun's
+                if p.dep_ in PREPS and p.lower_ != "of":
+                    preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
         of_objs = preps.get("of", [])
         pattern = self._match(lex.nouns, noun, [*of_objs, noun], None, check_target=False)  # roles of its phrases
         of_role = pattern.of if pattern else "target"
