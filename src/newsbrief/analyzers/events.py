@@ -612,9 +612,9 @@ class EventExtractor:
                 actor = actor or next((e for e in map(res.entity, agent.children) if e is not None), None)
             for p in (c for c in acl.children if c.dep_ in PREPS and c.lower_ in lex.default_preps):
                 preps.setdefault(p.lower_, []).extend(c for c in p.children if c.dep_ == "pobj")
-        prep = noun.head if noun.dep_ == "pobj" else None
-        in_state = prep is not None and prep.lower_ == "in" and prep.head.lemma_ == "be"  # "X is in talks with Y"
-        gov = prep.head if prep is not None and (prep.lower_ in lex.setting_preps or in_state) else noun.head
+        over = noun.head if noun.dep_ == "pobj" else None  # the preposition over a nominal in a phrase
+        in_state = over is not None and over.lower_ == "in" and over.head.lemma_ == "be"  # "X is in talks with Y"
+        gov = over.head if over is not None and (over.lower_ in lex.setting_preps or in_state) else noun.head
         if (
             actor is None
             and (noun.dep_ == "dobj" or (noun.dep_ == "pobj" and gov is not noun.head))
@@ -676,7 +676,7 @@ class EventExtractor:
     # -- when --
 
     def _timexes(self, doc: Doc) -> dict[int, tuple[int, str]]:
-        """Token index of each dated timex's root -> (distance rank, value): where dates attach."""
+        """Token index of each dated timex's root -> (its first token, its value at day granularity)."""
         out: dict[int, tuple[int, str]] = {}
         for t in base.get(doc, "timexes"):
             if t.type not in DATE_TYPES or not t.value:
