@@ -77,6 +77,8 @@ def brief_from_doc(doc: Doc | None, article: Article, language: str, points: int
     published = doc._.nb_published if doc is not None else article.published
     source = doc._.nb_published_source if doc is not None else article.published_source
     notes = list(article.notes)
+    if doc is not None:  # a component that failed on this text says so here; the rest of the brief stands
+        notes += [f"part of the analysis failed: {e}" for e in doc.user_data.get(base.ERRORS_KEY, [])]
     if doc is None:
         notes.append(
             f"language '{language}' is not analysed (analysed: {', '.join(sorted(ANALYZED_LANGUAGES))}); "

@@ -16,6 +16,14 @@ for _name in (*(f"nb_{f}" for f in ANALYZED_FIELDS), *CONTEXT):
         Doc.set_extension(_name, default=None)
 
 
+ERRORS_KEY = "nb_errors"
+
+
+def record_failure(doc: Doc, component: str, exc: Exception) -> None:
+    """A component that cannot finish on one text records why; the brief shows it in its `notes`."""
+    doc.user_data.setdefault(ERRORS_KEY, []).append(f"{component}: {type(exc).__name__}: {exc}")
+
+
 def put(doc: Doc, field: str, items: list[Any]) -> None:
     """Set a brief field's items (pydantic models of model.py) on the Doc."""
     setattr(doc._, f"nb_{field}", list(items))
