@@ -25,7 +25,9 @@ LINES = [
 def corpus_db(tmp_path_factory, run_cli):
     d = tmp_path_factory.mktemp("corpus")
     src = d / "in.jsonl"
-    src.write_text("\n".join(json.dumps(x) for x in LINES[:3]) + "\n{broken\n" + "\n".join(json.dumps(x) for x in LINES[3:]) + "\n")
+    src.write_text(
+        "\n".join(json.dumps(x) for x in LINES[:3]) + "\n{broken\n" + "\n".join(json.dumps(x) for x in LINES[3:]) + "\n"
+    )
     db = str(d / "news.db")
     first = run_cli("ingest", str(src), "--db", db)
     return src, db, first

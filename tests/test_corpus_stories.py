@@ -80,9 +80,13 @@ def test_stories_are_listed_newest_first_with_outlets():
 
 def test_actors_merge_across_articles():
     with Corpus.open(":memory:") as corpus:
-        corpus.add_brief(brief("p1", "Arven spoke in Kastor. Arven said the treaty mattered.", "2024-04-02", [("Arven", "PERSON")]))
         corpus.add_brief(
-            brief("p2", "Lena Arven, the president, landed in Kastor. Lena Arven smiled.", "2024-04-02", [("Lena Arven", "PERSON")])
+            brief("p1", "Arven spoke in Kastor. Arven said the treaty mattered.", "2024-04-02", [("Arven", "PERSON")])
+        )
+        corpus.add_brief(
+            brief(
+                "p2", "Lena Arven, the president, landed in Kastor. Lena Arven smiled.", "2024-04-02", [("Lena Arven", "PERSON")]
+            )
         )
         corpus.add_brief(brief("p3", "Kastor is calm. Arven left.", "2024-04-03", [("Arven", "PERSON"), ("Kastor", "GPE")]))
         found = views.entity(corpus.store, "Arven")

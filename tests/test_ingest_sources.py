@@ -51,7 +51,9 @@ def test_feed_sniffing():
 
 def test_folder_of_text_and_html(tmp_path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "a.txt").write_text("The town library reopened on Friday after a two-year renovation of its roof.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "The town library reopened on Friday after a two-year renovation of its roof.", encoding="utf-8"
+    )
     (tmp_path / "sub" / "b.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("   ", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("a,b", encoding="utf-8")
@@ -63,7 +65,9 @@ def test_folder_of_text_and_html(tmp_path):
 
 def test_jsonl_bad_lines_are_errors_with_their_line(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text('{"id": "x", "text": "A ship ran aground off the cape on Tuesday."}\nnot json\n{"id": "y"}\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "x", "text": "A ship ran aground off the cape on Tuesday."}\nnot json\n{"id": "y"}\n', encoding="utf-8"
+    )
     arts, errs = split(list(Reader().read(str(path))))
     assert [a.id for a in arts] == ["x"]
     assert [e.where.rsplit(" ", 1)[1] for e in errs] == ["2", "3"] and errs[1].id == "y"

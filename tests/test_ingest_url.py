@@ -30,7 +30,9 @@ def test_loopback_accepted_when_allowed(server):
     assert got.status == 200 and b"crane collapsed" in got.body
 
 
-@pytest.mark.parametrize("ip", ["10.1.2.3", "192.168.0.1", "172.16.5.5", "169.254.169.254", "::1", "fe80::1", "0.0.0.0", "::ffff:127.0.0.1"])
+@pytest.mark.parametrize(
+    "ip", ["10.1.2.3", "192.168.0.1", "172.16.5.5", "169.254.169.254", "::1", "fe80::1", "0.0.0.0", "::ffff:127.0.0.1"]
+)
 def test_private_link_local_and_mapped_addresses_are_not_public(ip):
     assert not url.is_public(ip)
 

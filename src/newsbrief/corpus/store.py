@@ -9,7 +9,7 @@ committed article whole and nothing of the one it was writing.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,9 +164,6 @@ class Store(ABC):
     @abstractmethod
     def story_actors(self, story_id: str) -> list[tuple[str, int]]:
         """(actor id, mentions) over a story's articles, most mentioned first."""
-
-    def iter_articles(self) -> Iterator[ArticleRow]:  # pragma: no cover - convenience
-        raise NotImplementedError
 
 
 def open_store(db: str, *, create: bool = True) -> Store:
