@@ -4,8 +4,7 @@ and never counted as another source; different reports of one event are not copi
 from __future__ import annotations
 
 from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, BRIDGE_REWRITE, TRAIN, brief
-from newsbrief.corpus import Corpus, open_store, views
-from newsbrief.corpus import dedup
+from newsbrief.corpus import Corpus, dedup, open_store, views
 
 
 def test_exact_and_near_copies_link_to_the_first_copy():
