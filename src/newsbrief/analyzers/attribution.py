@@ -21,7 +21,16 @@ from spacy.tokens import Doc, Span
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
-from newsbrief.analyzers.attribution_rules import CUES, Found, list_cues, noun_phrase, prepositional_cues, trim, verb_cues
+from newsbrief.analyzers.attribution_rules import (
+    CUES,
+    Found,
+    list_cues,
+    noun_phrase,
+    prepositional_cues,
+    subject_of,
+    trim,
+    verb_cues,
+)
 from newsbrief.model import Attribution, Check, Entity
 from newsbrief.model import Span as BSpan
 
@@ -262,6 +271,7 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
             f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
         f.kind = _kind(text, f.content, quotes, f.fragments) if f.kind != "direct" or f.inherit is None else f.kind
     found = _dedupe(found)
+    found += _colon_quotes(doc, lines, found, quotes)
     _continue_quotes(doc, lines, found, quotes)
 
     found += _unmarked_speech(doc, lines, found, quotes)
@@ -348,6 +358,43 @@ def _cue_only(text: str, lines: _Lines, line: int, end: int) -> bool:
     return len(text[end : lines.span(line)[1]].strip()) < 60
 
 
+def _colon_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> list[Found]:
+    """A quote that a colon introduces ('Trump went further: "..."', 'Pollster Ann Lee:' then the quote on the
+    next line), when no cue took it: the subject of the clause before the colon, or the name alone, said it."""
+    text = doc.text
+    spans = sorted(f.content for f in found)
+    starts = [s for s, _ in spans]
+    out = []
+    for q in quotes:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i >= 0 and spans[i][0] <= q.start < spans[i][1]:
+            continue
+        before = text[max(0, q.start - 300) : q.start].rstrip()
+        if not before.endswith(":") or len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
+            continue
+        colon = max(0, q.start - 300) + len(before) - 1
+        tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if tok is None:
+            continue
+        sent = tok[0].sent
+        source, cue = None, (colon, colon + 1)
+        root = sent.root
+        subj = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is not None and (
+            subj.ent_type_ in SPEAKER_TYPES or subj.pos_ in ("PROPN", "PRON") or subj.lemma_.lower() in TITLES
+        ):
+            source = noun_phrase(doc, subj)
+            cue = (root.idx, root.idx + len(root.text))
+        else:
+            name = doc.char_span(sent.start_char, colon, alignment_mode="expand")
+            if name is not None and 0 < len(name) <= 8 and any(t.ent_type_ in SPEAKER_TYPES for t in name):
+                source = noun_phrase(doc, name.root)
+        if source is None:
+            continue
+        out.append(Found(content=(q.start, q.end), source=source, cue=cue, kind="direct", speech=True))
+    return out
+
+
 def _next_paragraph_goes_on(text: str, lines: _Lines, line: int, end: int, q: Quote) -> bool:
     """The quote opens the next paragraph, and the paragraph before ended with the quote or its short cue."""
     if not CROSS_PARAGRAPH or lines.index(q.start) > lines.next_nonempty(line):
@@ -376,7 +423,12 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
             gap = text[end : q.start]
             qline = lines.index(q.start)
             if qline == line:
-                if len(gap) > 120 or not gap.rstrip().endswith((".", "!", "?", ":")):
+                if len(gap) > 120:
+                    break
+                if not gap.rstrip().endswith((".", "!", "?", ":")):
+                    if len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
+                        i += 1  # a title in quotation marks inside the cue's sentence ('told "Meet the Press."')
+                        continue
                     break
             elif not _next_paragraph_goes_on(text, lines, line, end, q):
                 break

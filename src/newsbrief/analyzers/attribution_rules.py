@@ -54,14 +54,38 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def content_chars(tok: Token) -> tuple[int, int]:
-    """A content clause's subtree, cut before a cue of its own that trails it
-    ("he won, claiming that ..." -> "he won": the participle is a second attribution)."""
+TIME_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "until"})
+
+
+def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
+    """A content clause's subtree, cut before what the source did not say: a cue of its own that trails
+    it ("he won, claiming that ..."; "said X and called Y", where the parser hung the second cue on X),
+    a trailing non-restrictive relative clause (", who leads the race"), and for a phrase (not a clause)
+    a trailing time clause ("to ban cloning as Congress debated")."""
     left, right = tok.left_edge, tok.right_edge
     end = right.idx + len(right.text)
     for c in tok.rights:
-        if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB" and c.lemma_.lower() in VERBS and c.left_edge.i > tok.i:
+        if c.left_edge.i <= tok.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = c.lemma_.lower()
+        own_cue = c.dep_ in ("advcl", "parataxis") and lemma in VERBS
+        second_cue = (
+            c.dep_ == "conj"
+            and cue is not None
+            and lemma in VERBS
+            and c.tag_ == cue.tag_
+            and not any(g.dep_ in SUBJ for g in c.children)
+        )
+        time_clause = (
+            tok.dep_ != "ccomp" and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in c.children)
+        )
+        if own_cue or second_cue or time_clause:
             end = min(end, c.left_edge.idx)
+            break
+    doc = tok.doc
+    for t in doc[tok.left_edge.i : right.i + 1]:
+        if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+            end = min(end, doc[t.left_edge.i - 1].idx)
             break
     return left.idx, end
 
@@ -76,30 +100,28 @@ def _infinitive(v: Token) -> bool:
 
 def subject_of(v: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for verb `v`: its subject, the agent of a passive ("reported by X"),
-    or the subject of a verb it hangs from ("..., adding that", "said X and warned Y", "X, who argued",
-    "pivoted to arguing"). A participle hanging from a reported clause belongs to the reporter:
-    "Trump insisted that he has won, claiming ..." -> Trump."""
+    or the subject of the clause it hangs from ("..., adding that", "said X and warned Y", "X, who argued",
+    "after demonstrating that", "were likely to say"). A participle hanging from a reported clause
+    belongs to the reporter: "Trump insisted that he has won, claiming ..." -> Trump."""
     for c in v.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if not _passive(v):
+    if not _passive(v) or depth > 0:
         for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in ("it", "there"):
+            if (c.dep_ in SUBJ or (depth > 0 and c.dep_ == "nsubjpass")) and c.lower_ not in ("it", "there"):
                 return c
-    head = v.head
-    if depth >= 4 or head.i == v.i:
+    head, dep = v.head, v.dep_
+    if depth >= 5 or head.i == v.i or dep in ("ccomp", "parataxis", "ROOT"):
         return None
-    if v.dep_ == "relcl":
+    if dep == "relcl":
         return head
-    if v.dep_ == "pcomp" and head.dep_ == "prep":
+    if dep == "acl" and v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in LIST_NOUNS:
+        return head  # "voters talking about X"
+    if dep == "advcl" and head.dep_ == "ccomp" and head.head.lemma_.lower() in VERBS and (v.tag_ == "VBG" or _infinitive(v)):
         return subject_of(head.head, depth + 1)
-    if v.dep_ == "advcl" and (v.tag_ == "VBG" or _infinitive(v)):
-        if head.dep_ == "ccomp" and head.head.lemma_.lower() in VERBS:
-            return subject_of(head.head, depth + 1)
-        return subject_of(head, depth + 1)
-    if v.dep_ in ("conj", "xcomp") or (v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ == "VERB"):
+    if dep in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "acomp") or head.pos_ in ("ADP", "ADJ"):
         return subject_of(head, depth + 1)
     return None
 
@@ -165,7 +187,7 @@ def verb_cues(doc: Doc) -> list[Found]:
         fragments = None
         child = _content_child(v, spec)
         if child is not None:
-            s, e = content_chars(child)
+            s, e = content_chars(child, v)
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
             content = trim(doc, s, e)
