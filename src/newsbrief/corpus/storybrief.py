@@ -1,0 +1,845 @@
+"""The story brief: one real-world event told across its articles, as a pure function of their briefs.
+
+`build_story_brief(story, articles, briefs)` reads only what it is given (no database): the story's
+articles in arrival order and their stored briefs ("newsbrief/1" dicts). It merges the key points
+across articles, lists the claims with the independent articles that support them and the first
+that stated them, finds contradictions between outlets (a number, a date or time, a name told
+differently about the same thing), and gathers the timeline, actors and quotes. Copies (`copy_of`)
+never count as support and are never cited: a wire story reprinted by ten sites is one source.
+
+"The same claim" is cheap lexical agreement: the Dice overlap of content words (folded plurals) and
+the names of the actors inside the two spans, computed for all pairs at once as a sparse product.
+Contradictions are precision-first: two passages of different articles must agree on their other
+words, and each article must not itself state the other's value anywhere (an article that says both
+"5 killed" and "7 injured" is not contradicted by another that says "7 injured").
+
+Every span in the result points into the text of the article it names:
+`briefs[article]["text"][start:end] == text`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsbrief.corpus.features import name_key, stem, words
+from newsbrief.resources import load_json
+
+STORY_SCHEMA = "newsbrief-story/1"
+SAME = 0.42  # Dice of content words + names: two passages say the same thing
+SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction needs this, and more)
+MAX_KEY_POINTS = 12
+
+_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_NUM = re.compile(
+    r"(?<![\w.,/:-])([$€£])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|trillion|bn|mn|[mk])\b)?(?![\w/:]|[.,]\d)",
+    re.I,
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*|%")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    d = load_json("storybrief/quantities.json")
+    words_ = sorted(d["number_words"], key=len, reverse=True)
+    d["_word_re"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words_) + r")\b", re.I)
+    zones = sorted(d["time_zone_names"], key=len, reverse=True)
+    d["_zone_re"] = re.compile(
+        r"(?i:\b(" + "|".join(re.escape(z) for z in zones) + r")\b)|\b(" + "|".join(d["time_zones"]) + r")\b(?![\w.])",
+    )
+    d["_skip"] = set(d["unit_skip"])
+    return d
+
+
+# --- units: the passages the story brief compares ------------------------------------------------
+
+
+@dataclass
+class Quantity:
+    value: float
+    qualifier: str  # "", "approx", "lower", "upper"
+    units: tuple[str, ...]  # folded words after the number ("container", "shipping")
+    start: int  # absolute offsets of the phrase ("more than 1,000 containers") in the article
+    end: int
+
+
+@dataclass
+class TimeRef:
+    start: int
+    end: int
+    day: date | None
+    weekday: int | None
+    hours: tuple[float, float] | None  # local hours of the day (may run past 24)
+    zone: float | None  # UTC offset in hours, when the text writes one
+
+
+@dataclass
+class Unit:
+    article: str
+    order: int  # the article's position among the story's independent articles
+    start: int
+    end: int
+    text: str
+    kind: str  # "statement", "attribution", "key_point", "quote"
+    holder: str | None = None
+    modality: str | None = None
+    feats: set[str] = field(default_factory=set)
+    persons: dict[str, str] = field(default_factory=dict)  # name key -> name, PERSON actors inside
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+
+
+def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int, dict[str, Any]]]]:
+    ents = {e["id"]: e for e in brief.get("entities", []) if isinstance(e, dict) and "id" in e}
+    mentions = sorted((m["start"], m["end"], e) for e in ents.values() for m in e.get("mentions", []))
+    return ents, mentions
+
+
+def _feats(text: str, start: int, end: int, mentions: list[tuple[int, int, dict[str, Any]]]) -> tuple[set[str], dict[str, str]]:
+    feats = set(words(text))
+    persons: dict[str, str] = {}
+    for s, e, ent in mentions:
+        if s >= end:
+            break
+        if s >= start and e <= end:
+            key = name_key(ent.get("name") or "")
+            if key:
+                feats.add("@" + key)
+                if ent.get("type") == "PERSON":
+                    persons[key] = ent["name"]
+    return feats, persons
+
+
+def _number_at(text: str, m: re.Match[str]) -> float | None:
+    raw = m.group(2).replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    scale = (m.group(3) or "").lower()
+    if scale:
+        value *= _data()["scales"].get(scale, 1)
+    return value
+
+
+def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Numbers with what they count: '1,000 containers', 'about 6,700 shipping containers', '$5 million', '33-year-old'."""
+    d = _data()
+    found: list[tuple[int, int, float, bool]] = []  # start, end of the number, value, has currency
+    for m in _NUM.finditer(text):
+        v = _number_at(text, m)
+        if v is not None:
+            found.append((m.start(), m.end(), v, bool(m.group(1))))
+    for m in d["_word_re"].finditer(text):
+        w = m.group(1).lower()
+        after = text[m.end() : m.end() + 12].lower()
+        scale = re.match(r"\s+(hundred|thousand|million|billion)\b", after)
+        v = float(d["number_words"][w])
+        end = m.end()
+        if scale:
+            v *= d["scales"][scale.group(1)]
+            end += scale.end()
+        found.append((m.start(), end, v, False))
+    out: list[Quantity] = []
+    for s, e, v, money in sorted(found):
+        if any(a <= base + s < b for a, b in skip):
+            continue  # a date's day or year
+        if not money and v.is_integer() and 1900 <= v <= 2100 and "," not in text[s:e]:
+            continue  # a year
+        units = _unit_after(text, e, money, text[s])
+        if not units:
+            continue
+        qual = _qualifier(text[max(0, s - 24) : s])
+        unit_end = e
+        if units[0] not in ("$", "€", "£", "%"):
+            m2 = re.compile(r"[\s\-]*(?:[A-Za-z%]+(?:[’'\-][A-Za-z]+)*\s*){1,3}").match(text, e)
+            if m2:
+                toks = list(_TOKEN.finditer(text, e, m2.end()))
+                for t in toks:
+                    if stem(t.group()) in units or t.group().lower() in units:
+                        unit_end = t.end()
+        q_start = s
+        pre = re.search(
+            r"(?:\b(?:" + "|".join(map(re.escape, d["approximate"] + d["lower_bound"] + d["upper_bound"])) + r")\s+)$",
+            text[:s],
+            re.I,
+        )
+        if pre:
+            q_start = pre.start()
+        out.append(Quantity(v, qual, tuple(units), base + q_start, base + max(unit_end, e)))
+    return out
+
+
+def _unit_after(text: str, end: int, money: bool, first: str) -> tuple[str, ...]:
+    d = _data()
+    if money:
+        return (first,)
+    rest = text[end : end + 48]
+    if re.match(r"\s?(%|per\s?cent|percent)", rest, re.I):
+        return ("%",)
+    low = rest.lower().lstrip(" -")
+    for bad in d["not_units"]:
+        if low.startswith(bad) and (len(low) == len(bad) or not low[len(bad)].isalpha()):
+            return ()
+    if rest[:1] not in (" ", "-", "\u00a0"):
+        return ()
+    units: list[str] = []
+    for t in _TOKEN.finditer(rest):
+        w = t.group().lower()
+        if w in d["_skip"] or (w in STOP_WORDS and w not in d["_skip"]):
+            if units or w not in ("of", "more", "additional", "other", "new", "extra", "further"):
+                break
+            continue
+        if t.start() > 0 and rest[: t.start()].strip(" -") and not units:
+            break  # punctuation between the number and the word
+        units.append(stem(w) if "-" not in w else w)
+        if len(units) == 2:
+            break
+    return tuple(units)
+
+
+def _qualifier(before: str) -> str:
+    d = _data()
+    b = before.lower().rstrip()
+    for kind, key in (("lower", "lower_bound"), ("upper", "upper_bound"), ("approx", "approximate")):
+        for w in d[key]:
+            if b.endswith(w) and (len(b) == len(w) or not b[-len(w) - 1].isalpha()):
+                return kind
+    return ""
+
+
+def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRef]:
+    """The DATE/TIME expressions inside a passage, as local hours of a day (and a zone, when written)."""
+    d = _data()
+    out = []
+    for tx in brief.get("timexes", []):
+        if tx.get("type") not in ("DATE", "TIME") or not (base <= tx["start"] and tx["end"] <= end):
+            continue
+        t_text = tx["text"].lower()
+        value = tx.get("value") or ""
+        day = None
+        m = _DATE.match(value)
+        if m:
+            try:
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                day = None
+        weekday = next((i for i, w in enumerate(d["weekdays"]) if w in t_text), None)
+        if day is None and weekday is None:
+            continue
+        if day is not None:
+            weekday = day.weekday()
+        before = re.search(
+            r"\b(early|late|overnight)\s+(?:on\s+)?$", text[max(0, tx["start"] - base - 16) : tx["start"] - base], re.I
+        )
+        hours = _hours((before.group(1).lower() + " " if before else "") + t_text, value)
+        zone = _zone(tx["text"])
+        if zone is None:
+            zone = _zone(text[tx["end"] - base : tx["end"] - base + 30].lstrip(" ,("), anchored=True)
+        t_start = base + max(0, tx["start"] - base - 16) + before.start() if before else tx["start"]
+        out.append(TimeRef(t_start, tx["end"], day, weekday, hours, zone))
+    return out
+
+
+def _zone(text: str, anchored: bool = False) -> float | None:
+    """The UTC offset a text writes ('ET', 'GMT', 'Seoul time'), at its start when `anchored`."""
+    d = _data()
+    m = d["_zone_re"].match(text) if anchored else d["_zone_re"].search(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return d["time_zone_names"].get(m.group(1).lower())
+    return d["time_zones"].get(m.group(2))
+
+
+def _hours(t_text: str, value: str) -> tuple[float, float] | None:
+    d = _data()
+    clock = re.search(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)", t_text)
+    if clock:
+        h = int(clock.group(1)) % 12 + (12 if clock.group(3).startswith("p") else 0)
+        h += int(clock.group(2) or 0) / 60
+        return (h, h + 1)
+    m = re.search(r"T(\d\d):(\d\d)", value)
+    if m:
+        h = int(m.group(1)) + int(m.group(2)) / 60
+        return (h, h + 1)
+    for part in sorted(d["parts_of_day"], key=len, reverse=True):
+        if re.search(r"\b" + part + r"\b", t_text):
+            a, b = d["parts_of_day"][part]
+            return (float(a), float(b))
+    m = re.search(r"T(MO|AF|EV|NI)$", value)
+    if m:
+        a, b = d["timex_parts"][m.group(1)]
+        return (float(a), float(b))
+    return None
+
+
+def _units_of(article_id: str, order: int, brief: dict[str, Any]) -> list[Unit]:
+    text = brief.get("text") or ""
+    ents, mentions = _entity_index(brief)
+    skip = [(t["start"], t["end"]) for t in brief.get("timexes", []) if t.get("type") in ("DATE", "TIME")]
+    units: list[Unit] = []
+    atts = [a for a in brief.get("attributions", []) if isinstance(a.get("content"), dict)]
+    for a in atts:
+        c = a["content"]
+        who = a.get("speaker_name") or (ents.get(a.get("speaker") or "") or {}).get("name")
+        units.append(Unit(article_id, order, c["start"], c["end"], c["text"], "attribution", who, "asserted"))
+    for st in _sentences_of(brief.get("statements", []), text):
+        inner = [
+            a
+            for a in atts
+            if st["start"] <= a["content"]["start"]
+            and a["content"]["end"] <= st["end"]
+            and (
+                2 * (a["content"]["end"] - a["content"]["start"]) >= st["end"] - st["start"]
+                or (isinstance(a.get("cue"), dict) and st["start"] <= a["cue"]["start"] < st["end"])
+            )
+        ]
+        if inner:
+            continue  # the attribution's content carries the claim, with its holder
+        holder = (ents.get(st.get("holder") or "") or {}).get("name")
+        units.append(Unit(article_id, order, st["start"], st["end"], st["text"], "statement", holder, st.get("modality")))
+    for kp in brief.get("key_points", []):
+        units.append(Unit(article_id, order, kp["start"], kp["end"], kp["text"], "key_point"))
+    for u in units:
+        if text[u.start : u.end] != u.text:
+            u.kind = "bad"
+            continue
+        u.feats, u.persons = _feats(u.text, u.start, u.end, mentions)
+        u.quantities = _quantities(u.text, u.start, skip)
+        u.times = _times(brief, u.text, u.start, u.end)
+    return [u for u in units if u.kind != "bad" and u.feats]
+
+
+def _sentences_of(statements: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Statements with the clauses that continue them in the same sentence joined on ('... on board' +
+    'when the fire started'): a claim is read whole, not as a dangling subordinate clause."""
+    out: list[dict[str, Any]] = []
+    for st in sorted(statements, key=lambda s: s["start"]):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and 0 <= st["start"] - prev["end"] <= 2
+            and not re.search(r"[.!?\n]", text[prev["end"] : st["start"]])
+            and st["text"][:1].islower()
+        ):
+            out[-1] = prev | {
+                "end": st["end"],
+                "text": text[prev["start"] : st["end"]],
+                "holder": prev.get("holder") or st.get("holder"),
+            }
+            continue
+        out.append(dict(st))
+    return out
+
+
+def _similarities(units: list[Unit]) -> np.ndarray:
+    """Dice overlap of the units' features, all pairs at once (same-article pairs are zero)."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, u in enumerate(units):
+        for f in u.feats:
+            rows.append(i)
+            cols.append(vocab.setdefault(f, len(vocab)))
+    n = len(units)
+    if not n:
+        return np.zeros((0, 0))
+    a = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+    shared = (a @ a.T).toarray()
+    sizes = np.asarray(a.sum(axis=1)).ravel()
+    dice = 2 * shared / np.maximum(sizes[:, None] + sizes[None, :], 1)
+    arts = np.array([u.order for u in units])
+    dice[arts[:, None] == arts[None, :]] = 0.0
+    return dice
+
+
+# --- the story brief --------------------------------------------------------------------------
+
+
+def _span(
+    u: Unit | Any, article: str | None = None, start: int | None = None, end: int | None = None, text: str | None = None
+) -> dict[str, Any]:
+    return {
+        "article": article if article is not None else u.article,
+        "start": start if start is not None else u.start,
+        "end": end if end is not None else u.end,
+        "text": text if text is not None else u.text,
+    }
+
+
+def _earliest(ids: set[str], pos: dict[str, int], published: dict[str, str | None]) -> str:
+    """The earliest article: by publication date when all are dated, else by arrival."""
+    if all(published.get(i) for i in ids):
+        return min(ids, key=lambda i: (published[i], pos[i]))
+    return min(ids, key=lambda i: pos[i])
+
+
+def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The "newsbrief-story/1" JSON of a story from its articles (arrival order) and their briefs."""
+    pos = {a["id"]: i for i, a in enumerate(articles)}
+    published = {a["id"]: a.get("published") for a in articles}
+    independent = [a for a in articles if not a.get("copy_of") and isinstance(briefs.get(a["id"]), dict)]
+    order = {a["id"]: i for i, a in enumerate(independent)}
+    units: list[Unit] = []
+    for a in independent:
+        units += _units_of(a["id"], order[a["id"]], briefs[a["id"]])
+    sim = _similarities(units)
+    texts = {a["id"]: briefs[a["id"]].get("text") or "" for a in independent}
+
+    def support(i: int) -> set[str]:
+        if not len(units):
+            return set()
+        hits = np.nonzero(sim[i] >= SAME)[0]
+        return {units[i].article} | {units[j].article for j in hits if not _figures_clash(units[i], units[j])}
+
+    key_points = _key_points(units, sim, support)
+    claims = _claims(units, sim, support, pos, published)
+    contradictions = _contradictions(units, sim, texts)
+    return {
+        "schema": STORY_SCHEMA,
+        "id": story.get("id"),
+        "title": story.get("title"),
+        "articles": [
+            {k: a.get(k) for k in ("id", "source", "url", "published", "title")} | {"copy_of": a.get("copy_of")} for a in articles
+        ],
+        "key_points": key_points,
+        "claims": claims,
+        "contradictions": contradictions,
+        "timeline": _timeline(independent, briefs),
+        "actors": _actors(independent, briefs),
+        "quotes": _quotes(independent, briefs),
+    }
+
+
+def _key_points(units: list[Unit], sim: np.ndarray, support: Any) -> list[dict[str, Any]]:
+    """Each article's key points, the same point told twice kept once (the first teller cites it)."""
+    idx = [i for i, u in enumerate(units) if u.kind == "key_point"]
+    rank = {}
+    for i in idx:
+        rank[i] = sum(1 for j in idx if units[j].article == units[i].article and j < i)
+    kept: list[int] = []
+    merged: dict[int, set[str]] = {}
+    for i in sorted(idx, key=lambda i: (rank[i], units[i].order)):
+        twin = next((k for k in kept if sim[i, k] >= SAME and not _figures_clash(units[i], units[k])), None)
+        if twin is not None:
+            merged[twin].add(units[i].article)
+            continue
+        kept.append(i)
+        merged[i] = support(i)
+    kept.sort(key=lambda k: (-len(merged[k]), rank[k], units[k].order))
+    return [_span(units[k]) | {"support": _ordered(merged[k], units)} for k in kept[:MAX_KEY_POINTS]]
+
+
+def _ordered(ids: set[str], units: list[Unit]) -> list[str]:
+    order = {u.article: u.order for u in units}
+    return sorted(ids, key=lambda a: order.get(a, 0))
+
+
+def _claims(
+    units: list[Unit], sim: np.ndarray, support: Any, pos: dict[str, int], published: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    """Asserted statements and attributed contents, grouped when they say the same across articles."""
+    idx = [i for i, u in enumerate(units) if u.kind in ("statement", "attribution") and u.modality == "asserted"]
+    groups: dict[int, list[int]] = {}  # representative -> members, at most one per article
+    for i in sorted(idx, key=lambda i: (units[i].order, units[i].start)):
+        best, best_sim = None, SAME
+        for rep, members in groups.items():
+            if (
+                sim[i, rep] >= best_sim
+                and all(units[m].article != units[i].article for m in members)
+                and not _figures_clash(units[i], units[rep])
+            ):
+                best, best_sim = rep, sim[i, rep]
+        if best is None:
+            groups[i] = [i]
+        else:
+            groups[best].append(i)
+    out = []
+    for members in groups.values():
+        first = _earliest({units[i].article for i in members}, pos, published)
+        rep = min((i for i in members if units[i].article == first), key=lambda i: units[i].start)
+        sup = support(rep) | {units[i].article for i in members}
+        u = units[rep]
+        holder = u.holder or next((units[i].holder for i in members if units[i].holder), None)
+        out.append(_span(u) | {"holder": holder, "support": _ordered(sup, units), "first": _earliest(sup, pos, published)})
+    out.sort(key=lambda c: (-len(c["support"]), pos[c["article"]], c["start"]))
+    return out
+
+
+# --- contradictions -----------------------------------------------------------------------------
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    """Could both figures be right? Equal, close when either is approximate, or within a bound."""
+    lo, hi = min(a.value, b.value), max(a.value, b.value)
+    if hi == 0 or (hi - lo) / hi <= 0.01:
+        return True
+    if "approx" in (a.qualifier, b.qualifier) and (hi - lo) / hi <= 0.15:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier == "lower" and x.value <= y.value <= 2 * x.value:
+            return True
+        if x.qualifier == "upper" and x.value / 2 <= y.value <= x.value:
+            return True
+    return False
+
+
+def _figures_clash(u: Unit, v: Unit) -> bool:
+    """Two passages give different figures for the same thing: they do not support each other."""
+    return any(_same_unit(a, b) and not _compatible(a, b) for a in u.quantities for b in v.quantities)
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return bool(set(a.units) & set(b.units))
+
+
+def _window(u: Unit, q: Quantity, radius: int = 40) -> set[str]:
+    s, e = q.start - u.start, q.end - u.start
+    return set(words(u.text[max(0, s - radius) : s] + " " + u.text[e : e + radius]))
+
+
+def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -> list[dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}  # (kind, about) -> article -> variant
+    by_article: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        by_article[u.article].append(u)
+    pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1)) if len(units) else []
+    for i, j in pairs:
+        u, v = units[i], units[j]
+        for qa in u.quantities:
+            for qb in v.quantities:
+                if not _same_unit(qa, qb) or _compatible(qa, qb):
+                    continue
+                if not _quantity_context(u, qa, v, qb, sim[i, j]):
+                    continue
+                if _states(by_article[u.article], qb) or _states(by_article[v.article], qa):
+                    continue
+                about = " ".join(w for w in qa.units if w in qb.units) or qa.units[0]
+                _add(found, ("number", about), u, qa.start, qa.end, texts, v, qb.start, qb.end)
+        for ta in u.times:
+            for tb in v.times:
+                if not _time_clash(ta, tb) or sim[i, j] < SAME:
+                    continue
+                if any(not _time_clash(x, tb) for x in u.times) or any(not _time_clash(ta, y) for y in v.times):
+                    continue
+                about = _about_event(u, v)
+                _add(found, ("date/time", about), u, ta.start, ta.end, texts, v, tb.start, tb.end)
+        for ka, na in u.persons.items():
+            for kb, nb in v.persons.items():
+                if not _name_variants(ka, kb) or sim[i, j] < SAME_CONTEXT:
+                    continue
+                if kb in _persons(by_article[u.article]) or ka in _persons(by_article[v.article]):
+                    continue
+                sa = _name_span(u, na)
+                sb = _name_span(v, nb)
+                if sa and sb:
+                    _add(found, ("name", na.split()[-1]), u, *sa, texts, v, *sb)
+    out = []
+    for (kind, about), variants in found.items():
+        vs = sorted(variants.values(), key=lambda x: x["_order"])
+        if len({x["text"].lower() for x in vs}) < 2:
+            continue
+        out.append(
+            {
+                "about": f"{kind}: {about}",
+                "kind": kind,
+                "variants": [{k: x[k] for k in ("article", "start", "end", "text", "context")} for x in vs],
+            }
+        )
+    return out
+
+
+def _quantity_context(u: Unit, qa: Quantity, v: Unit, qb: Quantity, s: float) -> bool:
+    """The two figures count the same thing: their passages agree, and so do the words around them."""
+    if s >= SAME:
+        return True
+    wa, wb = _window(u, qa) - set(qa.units), _window(v, qb) - set(qb.units)
+    return len(wa & wb) >= 2
+
+
+def _states(units: list[Unit], q: Quantity) -> bool:
+    return any(_same_unit(x, q) and _compatible(x, q) for u in units for x in u.quantities)
+
+
+def _persons(units: list[Unit]) -> set[str]:
+    return {k for u in units for k in u.persons}
+
+
+def _name_variants(a: str, b: str) -> bool:
+    """Two spellings or forenames of one person: same surname with another forename, or one letter off."""
+    if a == b:
+        return False
+    ta, tb = a.split(), b.split()
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    if ta[-1] == tb[-1]:
+        fa, fb = ta[0], tb[0]
+        return not (fa.startswith(fb) or fb.startswith(fa)) and len(ta) == len(tb)
+    return _edits(a, b) <= 2 and min(len(a), len(b)) >= 8 and ta[0] == tb[0]
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _name_span(u: Unit, name: str) -> tuple[int, int] | None:
+    k = u.text.find(name)
+    if k < 0:
+        last = name.split()[-1]
+        k = u.text.find(last)
+        if k < 0:
+            return None
+        first = u.text.rfind(" ", 0, max(0, k - 1))
+        s = first + 1 if first >= 0 else 0
+        return u.start + s, u.start + k + len(last)
+    return u.start + k, u.start + k + len(name)
+
+
+def _time_clash(a: TimeRef, b: TimeRef) -> bool:
+    """Two times that cannot be the same moment: different days, or disjoint parts of the day (in UTC
+    when both write a zone; a zone on one side only is read as the same local time)."""
+    if a.day is not None and b.day is not None:
+        delta = (b.day - a.day).days
+    elif a.weekday is not None and b.weekday is not None:
+        delta = (b.weekday - a.weekday + 3) % 7 - 3
+    else:
+        return False
+    if a.hours is None or b.hours is None:
+        return delta != 0 and not (a.hours is None and b.hours is None and abs(delta) > 3)
+    ha = (a.hours[0] - (a.zone or 0), a.hours[1] - (a.zone or 0))
+    hb = (b.hours[0] - (b.zone or 0) + 24 * delta, b.hours[1] - (b.zone or 0) + 24 * delta)
+    if (a.zone is None) != (b.zone is None):
+        ha, hb = a.hours, (b.hours[0] + 24 * delta, b.hours[1] + 24 * delta)
+    return ha[1] <= hb[0] or hb[1] <= ha[0]
+
+
+def _about_event(u: Unit, v: Unit) -> str:
+    shared = [w for w in words(u.text) if w in set(words(v.text))]
+    return " ".join(dict.fromkeys(shared[:4])) or "when"
+
+
+def _add(found: dict, key: tuple[str, str], u: Unit, s1: int, e1: int, texts: dict[str, str], v: Unit, s2: int, e2: int) -> None:
+    group = found.setdefault(key, {})
+    for unit, s, e in ((u, s1, e1), (v, s2, e2)):
+        if unit.article in group:
+            continue
+        text = texts[unit.article]
+        group[unit.article] = {
+            "article": unit.article,
+            "start": s,
+            "end": e,
+            "text": text[s:e],
+            "_order": unit.order,
+            "context": {"start": unit.start, "end": unit.end, "text": unit.text},
+        }
+
+
+# --- timeline, actors, quotes -------------------------------------------------------------------
+
+
+def _timeline(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The articles' dated items in order; the same item told by several articles is one, with its support."""
+    from newsbrief.model import Brief
+    from newsbrief.timeline import build_timeline
+
+    items: list[dict[str, Any]] = []
+    for a in independent:
+        try:
+            tl = build_timeline(Brief.model_validate(briefs[a["id"]]))
+        except Exception:  # a brief the model refuses gives no timeline, not a failed story
+            continue
+        for it in tl:
+            feats = set(words(it.span.text))
+            twin = next((x for x in items if x["when"] == it.when and _dice(x["_f"], feats) >= SAME), None)
+            if twin is not None:
+                if a["id"] not in twin["support"]:
+                    twin["support"].append(a["id"])
+                continue
+            items.append(
+                {
+                    "when": it.when,
+                    "date": it.start.isoformat(),
+                    "kind": it.kind,
+                    "article": a["id"],
+                    "start": it.span.start,
+                    "end": it.span.end,
+                    "text": it.span.text,
+                    "support": [a["id"]],
+                    "_f": feats,
+                    "_k": (it.start, it.end),
+                }
+            )
+    items.sort(key=lambda x: x["_k"])
+    for x in items:
+        del x["_f"], x["_k"]
+    return items
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / max(1, len(a) + len(b))
+
+
+def _actor_keys(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(article, entity id) -> a story-wide key: the name, a lone surname joined to the one full name it ends."""
+    keys: dict[tuple[str, str], str] = {}
+    full: dict[str, set[str]] = defaultdict(set)
+    for a in independent:
+        for e in briefs[a["id"]].get("entities", []):
+            k = name_key(e.get("name") or "")
+            keys[(a["id"], e["id"])] = k
+            if e.get("type") == "PERSON" and len(k.split()) > 1:
+                full[k.split()[-1]].add(k)
+    for ref, k in keys.items():
+        if len(k.split()) == 1 and len(full.get(k, ())) == 1:
+            keys[ref] = next(iter(full[k]))
+    return keys
+
+
+def _actors(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    keys = _actor_keys(independent, briefs)
+    merged: dict[str, dict[str, Any]] = {}
+    for a in independent:
+        for e in briefs[a["id"]].get("entities", []):
+            k = keys.get((a["id"], e["id"]))
+            if not k:
+                continue
+            x = merged.setdefault(
+                k,
+                {
+                    "name": e["name"],
+                    "type": e.get("type"),
+                    "country": e.get("country"),
+                    "mentions": 0,
+                    "articles": [],
+                    "aliases": {},
+                },
+            )
+            if len(e["name"]) > len(x["name"]):
+                x["name"] = e["name"]
+            x["country"] = x["country"] or e.get("country")
+            x["mentions"] += len(e.get("mentions", []))
+            if a["id"] not in x["articles"]:
+                x["articles"].append(a["id"])
+            for m in e.get("mentions", []):
+                x["aliases"][m["text"]] = x["aliases"].get(m["text"], 0) + 1
+    out = sorted(merged.values(), key=lambda x: (-len(x["articles"]), -x["mentions"], x["name"]))
+    return out
+
+
+def _quotes(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Direct and mixed quotes grouped by speaker (merged by name across articles), with the roles given."""
+    keys = _actor_keys(independent, briefs)
+    groups: dict[str, dict[str, Any]] = {}
+    for a in independent:
+        brief = briefs[a["id"]]
+        names = {e["id"]: e["name"] for e in brief.get("entities", [])}
+        for att in brief.get("attributions", []):
+            if att.get("kind") not in ("direct", "mixed") or not isinstance(att.get("content"), dict):
+                continue
+            sid = att.get("speaker")
+            who = names.get(sid or "") or att.get("speaker_name") or "unknown"
+            key = keys.get((a["id"], sid or ""), name_key(who) or who.lower())
+            g = groups.setdefault(key, {"speaker": who, "roles": [], "quotes": [], "_f": []})
+            if len(who) > len(g["speaker"]) and sid:
+                g["speaker"] = who
+            role = att.get("role")
+            if isinstance(role, dict) and role["text"].lower() not in {r["text"].lower() for r in g["roles"]}:
+                g["roles"].append({"article": a["id"], "start": role["start"], "end": role["end"], "text": role["text"]})
+            c = att["content"]
+            feats = set(words(c["text"]))
+            twin = next((q for q, f in zip(g["quotes"], g["_f"], strict=True) if _dice(f, feats) >= 0.6), None)
+            if twin is not None:
+                if a["id"] not in twin["support"]:
+                    twin["support"].append(a["id"])
+                continue
+            g["quotes"].append(
+                {"article": a["id"], "start": c["start"], "end": c["end"], "text": c["text"], "support": [a["id"]]}
+            )
+            g["_f"].append(feats)
+    out = []
+    for g in groups.values():
+        del g["_f"]
+        out.append(g)
+    out.sort(key=lambda g: (g["speaker"] == "unknown", -len(g["quotes"])))
+    return out
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def story_markdown(sb: dict[str, Any], claims: int = 15) -> str:
+    """The `story` command's Markdown view of a story brief."""
+    arts = {a["id"]: a for a in sb.get("articles", [])}
+
+    def who(aid: str) -> str:
+        a = arts.get(aid) or {}
+        return f"{a.get('source') or aid}"
+
+    def cite(x: dict[str, Any]) -> str:
+        return f"[`{x['article']}` {x['start']}-{x['end']}]"
+
+    lines = [f"# {sb.get('title') or sb.get('id')}", "", f"Story `{sb.get('id')}`"]
+    dates = sorted(a["published"] for a in arts.values() if a.get("published"))
+    if dates:
+        lines[-1] += f", {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    outlets = sorted({a.get("source") for a in arts.values() if a.get("source") and not a.get("copy_of")})
+    if outlets:
+        lines[-1] += f"; outlets: {', '.join(outlets)}"
+    lines += ["", "## Articles", ""]
+    for a in arts.values():
+        copy = f" (copy of `{a['copy_of']}`)" if a.get("copy_of") else ""
+        lines.append(
+            f"- `{a['id']}` {a.get('published') or 'undated'} {a.get('source') or ''} {a.get('title') or ''}{copy}".rstrip()
+        )
+    if sb.get("key_points"):
+        lines += ["", "## Key points", ""]
+        for k in sb["key_points"]:
+            lines.append(f"- {k['text']} {cite(k)} — {len(k['support'])} source(s): {', '.join(map(who, k['support']))}")
+    if sb.get("contradictions"):
+        lines += ["", "## Contradictions", ""]
+        for c in sb["contradictions"]:
+            lines.append(f"- **{c['about']}**")
+            lines += [f"  - {who(v['article'])}: “{v['text']}” {cite(v)}" for v in c["variants"]]
+    corroborated = [c for c in sb.get("claims", []) if len(c["support"]) > 1]
+    single = [c for c in sb.get("claims", []) if len(c["support"]) <= 1]
+    if corroborated:
+        lines += ["", "## Corroborated claims", ""]
+        for c in corroborated[:claims]:
+            holder = f" ({c['holder']})" if c.get("holder") else ""
+            lines.append(f"- {c['text']}{holder} {cite(c)} — {len(c['support'])} sources, first: {who(c['first'])}")
+    if single:
+        lines += ["", "## Single-source claims", ""]
+        for c in single[:claims]:
+            holder = f" ({c['holder']})" if c.get("holder") else ""
+            lines.append(f"- {c['text']}{holder} {cite(c)} — {who(c['article'])}")
+        if len(single) > claims:
+            lines.append(f"- … and {len(single) - claims} more")
+    if sb.get("timeline"):
+        lines += ["", "## Timeline", ""]
+        lines += [f"- {t['when']}: {t['text']} {cite(t)}" for t in sb["timeline"]]
+    if sb.get("actors"):
+        lines += ["", "## Actors", ""]
+        for x in sb["actors"][:25]:
+            extra = ", ".join(filter(None, [x.get("type"), x.get("country")]))
+            lines.append(f"- {x['name']} ({extra}): {x['mentions']} mentions in {len(x['articles'])} article(s)")
+    if sb.get("quotes"):
+        lines += ["", "## Quotes", ""]
+        for g in sb["quotes"]:
+            roles = "; ".join(r["text"] for r in g.get("roles", []))
+            lines.append(f"- **{g['speaker']}**" + (f", {roles}" if roles else ""))
+            lines += [f"  - “{q['text']}” {cite(q)}" for q in g["quotes"]]
+    return "\n".join(lines) + "\n"
