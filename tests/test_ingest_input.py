@@ -93,3 +93,20 @@ def test_article_without_id_gets_a_content_hash():
     b = article_from_bytes(b"Same text.")
     c = article_from_bytes(b"Other text.")
     assert a.id == b.id != c.id and len(a.id) == 16
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Kim Jong Un met Putin.", "en"),
+        ("Iran's president visited Syria in May.", "en"),
+        ("The council approved the budget on Monday after a long debate about schools and roads.", "en"),
+        ("Le gouvernement a annoncé mardi une nouvelle réforme des retraites.", "fr"),
+        ("Der Bundeskanzler sagte am Dienstag, dass die Gespräche weitergehen werden.", "de"),
+        ("Путин прибыл в Пхеньян во вторник вечером.", "ru"),
+    ],
+)
+def test_language_is_an_iso_639_1_code_and_short_english_stays_english(text, lang):
+    from newsbrief.ingest.language import detect
+
+    assert detect(text) == lang
