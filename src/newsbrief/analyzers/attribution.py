@@ -25,6 +25,7 @@ from newsbrief.analyzers.attribution_rules import (
     CUES,
     Found,
     list_cues,
+    noun_cues,
     noun_phrase,
     prepositional_cues,
     subject_of,
@@ -253,6 +254,7 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
         found.append(f)
 
     found += [f for f in prepositional_cues(doc) if f.cue and not quoted(f.cue[0])]
+    found += [f for f in noun_cues(doc) if not quoted(f.cue[0])]
     found += _dash_signed(doc, quotes)
     found += [f for f in _colon_lines(doc, lines) if not quoted(f.cue[0])]
 
@@ -451,15 +453,13 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One attribution per content: a later cue whose content is (nearly) the same span is dropped."""
+    """One attribution per content span: the first cue found for it wins (verbs come first)."""
     out: list[Found] = []
-    seen: dict[tuple[int, int], Found] = {}
+    seen: set[tuple[int, int]] = set()
     for f in found:
-        key = f.content
-        if key in seen:
-            continue
-        seen[key] = f
-        out.append(f)
+        if f.content not in seen:
+            seen.add(f.content)
+            out.append(f)
     return out
 
 

@@ -18,6 +18,8 @@ VERBS: dict[str, dict] = CUES["verbs"]
 PREP_CUES: list[list[str]] = [p.split() for p in CUES["prepositional"]]
 OPINION_NOUNS = frozenset(CUES["opinion_nouns"])
 LIST_NOUNS = frozenset(CUES["list_nouns"])
+NOUN_CUES: dict[str, list[str]] = CUES["noun_cues"]
+NOUN_CUE_VERBS = frozenset(CUES["noun_cue_verbs"])
 SUBJ = {"nsubj", "csubj", "expl"}
 EDGE_PUNCT = set(" \t\n\r,;:.-\u2014\u2013")
 
@@ -283,4 +285,40 @@ def list_cues(doc: Doc) -> list[tuple[Found, Span]]:
         start = verb.idx if verb is not None and verb.i < t.i else t.left_edge.idx
         src = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else noun_phrase(doc, owner)
         out.append((Found(content=(-1, -1), source=src, cue=(start, t.idx + len(t.text)), speech=True), t.sent))
+    return out
+
+
+def noun_cues(doc: Doc) -> list[Found]:
+    """ "his criticism of X", "Smith's claim that Y", "X voiced concern that Y": the owner says the content."""
+    out: list[Found] = []
+    for t in doc:
+        preps = NOUN_CUES.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        if not preps:
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in NOUN_CUE_VERBS:
+            owner = subject_of(t.head)
+        if owner is None:
+            continue
+        content = None
+        for c in t.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = content_chars(obj)
+            elif (
+                "that" in preps
+                and c.dep_ in ("acl", "ccomp")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ):
+                content = content_chars(c)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        content = trim(doc, *content)
+        if content[1] <= content[0]:
+            continue
+        src = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else noun_phrase(doc, owner)
+        out.append(Found(content=content, source=src, cue=(t.idx, t.idx + len(t.text))))
     return out
