@@ -36,11 +36,12 @@ from newsbrief.resources import load_json
 STORY_SCHEMA = "newsbrief-story/1"
 SAME = 0.42  # Dice of content words + names: two passages say the same thing
 SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction needs this, and more)
+SAME_TIME = 0.55  # with no event to hold a time, two passages this close tell one happening
 MAX_KEY_POINTS = 12
 
 _DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _NUM = re.compile(
-    r"(?<![\w.,/:-])([$€£])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|trillion|bn|mn|[mk])\b)?(?![\w/:]|[.,]\d)",
+    r"(?<![\w.,/:-])([$€£])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]?(million|billion|trillion|bn|mn|[mk])\b)?(?![\w/:]|[.,]\d)",
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*|%")
@@ -79,6 +80,7 @@ class TimeRef:
     weekday: int | None
     hours: tuple[float, float] | None  # local hours of the day (may run past 24)
     zone: float | None  # UTC offset in hours, when the text writes one
+    trigger: str | None = None  # the folded word of the event it dates ("broke"), when a brief's event holds it
 
 
 @dataclass
@@ -92,7 +94,7 @@ class Unit:
     holder: str | None = None
     modality: str | None = None
     feats: set[str] = field(default_factory=set)
-    persons: dict[str, str] = field(default_factory=dict)  # name key -> name, PERSON actors inside
+    persons: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # name key -> (name, its fullest mention)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
 
@@ -103,9 +105,11 @@ def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], lis
     return ents, mentions
 
 
-def _feats(text: str, start: int, end: int, mentions: list[tuple[int, int, dict[str, Any]]]) -> tuple[set[str], dict[str, str]]:
+def _feats(
+    text: str, start: int, end: int, mentions: list[tuple[int, int, dict[str, Any]]]
+) -> tuple[set[str], dict[str, tuple[str, tuple[int, int]]]]:
     feats = set(words(text))
-    persons: dict[str, str] = {}
+    persons: dict[str, tuple[str, tuple[int, int]]] = {}
     for s, e, ent in mentions:
         if s >= end:
             break
@@ -113,8 +117,8 @@ def _feats(text: str, start: int, end: int, mentions: list[tuple[int, int, dict[
             key = name_key(ent.get("name") or "")
             if key:
                 feats.add("@" + key)
-                if ent.get("type") == "PERSON":
-                    persons[key] = ent["name"]
+                if ent.get("type") == "PERSON" and (key not in persons or e - s > persons[key][1][1] - persons[key][1][0]):
+                    persons[key] = (ent["name"], (s, e))
     return feats, persons
 
 
@@ -152,6 +156,11 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
     for s, e, v, money in sorted(found):
         if any(a <= base + s < b for a, b in skip):
             continue  # a date's day or year
+        if re.search(r"\d[:.,]\s?$", text[max(0, s - 3) : s]) or re.match(r"\s?[:×x]\s?\d", text[e : e + 3]):
+            continue  # the tail of a clock time, a decimal or a thousands group split by a space; '4x4'
+        if re.match(r"-by-", text[e : e + 4]) or re.search(r"[-×/]$|\(\s?$|\([A-Z]{0,3}[$€£]?$", text[max(0, s - 5) : s]):
+            continue  # 'four-by-four', '4×4'; a conversion in brackets: '$1 million ($1.52 million)', '58km (36 miles)'
+
         if not money and v.is_integer() and 1900 <= v <= 2100 and "," not in text[s:e]:
             continue  # a year
         units = _unit_after(text, e, money, text[s])
@@ -191,6 +200,9 @@ def _unit_after(text: str, end: int, money: bool, first: str) -> tuple[str, ...]
             return ()
     if rest[:1] not in (" ", "-", "\u00a0"):
         return ()
+    if rest[:1] == "-":
+        t = _TOKEN.match(rest, 1)
+        return ("-" + t.group().lower(),) if t else ()  # 'one-year', '33-year-old': a compound modifier is its own unit
     units: list[str] = []
     for t in _TOKEN.finditer(rest):
         w = t.group().lower()
@@ -200,7 +212,11 @@ def _unit_after(text: str, end: int, money: bool, first: str) -> tuple[str, ...]
             continue
         if t.start() > 0 and rest[: t.start()].strip(" -") and not units:
             break  # punctuation between the number and the word
-        units.append(stem(w) if "-" not in w else w)
+        if t.group()[:1].isupper() and w != "%":
+            break  # 'twelve Somali and ...': a name is no unit
+        if "-" in w:
+            return (w,) if not units else tuple(units)  # '33-year-old', 'square-foot': a compound is its own unit
+        units.append(stem(w))
         if len(units) == 2:
             break
     return tuple(units)
@@ -235,6 +251,10 @@ def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRe
         weekday = next((i for i, w in enumerate(d["weekdays"]) if w in t_text), None)
         if day is None and weekday is None:
             continue
+        if _dateline(text, tx["start"] - base, tx["end"] - base, tx["start"]) or _reporting_time(
+            text, tx["start"] - base, tx["end"] - base
+        ):
+            continue
         if day is not None:
             weekday = day.weekday()
         before = re.search(
@@ -245,8 +265,40 @@ def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRe
         if zone is None:
             zone = _zone(text[tx["end"] - base : tx["end"] - base + 30].lstrip(" ,("), anchored=True)
         t_start = base + max(0, tx["start"] - base - 16) + before.start() if before else tx["start"]
-        out.append(TimeRef(t_start, tx["end"], day, weekday, hours, zone))
+        event = min(
+            (ev for ev in brief.get("events", []) if ev["start"] <= tx["start"] and tx["end"] <= ev["end"] and ev.get("trigger")),
+            key=lambda ev: ev["end"] - ev["start"],
+            default=None,
+        )
+        trigger = _lemma(event["trigger"]["text"]) if event else None
+        out.append(TimeRef(t_start, tx["end"], day, weekday, hours, zone, trigger))
     return out
+
+
+def _dateline(text: str, s: int, e: int, absolute: int) -> bool:
+    """A publication stamp, not the time of what happened: a dated year next to a clock time, an
+    'updated'/'published' label, or at the article's very top."""
+    t = text[s:e]
+    if not re.search(r"\b(19|20)\d\d\b", t):
+        return False
+    if absolute < 200 or re.match(r"[\s,|\-–]{0,4}\d{1,2}\s?[:.]\s?\d\d", text[e : e + 8]):
+        return True
+    return bool(re.search(r"\b(updated|published|posted|modified|last updated)\b[:\s]*(on\s*)?$", text[max(0, s - 30) : s], re.I))
+
+
+def _reporting_time(text: str, s: int, e: int) -> bool:
+    """'authorities said Saturday': the time of the telling, not of the told."""
+    verbs = r"(said|says|told|announced|reported|confirmed|stated|added|disclosed|revealed)"
+    return bool(re.search(r"\b" + verbs + r"\s+(on\s+)?$", text[max(0, s - 24) : s], re.I))
+
+
+def _lemma(word: str) -> str:
+    """A crude verb fold, enough to meet 'placed' and 'places', 'broke' and 'broke'."""
+    w = stem(word.lower().split()[-1])
+    for suf in ("ing", "ed", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
 
 
 def _zone(text: str, anchored: bool = False) -> float | None:
@@ -498,7 +550,9 @@ def _figures_clash(u: Unit, v: Unit) -> bool:
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
-    return bool(set(a.units) & set(b.units))
+    """The same thing counted: the same head word, or one's head among the other's words ('shipping
+    containers' and 'containers'), never a shared modifier only ('kilometres north', 'miles north')."""
+    return a.units[0] == b.units[0] or a.units[0] in b.units[1:] or b.units[0] in a.units[1:]
 
 
 def _window(u: Unit, q: Quantity, radius: int = 40) -> set[str]:
@@ -507,15 +561,17 @@ def _window(u: Unit, q: Quantity, radius: int = 40) -> set[str]:
 
 
 def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -> list[dict[str, Any]]:
-    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}  # (kind, about) -> article -> variant
+    """Pairs of passages that agree on the rest and differ in a figure, a time or a name, joined into
+    groups (one variant per article) where they share a variant."""
     by_article: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
         by_article[u.article].append(u)
+    edges: list[tuple[str, str, tuple, tuple]] = []  # kind, about, variant a, variant b
     pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1)) if len(units) else []
     for i, j in pairs:
         u, v = units[i], units[j]
-        for qa in u.quantities:
-            for qb in v.quantities:
+        for qa in _lone_quantities(u):
+            for qb in _lone_quantities(v):
                 if not _same_unit(qa, qb) or _compatible(qa, qb):
                     continue
                 if not _quantity_context(u, qa, v, qb, sim[i, j]):
@@ -523,46 +579,106 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
                 if _states(by_article[u.article], qb) or _states(by_article[v.article], qa):
                     continue
                 about = " ".join(w for w in qa.units if w in qb.units) or qa.units[0]
-                _add(found, ("number", about), u, qa.start, qa.end, texts, v, qb.start, qb.end)
-        for ta in u.times:
-            for tb in v.times:
-                if not _time_clash(ta, tb) or sim[i, j] < SAME:
-                    continue
-                if any(not _time_clash(x, tb) for x in u.times) or any(not _time_clash(ta, y) for y in v.times):
-                    continue
-                about = _about_event(u, v)
-                _add(found, ("date/time", about), u, ta.start, ta.end, texts, v, tb.start, tb.end)
-        for ka, na in u.persons.items():
-            for kb, nb in v.persons.items():
+                edges.append(("number", about, (u, qa.start, qa.end), (v, qb.start, qb.end)))
+        if sim[i, j] >= SAME:
+            for ta in u.times:
+                for tb in v.times:
+                    if not _same_event(ta, tb, u, v, sim[i, j]) or not _time_clash(ta, tb):
+                        continue
+                    if any(not _time_clash(x, tb) for x in u.times) or any(not _time_clash(ta, y) for y in v.times):
+                        continue
+                    about = ta.trigger or _about(u, v)
+                    edges.append(("date/time", about, (u, ta.start, ta.end), (v, tb.start, tb.end)))
+        for ka, (na, sa) in u.persons.items():
+            for kb, (_nb, sb) in v.persons.items():
                 if not _name_variants(ka, kb) or sim[i, j] < SAME_CONTEXT:
                     continue
                 if kb in _persons(by_article[u.article]) or ka in _persons(by_article[v.article]):
                     continue
-                sa = _name_span(u, na)
-                sb = _name_span(v, nb)
-                if sa and sb:
-                    _add(found, ("name", na.split()[-1]), u, *sa, texts, v, *sb)
+                edges.append(("name", na.split()[-1], (u, *sa), (v, *sb)))
+    return _groups(edges, texts)
+
+
+def _groups(edges: list[tuple[str, str, tuple, tuple]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def key(kind: str, var: tuple) -> tuple:
+        return (kind, var[0].article, var[1], var[2])
+
+    info: dict[tuple, tuple] = {}
+    for kind, about, va, vb in edges:
+        ka, kb = key(kind, va), key(kind, vb)
+        info.setdefault(ka, (about, va))
+        info.setdefault(kb, (about, vb))
+        parent[find(ka)] = find(kb)
+    comps: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in info:
+        comps[find(k)].append(k)
     out = []
-    for (kind, about), variants in found.items():
-        vs = sorted(variants.values(), key=lambda x: x["_order"])
-        if len({x["text"].lower() for x in vs}) < 2:
+    for members in comps.values():
+        members.sort(key=lambda k: (info[k][1][0].order, k[2]))
+        variants: dict[str, dict[str, Any]] = {}
+        for k in members:
+            unit, s, e = info[k][1]
+            if unit.article not in variants:
+                variants[unit.article] = {
+                    "article": unit.article,
+                    "start": s,
+                    "end": e,
+                    "text": texts[unit.article][s:e],
+                    "context": {"start": unit.start, "end": unit.end, "text": unit.text},
+                }
+        if len(variants) < 2 or len({_norm(v["text"]) for v in variants.values()}) < 2:
             continue
-        out.append(
-            {
-                "about": f"{kind}: {about}",
-                "kind": kind,
-                "variants": [{k: x[k] for k in ("article", "start", "end", "text", "context")} for x in vs],
-            }
-        )
+        kind = members[0][0]
+        out.append({"about": f"{kind}: {info[members[0]][0]}", "kind": kind, "variants": list(variants.values())})
     return out
+
+
+def _same_event(ta: TimeRef, tb: TimeRef, u: Unit, v: Unit, s: float) -> bool:
+    """Two times date the same happening: the events that hold them have one trigger, or, with no event
+    known, the passages agree closely and each has that one time only."""
+    if ta.trigger and tb.trigger:
+        return ta.trigger == tb.trigger
+    return s >= SAME_TIME and len(u.times) == 1 and len(v.times) == 1
+
+
+def _about(u: Unit, v: Unit) -> str:
+    shared = set(words(v.text))
+    return " ".join(list(dict.fromkeys(w for w in words(u.text) if w in shared))[:4]) or "when"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _lone_quantities(u: Unit) -> list[Quantity]:
+    """The figures of a passage that can be compared: one per unit, in a passage that is no table of figures."""
+    if len(u.quantities) > 2:
+        return []
+    return [q for q in u.quantities if sum(1 for x in u.quantities if _same_unit(x, q)) == 1]
 
 
 def _quantity_context(u: Unit, qa: Quantity, v: Unit, qb: Quantity, s: float) -> bool:
     """The two figures count the same thing: their passages agree, and so do the words around them."""
-    if s >= SAME:
-        return True
     wa, wb = _window(u, qa) - set(qa.units), _window(v, qb) - set(qb.units)
-    return len(wa & wb) >= 2
+    ka, kb = _kinds(wa | set(qa.units)), _kinds(wb | set(qb.units))
+    if ka and kb and not ka & kb:
+        return False  # 'five killed', 'seven injured': two counts, not two tellings of one
+    return len(wa & wb) >= (1 if s >= SAME else 3)
+
+
+def _kinds(ws: set[str]) -> set[str]:
+    """What a count of people counts (dead, injured, held, ...), from the words around it."""
+    kinds = _data()["count_kinds"]
+    return {k for k, stems in kinds.items() for w in ws if w.startswith(tuple(stems))}
 
 
 def _states(units: list[Unit], q: Quantity) -> bool:
@@ -578,12 +694,21 @@ def _name_variants(a: str, b: str) -> bool:
     if a == b:
         return False
     ta, tb = a.split(), b.split()
-    if len(ta) < 2 or len(tb) < 2:
+    if len(ta) != len(tb) or len(ta) < 2 or len(ta) > 3:
         return False
-    if ta[-1] == tb[-1]:
-        fa, fb = ta[0], tb[0]
-        return not (fa.startswith(fb) or fb.startswith(fa)) and len(ta) == len(tb)
-    return _edits(a, b) <= 2 and min(len(a), len(b)) >= 8 and ta[0] == tb[0]
+    differ = [i for i in range(len(ta)) if ta[i] != tb[i]]
+    if len(differ) != 1:
+        return False
+    x, y = ta[differ[0]], tb[differ[0]]
+    if min(len(x), len(y)) < 3 or x.startswith(y) or y.startswith(x) or x in _titles() or y in _titles():
+        return False
+    return _edits(x, y) <= (1 if min(len(x), len(y)) <= 4 else 2)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    titles = load_json("actors/titles.json").get("titles", [])
+    return frozenset(w.lower().rstrip(".") for t in titles for w in str(t).split())
 
 
 def _edits(a: str, b: str) -> int:
@@ -596,25 +721,12 @@ def _edits(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _name_span(u: Unit, name: str) -> tuple[int, int] | None:
-    k = u.text.find(name)
-    if k < 0:
-        last = name.split()[-1]
-        k = u.text.find(last)
-        if k < 0:
-            return None
-        first = u.text.rfind(" ", 0, max(0, k - 1))
-        s = first + 1 if first >= 0 else 0
-        return u.start + s, u.start + k + len(last)
-    return u.start + k, u.start + k + len(name)
-
-
 def _time_clash(a: TimeRef, b: TimeRef) -> bool:
     """Two times that cannot be the same moment: different days, or disjoint parts of the day (in UTC
     when both write a zone; a zone on one side only is read as the same local time)."""
     if a.day is not None and b.day is not None:
         delta = (b.day - a.day).days
-    elif a.weekday is not None and b.weekday is not None:
+    elif a.day is None and b.day is None and a.weekday is not None and b.weekday is not None:
         delta = (b.weekday - a.weekday + 3) % 7 - 3
     else:
         return False
@@ -625,27 +737,6 @@ def _time_clash(a: TimeRef, b: TimeRef) -> bool:
     if (a.zone is None) != (b.zone is None):
         ha, hb = a.hours, (b.hours[0] + 24 * delta, b.hours[1] + 24 * delta)
     return ha[1] <= hb[0] or hb[1] <= ha[0]
-
-
-def _about_event(u: Unit, v: Unit) -> str:
-    shared = [w for w in words(u.text) if w in set(words(v.text))]
-    return " ".join(dict.fromkeys(shared[:4])) or "when"
-
-
-def _add(found: dict, key: tuple[str, str], u: Unit, s1: int, e1: int, texts: dict[str, str], v: Unit, s2: int, e2: int) -> None:
-    group = found.setdefault(key, {})
-    for unit, s, e in ((u, s1, e1), (v, s2, e2)):
-        if unit.article in group:
-            continue
-        text = texts[unit.article]
-        group[unit.article] = {
-            "article": unit.article,
-            "start": s,
-            "end": e,
-            "text": text[s:e],
-            "_order": unit.order,
-            "context": {"start": unit.start, "end": unit.end, "text": unit.text},
-        }
 
 
 # --- timeline, actors, quotes -------------------------------------------------------------------
