@@ -243,3 +243,64 @@ def test_gap_claim_with_unrelated_date(brief_of) -> None:
         published=PUB,
     )
     assert not _temporal(brief)
+
+
+# ---------------------------------------------------------------- rules added in the value-F1 round (issue 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # "a couple of" counts as two (TimeML); "a few" stays vague
+        ("The plant will stay shut for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+        ("The board expects little change over the next couple of months.", "the next couple of months", "DURATION", "P2M"),
+        ("The repairs took a few weeks.", "a few weeks", "DURATION", "PXW"),
+        # "the week of <date>": the ISO week of that day
+        ("The hearing is expected the week of July 8, lawyers said.", "the week of July 8", "DATE", "2024-W28"),
+        # "will one day": an indefinite future, not a duration
+        ("Supporters hope the canal will one day carry cargo.", "one day", "DATE", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "DURATION", "P1D"),
+        # a spelled-out year before a verb ending in -s
+        ("The approach of the year two thousand has worried engineers.", "the year two thousand", "DATE", "2000"),
+        # a range of quarters with its year, even after "at least"
+        (
+            "Weak demand will last through at least the first two quarters of 2025.",
+            "at least the first two quarters of 2025",
+            "DATE",
+            "2025-H1",
+        ),
+    ],
+)
+def test_round2_families(brief_of, text: str, expression: str, type_: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == (type_, value), got
+
+
+def test_next_month_in_a_past_clause_is_ahead(brief_of) -> None:
+    """A month-only expression one month after the publication month, in a past-tense clause, is the coming
+    one ("said it would cut output in July", written in June); two or more months ahead stays in the past."""
+    got = timexes(brief_of("The company said it cut output in July.", published=PUB))
+    assert got["July"] == ("DATE", "2024-07")
+    got = timexes(brief_of("The parliament passed the law in August.", published=PUB))
+    assert got["August"] == ("DATE", "2023-08")
+
+
+def test_weekday_tense_details(brief_of) -> None:
+    """A possessive weekday names a reported event (past); "had been due to" is a past plan; "could" gives no
+    direction (the past is the default)."""
+    pub = "2024-06-21"  # a Friday
+    got = timexes(brief_of("Lawyers said they would look for ways to get around Wednesday's ruling.", published=pub))
+    assert got["Wednesday"] == ("DATE", "2024-06-19")
+    got = timexes(brief_of("The offer had been due to expire Thursday evening.", published=pub))
+    assert got["Thursday evening"][1] == "2024-06-20"
+    got = timexes(brief_of("The minister could not be reached Wednesday for comment.", published=pub))
+    assert got["Wednesday"] == ("DATE", "2024-06-19")
+
+
+def test_generic_today_and_titles(brief_of) -> None:
+    """ "today's world" is our times, not the publication day; a programme named "60 Minutes" is no time."""
+    got = timexes(brief_of("In today's world, privacy is scarce. Today the council met.", published=PUB))
+    assert "today" not in {k.lower() for k in got if k != "Today"}
+    assert got["Today"] == ("DATE", PUB)
+    got = timexes(brief_of('He said on CBS\'s "60 Minutes" that he would stay.', published=PUB))
+    assert "60 Minutes" not in got

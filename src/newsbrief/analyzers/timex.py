@@ -19,13 +19,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.timex_grammar import LEX, Match, find
+from newsbrief.analyzers.timex_grammar import LEX, Match, find, generic_today, is_title
 from newsbrief.analyzers.timex_normalize import Context, iso, normalize, week_of
 from newsbrief.model import Timex
 
 # kinds whose value depends on the tense of their clause
 _TENSED = {
     "date",
+    "week_of",
     "month",
     "weekday",
     "season",
@@ -105,6 +106,8 @@ def _verb_tense(v) -> str | None:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
     if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         head = v.head
+        if any(c.lower_ == "had" for h in (head, head.head) for c in h.children if c.dep_ in ("aux", "auxpass")):
+            return "past"  # "had been due to expire Friday": a plan of the past
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
         return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
@@ -117,7 +120,8 @@ def _verb_tense(v) -> str | None:
     if v.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if any(a.tag_ == "MD" for a in auxes):
-        return "future" if words & {"would", "could", "might", "may", "can", "should", "must"} else None
+        # "could not be located Wednesday" tells the past as often as not: no direction from "could"
+        return "future" if words & {"would", "might", "may", "can", "should", "must"} else None
     return None
 
 
@@ -127,6 +131,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+        return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
@@ -279,6 +285,8 @@ class TimexAnnotator:
             if span is None:
                 continue
             s, e = span
+            if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
+                continue  # "60 Minutes", "This Week": a name; "today's world": our times
             out.append(Match(s, e, "entity", {}, doc.text[s:e]))
         return out
 

@@ -32,13 +32,17 @@ class Match:
     text: str
 
 
+_FULL_SHORT_NAMES = {"may", "june", "july"}  # whole names: a dot after them ends the sentence
+
+
 def _alternation(words: Any, dotted: bool = False) -> str:
     """A regex alternation of words (longest first), spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
     parts = []
     for w in items:
         esc = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(esc + (r"(?:\.(?!\w))?" if dotted and len(w) <= 4 else ""))
+        abbreviation = dotted and len(w) <= 4 and w.lower() not in _FULL_SHORT_NAMES
+        parts.append(esc + (r"(?:\.(?!\w))?" if abbreviation else ""))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -215,7 +219,9 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
-    if _title(m, text):
+    if m.kind == "relday" and generic_today(text, m.start, m.end):
+        return False
+    if is_title(m, text):
         return False
     if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
         # bare plurals without a modifier are durations only after a preposition or a verb of time
@@ -225,10 +231,21 @@ def _plausible(m: Match, text: str) -> bool:
     return True
 
 
+# "today's world", "today's young people": our times, not the publication day
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:" + "|".join(re.escape(w) for w in LEX["generic_today_nouns"]) + r")\b", re.IGNORECASE
+)
+
+
+def generic_today(text: str, start: int, end: int) -> bool:
+    """ "today's world", "today's young people": "today" for our times, not a day."""
+    return text[start:end].lower() == "today" and bool(_GENERIC_TODAY.match(text, end))
+
+
 _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
 
 
-def _title(m: Match, text: str) -> bool:
+def is_title(m: Match, text: str) -> bool:
     """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon"."""
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True

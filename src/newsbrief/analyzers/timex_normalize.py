@@ -29,6 +29,7 @@ SETS: dict[str, str] = LEX["sets"]
 HOLIDAYS: dict[str, str] = LEX["holidays"]
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 VAGUE = {v.lower() for v in LEX["vague_numbers"]}
+COUNTED: dict[str, int] = LEX["counted_vague_numbers"]
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
 WEEKDAY_PART_IN_VALUE = False
@@ -90,7 +91,9 @@ def parse_number(s: str | None) -> float | None:
     """ "twenty four" -> 24, "one and a half" -> 1.5, "5 1/2" -> 5.5, "a" -> 1; vague ("several") -> None."""
     if s is None:
         return None
-    s = s.lower().strip().replace(",", "")
+    s = re.sub(r"\s+", " ", s.lower().strip().replace(",", ""))
+    if s in COUNTED:
+        return float(COUNTED[s])
     if s in VAGUE:
         return None
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", s)
@@ -207,6 +210,10 @@ def pick_year(month: int, day: int | None, dct: date, tense: str | None) -> int:
     here = (month, day or 0)
     # a tense that would put a day more than ten months away is less likely than a wrong tense
     gap = abs((month - dct.month) * 30.5 + ((day or 15) - (dct.day if day is not None else 15)))
+    ahead = (month - dct.month) % 12
+    if tense == "past" and day is None and ahead == 1:
+        # "said it would cut supplies in September" (in August): next month is rarely last year's
+        return dct.year + (1 if month < dct.month else 0)
     if tense == "past" and (day is None or here <= ref or gap > 60):
         return dct.year if here <= ref else dct.year - 1
     if tense == "future" and (day is None or here >= ref or gap > 60):
@@ -901,6 +908,18 @@ def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", shift(ctx.dct, 0, {"week": "W", "month": "M"}[unit], 1))
 
 
+def _week_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the week of March 6" -> the ISO week of that day."""
+    value = _date(m, ctx, text)[1]
+    ok = value and value[:1].isdigit() and len(value) == 10
+    d = safe_date(int(value[:4]), int(value[5:7]), int(value[8:10])) if ok else None
+    return ("DATE", week_of(d) if d else None)
+
+
+def _one_day_future(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", "FUTURE_REF")
+
+
 def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("SET", SETS.get(_low(m)))
 
@@ -1057,6 +1076,8 @@ _KINDS = {
     "duration_bare": _duration_bare,
     "the_unit": _the_unit,
     "set": _set,
+    "week_of": _week_of,
+    "one_day_future": _one_day_future,
     "set_every": _set_every,
     "set_every_wd": _set_every_wd,
     "set_every_month": _set_every_month,
