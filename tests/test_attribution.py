@@ -223,3 +223,26 @@ def test_long_quote_is_one_attribution(brief_of):
     b = brief_of(text)
     a = find(b, "the plan works")
     assert a.content.end - a.content.start > 20000 and "Nair" in a.source.text
+
+
+def test_quote_goes_on_after_its_cue_and_over_paragraphs(brief_of):
+    text = (
+        "\u201cThe river has never been this low,\u201d said the harbour master, Jon Berg. \u201cShips wait for days.\n\n"
+        "\u201cSome have turned back to the sea.\u201d\n\n"
+        "The town council meets on Friday."
+    )
+    b = brief_of(text)
+    a = find(b, "river has never been this low")
+    assert "turned back to the sea" in a.content.text and a.kind == "direct"
+    assert a.fragments and len(a.fragments) >= 2
+    assert "Berg" in a.source.text or "master" in a.source.text
+
+
+def test_headline_colon_and_belief_noun(brief_of):
+    b = brief_of(
+        "Mayor Ruiz: the new bridge will open in May\n"
+        "The engineers expressed hope that the tests would end soon. Ruiz's claim that costs fell was disputed."
+    )
+    assert find(b, "new bridge will open in May").source.text == "Mayor Ruiz"
+    assert find(b, "tests would end soon").cue.text.startswith("expressed")
+    assert find(b, "costs fell").source.text == "Ruiz"

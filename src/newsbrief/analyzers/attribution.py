@@ -24,6 +24,7 @@ from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
 from newsbrief.analyzers.attribution_rules import (
     CUES,
     Found,
+    doc_text,
     list_cues,
     noun_cues,
     noun_phrase,
@@ -191,7 +192,7 @@ def trim_text(text: str, start: int, end: int) -> tuple[int, int]:
 
 def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
     """All attributions of the doc (speakers unresolved), and checks for quotes no one said."""
-    text = doc.text
+    text = doc_text(doc)
     lines = _Lines(text)
     quotes = find_quotes(text)
     quote_starts = [q.start for q in quotes]
@@ -286,7 +287,7 @@ DASH_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|--?)[ \t]*([A-Z][^,\n(]{1,6
 
 def _dash_signed(doc: Doc, quotes: list[Quote]) -> list[Found]:
     """A quote signed with a trailing dash and a name ('"..." \u2014 Name, role')."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for q in quotes:
         m = DASH_SIGNATURE.match(text, q.end)
@@ -317,7 +318,7 @@ SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
 def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
     """Headline style "Name: what they said" (a line opened by a short speaker name and a colon)."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for li in range(len(lines.starts)):
         s, e = lines.span(li)
@@ -325,7 +326,11 @@ def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
         if m is None or len(m.group(1).split()) > 6:
             continue
         src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if src is None or not any(t.ent_type_ in SPEAKER_TYPES for t in src) or any(t.is_digit for t in src):
+        if src is None or any(t.is_digit for t in src):
+            continue
+        if not any(t.ent_type_ in SPEAKER_TYPES for t in src) and not (
+            2 <= len(src) <= 4 and all(t.pos_ == "PROPN" for t in src)
+        ):
             continue
         if src[-1].ent_type_ not in SPEAKER_TYPES and src[-1].pos_ not in ("PROPN", "NOUN"):
             continue
@@ -363,7 +368,7 @@ def _cue_only(text: str, lines: _Lines, line: int, end: int) -> bool:
 def _colon_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> list[Found]:
     """A quote that a colon introduces ('Trump went further: "..."', 'Pollster Ann Lee:' then the quote on the
     next line), when no cue took it: the subject of the clause before the colon, or the name alone, said it."""
-    text = doc.text
+    text = doc_text(doc)
     spans = sorted(f.content for f in found)
     starts = [s for s, _ in spans]
     out = []
@@ -409,7 +414,7 @@ def _next_paragraph_goes_on(text: str, lines: _Lines, line: int, end: int, q: Qu
 def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> None:
     """'"A," she said. "B."': a quoted sentence that follows a quote and its cue on the same line, with no
     cue of its own, goes on with the same speaker's words; the content grows over it (with fragments)."""
-    text = doc.text
+    text = doc_text(doc)
     cue_starts = sorted(f.cue[0] for f in found if f.cue)
     taken = {(f.content[0], f.content[1]) for f in found}
     starts = [q.start for q in quotes]
@@ -466,7 +471,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 def _unmarked_speech(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Quote]) -> list[Found]:
     """A line in the first person, addressed to someone, with no quotation marks, right after a line in
     which a named speaker speaks: that speaker's words."""
-    text = doc.text
+    text = doc_text(doc)
     speech_lines: dict[int, Found] = {}
     for f in found:
         if f.speech and f.source is not None and f.cue is not None:
@@ -489,7 +494,7 @@ def _unmarked_speech(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
 
 def _orphan_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Check]:
     """Quoted sentences that no attribution covers, and unmarked first/second-person passages."""
-    text = doc.text
+    text = doc_text(doc)
     spans = sorted(f.content for f in found)
     starts = [s for s, _ in spans]
     checks = []
@@ -545,7 +550,7 @@ class Speakers:
             return None
 
     def attributions(self, found: list[Found]) -> list[Attribution]:
-        text = self.doc.text
+        text = doc_text(self.doc)
         out: list[Attribution] = []
         who: dict[int, tuple[Entity | None, str, tuple[int, int] | None]] = {}
         last_person: tuple[Entity | None, str, tuple[int, int] | None] | None = None

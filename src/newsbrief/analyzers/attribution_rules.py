@@ -39,9 +39,17 @@ class Found:
     verb: Token | None = field(default=None, repr=False)
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("nb_text")
+    if text is None:
+        text = doc.user_data["nb_text"] = doc.text
+    return text
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Characters without the spaces and clause punctuation at both ends."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
@@ -135,7 +143,12 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
         if c.dep_ in ("relcl", "acl") and c.left_edge.i > head.i:
             end = min(end, c.left_edge.i)
             break
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("who", "which", "that")):
+    while end > start + 1 and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].dep_ == "case"
+        or doc[end - 1].lower_ in ("who", "which", "that")
+    ):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -158,6 +171,10 @@ def _content_child(v: Token, spec: dict) -> Token | None:
             continue
         for c in v.children:
             if c.dep_ == dep:
+                if dep == "dobj":  # "expressed hope that X": the clause, not the noun
+                    clause = next((g for g in c.children if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX")), None)
+                    if clause is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        return clause
                 return c
     preps = spec.get("preps")
     if preps:  # "talked about X", "called for X"
@@ -293,8 +310,8 @@ def noun_cues(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for t in doc:
         preps = NOUN_CUES.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
-        if not preps:
-            continue
+        if not preps or (t.dep_ == "dobj" and t.head.lemma_.lower() in VERBS):
+            continue  # "expressed hope that ...": the verb's cue already has it
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is None and t.dep_ == "dobj" and t.head.lemma_.lower() in NOUN_CUE_VERBS:
             owner = subject_of(t.head)
