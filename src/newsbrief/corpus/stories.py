@@ -30,8 +30,8 @@ class Params:
     candidates: int = 40
     index_terms: int = 40  # a story's top terms under which it is found
     index_names: int = 10
-    vector_terms: int = 400  # a story keeps this many terms of its summed vector
-    scored_terms: int = 200  # and scores articles against this many of its weighted terms
+    vector_terms: int = 800  # a story keeps this many terms of its summed vector
+    scored_terms: int = 400  # and scores articles against this many of its weighted terms
 
 
 def story_id(first_article_id: str) -> str:
