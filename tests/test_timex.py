@@ -304,3 +304,45 @@ def test_generic_today_and_titles(brief_of) -> None:
     assert got["Today"] == ("DATE", PUB)
     got = timexes(brief_of('He said on CBS\'s "60 Minutes" that he would stay.', published=PUB))
     assert "60 Minutes" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country imports about three-quarters of its food.",
+        "Inspectors were refused entry to such quarters.",
+        "The quarter-to-quarter comparison was flattering.",
+        "That is 5% of the average daily volume.",
+        "Revenue should rise 8.5% annually.",
+    ],
+)
+def test_measures_that_are_not_time(text: str) -> None:
+    """Fractions, lodgings, comparisons and rates that use a time word are left out."""
+    assert find(text) == []
+
+
+def test_soon_after_a_modal_and_numbers_before_a(brief_of) -> None:
+    """ "may soon" is FUTURE_REF; "up from seven a year ago": the number is not part of the expression."""
+    got = timexes(brief_of("Prosecutors may soon seek an indictment.", published=PUB))
+    assert got["soon"] == ("DATE", "FUTURE_REF")
+    got = timexes(brief_of("The firm runs 13 plants, up from seven a year ago.", published=PUB))
+    assert got["a year ago"] == ("DATE", "2023")
+
+
+def test_seasons_across_the_new_year(brief_of) -> None:
+    """In February the winter began last December: "last fall" is the fall of the previous calendar year."""
+    got = timexes(brief_of("Hiring surged last fall and slowed last winter.", published="2024-02-06"))
+    assert got["last fall"] == ("DATE", "2023-FA")
+    got = timexes(brief_of("The dam was finished last winter.", published="2024-07-01"))
+    assert got["last winter"] == ("DATE", "2023-WI")
+    got = timexes(brief_of("The road will reopen next spring.", published="2024-12-10"))
+    assert got["next spring"] == ("DATE", "2025-SP")
+
+
+def test_until_a_weekday_is_ahead(brief_of) -> None:
+    """A deadline ("until 9 a.m. Tuesday") lies ahead even in a past-tense clause; "not until" does not."""
+    pub = "2024-06-17"  # a Monday
+    got = timexes(brief_of("The agency gave the family until 9 a.m. Tuesday to sign.", published=pub))
+    assert got["9 a.m. Tuesday"][1] == "2024-06-18T09:00"
+    got = timexes(brief_of("It was not until Thursday that the minister spoke.", published=pub))
+    assert got["Thursday"] == ("DATE", "2024-06-13")

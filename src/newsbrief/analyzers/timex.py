@@ -64,6 +64,8 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
+_UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
+_DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
 
@@ -254,6 +256,8 @@ class TimexAnnotator:
                 typ, value = got
             else:
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
+                if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _UNTIL.search(text, max(0, m.start - 20), m.start):
+                    ctx.tense = "future"  # "has given them until 9 a.m. Tuesday": a deadline lies ahead
                 r = normalize(m, ctx, text)
                 if r is None:
                     continue

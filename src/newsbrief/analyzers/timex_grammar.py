@@ -219,6 +219,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if not _measure_ok(m, text, low, after):
+        return False
     if m.kind == "relday" and generic_today(text, m.start, m.end):
         return False
     if is_title(m, text):
@@ -240,6 +242,26 @@ _GENERIC_TODAY = re.compile(
 def generic_today(text: str, start: int, end: int) -> bool:
     """ "today's world", "today's young people": "today" for our times, not a day."""
     return text[start:end].lower() == "today" and bool(_GENERIC_TODAY.match(text, end))
+
+
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|[0-9]{4}))", re.IGNORECASE)
+
+
+def _measure_ok(m: Match, text: str, low: str, after: str) -> bool:
+    """Quantities that use a time word without being time: "three-quarters of its food", "such quarters"
+    (lodgings), "quarter-to-quarter", "average daily volume", "rise 8.5% annually" (a rate)."""
+    unit = (m.groups.get("unit") or m.groups.get("q") or "").lower()
+    if unit.startswith("quarter"):
+        if m.kind == "duration_adj" and _FRACTION_OF.match(after + text[m.end + 6 : m.end + 30]):
+            return False
+        if m.kind == "duration_bare" and not m.groups.get("rel"):
+            return False
+        if re.match(r"-to-", after) or re.search(r"-to-$", text[max(0, m.start - 4) : m.start]):
+            return False
+    if m.kind == "set" and low == "daily" and re.search(r"\baverage\s+$", text[max(0, m.start - 10) : m.start], re.I):
+        return False
+    rate = re.search(r"[0-9]\s*(?:%|percent)\s+$", text[max(0, m.start - 14) : m.start])
+    return not (m.kind == "set" and low in ("annually", "yearly") and rate)
 
 
 _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")

@@ -537,7 +537,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
-    lo, _ = LEX["season_months"][code]
+    """The year of a season named without one. Seasons run SP, SU, FA, WI within a "season year", the
+    winter belonging to the year it began in (December): in February 1998, "last fall" is 1997-FA."""
     cur = next(
         (
             c
@@ -546,27 +547,17 @@ def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
         ),
         "WI",
     )
-    order = ["WI", "SP", "SU", "FA"]
-    # the winter that began in December belongs to the year it began in
+    order = ["SP", "SU", "FA", "WI"]
     cur_year = dct.year - 1 if cur == "WI" and dct.month <= 2 else dct.year
     ci, si = order.index(cur), order.index(code)
-    if code == "WI":
-        si = 4 if cur != "WI" else 0
     if rel in ("last", "past", "this past"):
-        if code == "WI":
-            return cur_year - 1 if cur == "WI" else cur_year - (0 if ci < si else 1) - (1 if cur != "WI" and dct.month > 2 else 0)
         return cur_year if si < ci else cur_year - 1
     if rel in ("next", "coming", "this coming"):
-        if code == "WI":
-            return cur_year + 1 if cur == "WI" else cur_year
         return cur_year if si > ci else cur_year + 1
-    if code == "WI":
-        return cur_year if cur == "WI" else (cur_year - 1 if tense == "past" else cur_year)
     if tense == "past" and si > ci:
         return cur_year - 1
     if tense == "future" and si < ci:
         return cur_year + 1
-    del lo
     return cur_year
 
 
@@ -1078,6 +1069,7 @@ _KINDS = {
     "set": _set,
     "week_of": _week_of,
     "one_day_future": _one_day_future,
+    "soon_future": _one_day_future,
     "set_every": _set_every,
     "set_every_wd": _set_every_wd,
     "set_every_month": _set_every_month,
