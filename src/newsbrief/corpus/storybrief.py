@@ -37,6 +37,7 @@ STORY_SCHEMA = "newsbrief-story/1"
 SAME = 0.42  # Dice of content words + names: two passages say the same thing
 SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction needs this, and more)
 SAME_TIME = 0.55  # with no event to hold a time, two passages this close tell one happening
+MIN_SHARED, MIN_SHARED_WORDS = 3, 2
 MAX_KEY_POINTS = 12
 
 _DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
@@ -80,6 +81,7 @@ class TimeRef:
     weekday: int | None
     hours: tuple[float, float] | None  # local hours of the day (may run past 24)
     zone: float | None  # UTC offset in hours, when the text writes one
+    said: str = ""  # the expression as written, folded: the same words never clash
     trigger: str | None = None  # the folded word of the event it dates ("broke"), when a brief's event holds it
 
 
@@ -251,9 +253,8 @@ def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRe
         weekday = next((i for i, w in enumerate(d["weekdays"]) if w in t_text), None)
         if day is None and weekday is None:
             continue
-        if _dateline(text, tx["start"] - base, tx["end"] - base, tx["start"]) or _reporting_time(
-            text, tx["start"] - base, tx["end"] - base
-        ):
+        rel_s, rel_e = tx["start"] - base, tx["end"] - base
+        if _dateline(text, rel_s, rel_e, tx["start"]) or _reporting_time(text, rel_s, rel_e):
             continue
         if day is not None:
             weekday = day.weekday()
@@ -271,7 +272,9 @@ def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRe
             default=None,
         )
         trigger = _lemma(event["trigger"]["text"]) if event else None
-        out.append(TimeRef(t_start, tx["end"], day, weekday, hours, zone, trigger))
+        out.append(
+            TimeRef(t_start, tx["end"], day, weekday, hours, zone, said=_norm(text[t_start - base : rel_e]), trigger=trigger)
+        )
     return out
 
 
@@ -408,6 +411,13 @@ def _similarities(units: list[Unit]) -> np.ndarray:
     shared = (a @ a.T).toarray()
     sizes = np.asarray(a.sum(axis=1)).ravel()
     dice = 2 * shared / np.maximum(sizes[:, None] + sizes[None, :], 1)
+    names = np.zeros(max(1, len(vocab)), dtype=np.float32)
+    names[[k for f, k in vocab.items() if f.startswith("@")]] = 1.0
+    shared_names = (a.multiply(names[None, :]).tocsr() @ a.T).toarray()
+    # two short passages that share a name and a word say little the same: at least three features,
+    # two of them words
+    identical = (shared == sizes[:, None]) & (shared == sizes[None, :]) & (shared >= 2)
+    dice[((shared < MIN_SHARED) | (shared - shared_names < MIN_SHARED_WORDS)) & ~identical] = 0.0
     arts = np.array([u.order for u in units])
     dice[arts[:, None] == arts[None, :]] = 0.0
     return dice
@@ -724,6 +734,8 @@ def _edits(a: str, b: str) -> int:
 def _time_clash(a: TimeRef, b: TimeRef) -> bool:
     """Two times that cannot be the same moment: different days, or disjoint parts of the day (in UTC
     when both write a zone; a zone on one side only is read as the same local time)."""
+    if a.said and a.said == b.said:
+        return False  # 'Tuesday' and 'Tuesday', resolved against two publication dates
     if a.day is not None and b.day is not None:
         delta = (b.day - a.day).days
     elif a.day is None and b.day is None and a.weekday is not None and b.weekday is not None:
