@@ -267,3 +267,26 @@ def test_empty_and_missing_briefs():
     sb = build_story_brief({"id": "s", "title": "t"}, arts, {})
     assert sb["articles"][0]["id"] == "a" and sb["key_points"] == []
     assert story_markdown(sb).startswith("# t")
+
+
+def test_clock_time_and_zone_through_the_pipeline(brief_of):
+    """'11 p.m. ET on Tuesday' and '4 a.m. GMT on Wednesday' are one moment; '9 a.m. GMT' is not."""
+    texts = {
+        "x": "The explosion hit the refinery at 11 p.m. ET on Tuesday, officials said. Three workers were hurt.",
+        "y": "The explosion hit the refinery at 4 a.m. GMT on Wednesday, officials said. Three workers were hurt.",
+        "z": "The explosion hit the refinery at 9 a.m. GMT on Wednesday, officials said. Three workers were hurt.",
+    }
+    briefs = {k: json.loads(brief_of(t, published="2025-03-05").model_dump_json()) for k, t in texts.items()}
+    for ids, expected in ((["x", "y"], []), (["x", "z"], [["11 p.m. ET on Tuesday", "9 a.m. GMT on Wednesday"]])):
+        arts = [{"id": i, "source": i, "url": None, "published": "2025-03-05", "title": None, "copy_of": None} for i in ids]
+        sb = build_story_brief({"id": "s", "title": None}, arts, {i: briefs[i] for i in ids})
+        assert_story_grounded(sb, briefs)
+        assert [[v["text"] for v in c["variants"]] for c in sb["contradictions"]] == expected
+        assert set(_claim(sb, "Three workers were hurt")["support"]) == set(ids)
+
+
+def test_contested_claims_point_to_their_contradiction(fire):
+    sb, _ = fire
+    number = next(k for k, c in enumerate(sb["contradictions"]) if c["kind"] == "number")
+    assert number in _claim(sb, "1,000 containers")["contested"]
+    assert _claim(sb, "fuel could leak")["contested"] == []

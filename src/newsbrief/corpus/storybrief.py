@@ -272,9 +272,27 @@ def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRe
             default=None,
         )
         trigger = _lemma(event["trigger"]["text"]) if event else None
-        out.append(
-            TimeRef(t_start, tx["end"], day, weekday, hours, zone, said=_norm(text[t_start - base : rel_e]), trigger=trigger)
-        )
+        said = _norm(text[t_start - base : rel_e])
+        out.append(TimeRef(t_start, tx["end"], day, weekday, hours, zone, said=said, trigger=trigger))
+    return _joined(out, text, base)
+
+
+def _joined(refs: list[TimeRef], text: str, base: int) -> list[TimeRef]:
+    """'11 p.m. ET on Tuesday' told as two expressions is one time: the clock's hours and zone on the
+    day the words name."""
+    refs.sort(key=lambda r: r.start)
+    out: list[TimeRef] = []
+    for r in refs:
+        prev = out[-1] if out else None
+        if prev is not None and r.start - prev.end <= 12 and (prev.hours is None) != (r.hours is None):
+            clock, day = (r, prev) if prev.hours is None else (prev, r)
+            s, e = prev.start, max(prev.end, r.end)
+            said = _norm(text[s - base : e - base])
+            out[-1] = TimeRef(
+                s, e, day.day, day.weekday, clock.hours, clock.zone, said=said, trigger=clock.trigger or day.trigger
+            )
+            continue
+        out.append(r)
     return out
 
 
@@ -465,6 +483,9 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
     key_points = _key_points(units, sim, support)
     claims = _claims(units, sim, support, pos, published)
     contradictions = _contradictions(units, sim, texts)
+    for c in claims:
+        # a claim that holds a variant of a contradiction is contested: its figure, time or name differs elsewhere
+        c["contested"] = [k for k, x in enumerate(contradictions) if any(_inside(v, c) for v in x["variants"])]
     return {
         "schema": STORY_SCHEMA,
         "id": story.get("id"),
@@ -479,6 +500,10 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
         "actors": _actors(independent, briefs),
         "quotes": _quotes(independent, briefs),
     }
+
+
+def _inside(v: dict[str, Any], c: dict[str, Any]) -> bool:
+    return v["article"] == c["article"] and c["start"] <= v["start"] and v["end"] <= c["end"]
 
 
 def _key_points(units: list[Unit], sim: np.ndarray, support: Any) -> list[dict[str, Any]]:
@@ -742,6 +767,8 @@ def _time_clash(a: TimeRef, b: TimeRef) -> bool:
         delta = (b.weekday - a.weekday + 3) % 7 - 3
     else:
         return False
+    if (a.hours is None) != (b.hours is None) and (a.zone is not None or b.zone is not None):
+        return abs(delta) >= 2  # a zoned clock time may fall on the day before or after the other's
     if a.hours is None or b.hours is None:
         return delta != 0 and not (a.hours is None and b.hours is None and abs(delta) > 3)
     ha = (a.hours[0] - (a.zone or 0), a.hours[1] - (a.zone or 0))
