@@ -37,6 +37,7 @@ STORY_SCHEMA = "newsbrief-story/1"
 SAME = 0.42  # Dice of content words + names: two passages say the same thing
 SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction needs this, and more)
 SAME_TIME = 0.55  # with no event to hold a time, two passages this close tell one happening
+SAME_POINT = 0.36  # two key points this close are one point (a list of points should not repeat itself)
 MIN_SHARED, MIN_SHARED_WORDS = 3, 2
 MAX_KEY_POINTS = 12
 
@@ -483,6 +484,7 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
     key_points = _key_points(units, sim, support)
     claims = _claims(units, sim, support, pos, published)
     contradictions = _contradictions(units, sim, texts)
+    dates = [a["published"] for a in independent if a.get("published")]
     for c in claims:
         # a claim that holds a variant of a contradiction is contested: its figure, time or name differs elsewhere
         c["contested"] = [k for k, x in enumerate(contradictions) if any(_inside(v, c) for v in x["variants"])]
@@ -490,6 +492,9 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
         "schema": STORY_SCHEMA,
         "id": story.get("id"),
         "title": story.get("title"),
+        "first_published": min(dates) if dates else None,
+        "last_published": max(dates) if dates else None,
+        "outlets": sorted({a["source"] for a in independent if a.get("source")}),
         "articles": [
             {k: a.get(k) for k in ("id", "source", "url", "published", "title")} | {"copy_of": a.get("copy_of")} for a in articles
         ],
@@ -515,7 +520,7 @@ def _key_points(units: list[Unit], sim: np.ndarray, support: Any) -> list[dict[s
     kept: list[int] = []
     merged: dict[int, set[str]] = {}
     for i in sorted(idx, key=lambda i: (rank[i], units[i].order)):
-        twin = next((k for k in kept if sim[i, k] >= SAME and not _figures_clash(units[i], units[k])), None)
+        twin = next((k for k in kept if sim[i, k] >= SAME_POINT and not _figures_clash(units[i], units[k])), None)
         if twin is not None:
             merged[twin].add(units[i].article)
             continue
@@ -620,8 +625,8 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
                 for tb in v.times:
                     if not _same_event(ta, tb, u, v, sim[i, j]) or not _time_clash(ta, tb):
                         continue
-                    if any(not _time_clash(x, tb) for x in u.times) or any(not _time_clash(ta, y) for y in v.times):
-                        continue
+                    if _tells_time(by_article[u.article], tb) or _tells_time(by_article[v.article], ta):
+                        continue  # an article that gives the other's time itself is not contradicted by it
                     about = ta.trigger or _about(u, v)
                     edges.append(("date/time", about, (u, ta.start, ta.end), (v, tb.start, tb.end)))
         for ka, (na, sa) in u.persons.items():
@@ -630,6 +635,8 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
                     continue
                 if kb in _persons(by_article[u.article]) or ka in _persons(by_article[v.article]):
                     continue
+                if len(texts[u.article][sa[0] : sa[1]].split()) < 2 or len(texts[v.article][sb[0] : sb[1]].split()) < 2:
+                    continue  # the passage names the person by a part the two spellings share
                 edges.append(("name", na.split()[-1], (u, *sa), (v, *sb)))
     return _groups(edges, texts)
 
@@ -708,6 +715,10 @@ def _quantity_context(u: Unit, qa: Quantity, v: Unit, qb: Quantity, s: float) ->
     if ka and kb and not ka & kb:
         return False  # 'five killed', 'seven injured': two counts, not two tellings of one
     return len(wa & wb) >= (1 if s >= SAME else 3)
+
+
+def _tells_time(units: list[Unit], t: TimeRef) -> bool:
+    return any(not _time_clash(x, t) for u in units for x in u.times)
 
 
 def _kinds(ws: set[str]) -> set[str]:
@@ -950,12 +961,14 @@ def story_markdown(sb: dict[str, Any], claims: int = 15) -> str:
         lines += ["", "## Corroborated claims", ""]
         for c in corroborated[:claims]:
             holder = f" ({c['holder']})" if c.get("holder") else ""
-            lines.append(f"- {c['text']}{holder} {cite(c)} — {len(c['support'])} sources, first: {who(c['first'])}")
+            contested = " (contested)" if c.get("contested") else ""
+            lines.append(f"- {c['text']}{holder} {cite(c)} — {len(c['support'])} sources, first: {who(c['first'])}{contested}")
     if single:
         lines += ["", "## Single-source claims", ""]
         for c in single[:claims]:
             holder = f" ({c['holder']})" if c.get("holder") else ""
-            lines.append(f"- {c['text']}{holder} {cite(c)} — {who(c['article'])}")
+            contested = " (contested)" if c.get("contested") else ""
+            lines.append(f"- {c['text']}{holder} {cite(c)} — {who(c['article'])}{contested}")
         if len(single) > claims:
             lines.append(f"- … and {len(single) - claims} more")
     if sb.get("timeline"):
