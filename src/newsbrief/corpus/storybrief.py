@@ -39,6 +39,7 @@ SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction ne
 SAME_TIME = 0.55  # with no event to hold a time, two passages this close tell one happening
 SAME_POINT = 0.36  # two key points this close are one point (a list of points should not repeat itself)
 MIN_SHARED, MIN_SHARED_WORDS = 3, 2
+MAX_UNITS = 3000  # passages compared at most (all pairs: memory grows with the square)
 MAX_KEY_POINTS = 12
 
 _DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
@@ -59,6 +60,8 @@ def _data() -> dict[str, Any]:
         r"(?i:\b(" + "|".join(re.escape(z) for z in zones) + r")\b)|\b(" + "|".join(d["time_zones"]) + r")\b(?![\w.])",
     )
     d["_skip"] = set(d["unit_skip"])
+    quals = sorted(d["approximate"] + d["lower_bound"] + d["upper_bound"], key=len, reverse=True)
+    d["_qual_re"] = re.compile(r"\b(?:" + "|".join(map(re.escape, quals)) + r")\s+$", re.I)
     return d
 
 
@@ -179,13 +182,9 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
                     if stem(t.group()) in units or t.group().lower() in units:
                         unit_end = t.end()
         q_start = s
-        pre = re.search(
-            r"(?:\b(?:" + "|".join(map(re.escape, d["approximate"] + d["lower_bound"] + d["upper_bound"])) + r")\s+)$",
-            text[:s],
-            re.I,
-        )
+        pre = d["_qual_re"].search(text[max(0, s - 30) : s])
         if pre:
-            q_start = pre.start()
+            q_start = max(0, s - 30) + pre.start()
         out.append(Quantity(v, qual, tuple(units), base + q_start, base + max(unit_end, e)))
     return out
 
@@ -415,6 +414,12 @@ def _sentences_of(statements: list[dict[str, Any]], text: str) -> list[dict[str,
     return out
 
 
+def _first(units: list[Unit], budget: int) -> list[Unit]:
+    """An article's key points, then its passages in text order, up to `budget`."""
+    ranked = sorted(units, key=lambda u: (u.kind != "key_point", u.start))
+    return ranked[:budget]
+
+
 def _similarities(units: list[Unit]) -> np.ndarray:
     """Dice overlap of the units' features, all pairs at once (same-article pairs are zero)."""
     vocab: dict[str, int] = {}
@@ -428,8 +433,8 @@ def _similarities(units: list[Unit]) -> np.ndarray:
         return np.zeros((0, 0))
     a = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
     shared = (a @ a.T).toarray()
-    sizes = np.asarray(a.sum(axis=1)).ravel()
-    dice = 2 * shared / np.maximum(sizes[:, None] + sizes[None, :], 1)
+    sizes = np.asarray(a.sum(axis=1), dtype=np.float32).ravel()
+    dice = (2 * shared / np.maximum(sizes[:, None] + sizes[None, :], 1)).astype(np.float32)
     names = np.zeros(max(1, len(vocab)), dtype=np.float32)
     names[[k for f, k in vocab.items() if f.startswith("@")]] = 1.0
     shared_names = (a.multiply(names[None, :]).tocsr() @ a.T).toarray()
@@ -469,9 +474,9 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
     published = {a["id"]: a.get("published") for a in articles}
     independent = [a for a in articles if not a.get("copy_of") and isinstance(briefs.get(a["id"]), dict)]
     order = {a["id"]: i for i, a in enumerate(independent)}
-    units: list[Unit] = []
-    for a in independent:
-        units += _units_of(a["id"], order[a["id"]], briefs[a["id"]])
+    per_article = [_units_of(a["id"], order[a["id"]], briefs[a["id"]]) for a in independent]
+    budget = max(12, MAX_UNITS // max(1, len(per_article)))  # a huge story: each article's first passages
+    units = [u for us in per_article for u in (us if sum(len(x) for x in per_article) <= MAX_UNITS else _first(us, budget))]
     sim = _similarities(units)
     texts = {a["id"]: briefs[a["id"]].get("text") or "" for a in independent}
 
@@ -514,9 +519,11 @@ def _inside(v: dict[str, Any], c: dict[str, Any]) -> bool:
 def _key_points(units: list[Unit], sim: np.ndarray, support: Any) -> list[dict[str, Any]]:
     """Each article's key points, the same point told twice kept once (the first teller cites it)."""
     idx = [i for i, u in enumerate(units) if u.kind == "key_point"]
-    rank = {}
+    rank: dict[int, int] = {}
+    seen: dict[str, int] = defaultdict(int)
     for i in idx:
-        rank[i] = sum(1 for j in idx if units[j].article == units[i].article and j < i)
+        rank[i] = seen[units[i].article]
+        seen[units[i].article] += 1
     kept: list[int] = []
     merged: dict[int, set[str]] = {}
     for i in sorted(idx, key=lambda i: (rank[i], units[i].order)):
@@ -527,11 +534,12 @@ def _key_points(units: list[Unit], sim: np.ndarray, support: Any) -> list[dict[s
         kept.append(i)
         merged[i] = support(i)
     kept.sort(key=lambda k: (-len(merged[k]), rank[k], units[k].order))
-    return [_span(units[k]) | {"support": _ordered(merged[k], units)} for k in kept[:MAX_KEY_POINTS]]
-
-
-def _ordered(ids: set[str], units: list[Unit]) -> list[str]:
     order = {u.article: u.order for u in units}
+    return [_span(units[k]) | {"support": _ordered(merged[k], order)} for k in kept[:MAX_KEY_POINTS]]
+
+
+def _ordered(ids: set[str], order: dict[str, int]) -> list[str]:
+    """Article ids in the story's order."""
     return sorted(ids, key=lambda a: order.get(a, 0))
 
 
@@ -541,27 +549,31 @@ def _claims(
     """Asserted statements and attributed contents, grouped when they say the same across articles."""
     idx = [i for i, u in enumerate(units) if u.kind in ("statement", "attribution") and u.modality == "asserted"]
     groups: dict[int, list[int]] = {}  # representative -> members, at most one per article
+    is_rep = np.zeros(len(units), dtype=bool)
     for i in sorted(idx, key=lambda i: (units[i].order, units[i].start)):
         best, best_sim = None, SAME
-        for rep, members in groups.items():
+        for rep in np.nonzero(is_rep & (sim[i] >= SAME))[0]:
+            members = groups[int(rep)]
             if (
                 sim[i, rep] >= best_sim
                 and all(units[m].article != units[i].article for m in members)
                 and not _figures_clash(units[i], units[rep])
             ):
-                best, best_sim = rep, sim[i, rep]
+                best, best_sim = int(rep), sim[i, rep]
         if best is None:
+            is_rep[i] = True
             groups[i] = [i]
         else:
             groups[best].append(i)
     out = []
+    order = {u.article: u.order for u in units}
     for members in groups.values():
         first = _earliest({units[i].article for i in members}, pos, published)
         rep = min((i for i in members if units[i].article == first), key=lambda i: units[i].start)
         sup = support(rep) | {units[i].article for i in members}
         u = units[rep]
         holder = u.holder or next((units[i].holder for i in members if units[i].holder), None)
-        out.append(_span(u) | {"holder": holder, "support": _ordered(sup, units), "first": _earliest(sup, pos, published)})
+        out.append(_span(u) | {"holder": holder, "support": _ordered(sup, order), "first": _earliest(sup, pos, published)})
     out.sort(key=lambda c: (-len(c["support"]), pos[c["article"]], c["start"]))
     return out
 
