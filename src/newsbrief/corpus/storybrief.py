@@ -39,6 +39,8 @@ SAME_CONTEXT = 0.30  # two passages are about the same thing (a contradiction ne
 SAME_TIME = 0.55  # with no event to hold a time, two passages this close tell one happening
 SAME_POINT = 0.36  # two key points this close are one point (a list of points should not repeat itself)
 MIN_SHARED, MIN_SHARED_WORDS = 3, 2
+NAME_WEIGHT = 0.5  # an actor's name counts half a word: the story's actors are in most of its passages
+TOPIC_SHARE = 0.6  # a word in this share of a story's articles (4 or more) is its topic: half weight
 MAX_UNITS = 3000  # passages compared at most (all pairs: memory grows with the square)
 MAX_KEY_POINTS = 12
 
@@ -434,9 +436,20 @@ def _similarities(units: list[Unit]) -> np.ndarray:
     a = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
     shared = (a @ a.T).toarray()
     sizes = np.asarray(a.sum(axis=1), dtype=np.float32).ravel()
-    dice = (2 * shared / np.maximum(sizes[:, None] + sizes[None, :], 1)).astype(np.float32)
     names = np.zeros(max(1, len(vocab)), dtype=np.float32)
     names[[k for f, k in vocab.items() if f.startswith("@")]] = 1.0
+    # what (nearly) every article of the story says is its topic, not a claim: such words and the
+    # actors' names weigh half in the overlap
+    n_articles = len({u.order for u in units})
+    weight = np.where(names > 0, NAME_WEIGHT, 1.0).astype(np.float32)
+    if n_articles >= 4:
+        arts_of = sparse.csr_matrix((np.ones(n, dtype=np.float32), (np.array([u.order for u in units]), np.arange(n))))
+        df = np.asarray(((arts_of @ a) > 0).sum(axis=0)).ravel()
+        weight[df >= TOPIC_SHARE * n_articles] *= 0.5
+    aw = a.multiply(np.sqrt(weight)[None, :]).tocsr()
+    wshared = (aw @ aw.T).toarray()
+    wsizes = np.asarray(a.multiply(weight[None, :]).sum(axis=1), dtype=np.float32).ravel()
+    dice = (2 * wshared / np.maximum(wsizes[:, None] + wsizes[None, :], 1e-6)).astype(np.float32)
     shared_names = (a.multiply(names[None, :]).tocsr() @ a.T).toarray()
     # two short passages that share a name and a word say little the same: at least three features,
     # two of them words
