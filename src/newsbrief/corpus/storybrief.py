@@ -181,7 +181,7 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
             if m2:
                 toks = list(_TOKEN.finditer(text, e, m2.end()))
                 for t in toks:
-                    if stem(t.group()) in units or t.group().lower() in units:
+                    if stem(t.group()) in units or t.group().lower() in units or "-" + t.group().lower() in units:
                         unit_end = t.end()
         q_start = s
         pre = d["_qual_re"].search(text[max(0, s - 30) : s])
@@ -208,8 +208,12 @@ def _unit_after(text: str, end: int, money: bool, first: str) -> tuple[str, ...]
         t = _TOKEN.match(rest, 1)
         return ("-" + t.group().lower(),) if t else ()  # 'one-year', '33-year-old': a compound modifier is its own unit
     units: list[str] = []
+    last = 0
     for t in _TOKEN.finditer(rest):
         w = t.group().lower()
+        if units and rest[last : t.start()].strip():
+            break  # '60 metres (200 feet)': punctuation ends the unit
+        last = t.end()
         if w in d["_skip"] or (w in STOP_WORDS and w not in d["_skip"]):
             if units or w not in ("of", "more", "additional", "other", "new", "extra", "further"):
                 break
@@ -643,7 +647,7 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
                     continue
                 if _states(by_article[u.article], qb) or _states(by_article[v.article], qa):
                     continue
-                about = " ".join(w for w in qa.units if w in qb.units) or qa.units[0]
+                about = (" ".join(w for w in qa.units if w in qb.units) or qa.units[0]).lstrip("-")
                 edges.append(("number", about, (u, qa.start, qa.end), (v, qb.start, qb.end)))
         if sim[i, j] >= SAME:
             for ta in u.times:
