@@ -43,7 +43,7 @@ def timexes(brief) -> dict[str, tuple[str, str | None]]:
         # durations
         ("This is the first such visit in the last 24 years.", "the last 24 years", "DURATION", "P24Y"),
         ("The talks lasted more than one and a half hours.", "more than one and a half hours", "DURATION", "PT1H30M"),
-        ("The conflict has lasted more than two and a half years.", "more than two and a half years", "DURATION", "P30M"),
+        ("The conflict has lasted more than two and a half years.", "more than two and a half years", "DURATION", "P2Y6M"),
         ("The minister began a two-day tour of the region.", "two-day", "DURATION", "P2D"),
         ("The rivalry has lasted for decades.", "decades", "DURATION", "PXDE"),
         ("The court gave them 30 days to appeal.", "30 days", "DURATION", "P30D"),
@@ -175,7 +175,8 @@ def test_numbers_and_durations() -> None:
     assert parse_number("5 1/2") == 5.5
     assert parse_number("several") is None
     assert duration_value(1.5, "H") == "PT1H30M"
-    assert duration_value(2.5, "Y") == "P30M"
+    assert duration_value(2.5, "Y") == "P2Y6M"
+    assert duration_value(0.5, "Y") == "P6M"
     assert duration_value(None, "DE") == "PXDE"
     assert duration_value(0, "D") is None
 

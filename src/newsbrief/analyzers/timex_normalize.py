@@ -131,7 +131,7 @@ def _num_str(v: float) -> str:
 
 
 def duration_value(n: float | None, unit: str) -> str | None:
-    """P24Y, PT1H30M, P30M (for 2.5 years), PXDE; None for a unit we cannot say."""
+    """P24Y, PT1H30M, P2Y6M (for 2.5 years), PXDE; None for a unit we cannot say."""
     if n is not None and (n <= 0 or n > 100000):
         return None
     if n is None:
@@ -160,7 +160,9 @@ def duration_value(n: float | None, unit: str) -> str | None:
     if whole:
         return f"P{int(n)}{unit}"
     if unit == "Y":
-        return f"P{_num_str(n * 12)}M"
+        months = round(n * 12)
+        y, mo = divmod(months, 12)
+        return f"P{y}Y{mo}M" if y and mo else f"P{y}Y" if y else f"P{mo}M"  # "2 1/2 years" -> P2Y6M
     if unit == "W":
         return f"P{_num_str(n * 7)}D"
     if unit == "D":
@@ -1148,9 +1150,11 @@ _YMD = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1}
 
 
 def duration_days(value: str | None) -> float | None:
-    """Days in a simple duration value (P24Y, P2D, P30M); None for vague or clock durations."""
-    m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", value or "")
-    return float(m.group(1)) * _YMD[m.group(2)] if m else None
+    """Days in a simple duration value (P24Y, P2D, P2Y6M); None for vague or clock durations."""
+    m = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?", value or "")
+    if not m or not any(m.groups()):
+        return None
+    return sum(float(x) * _YMD[u] for x, u in zip(m.groups(), "YMWD") if x)
 
 
 def anchored_interval(text: str, start: int, end: int, value: str | None, published: str | None) -> tuple[date, date] | None:
