@@ -927,7 +927,11 @@ def _quotes(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]
             if len(who) > len(g["speaker"]) and sid:
                 g["speaker"] = who
             role = att.get("role")
-            if isinstance(role, dict) and role["text"].lower() not in {r["text"].lower() for r in g["roles"]}:
+            if (
+                isinstance(role, dict)
+                and _is_role(role["text"])
+                and role["text"].lower() not in {r["text"].lower() for r in g["roles"]}
+            ):
                 g["roles"].append({"article": a["id"], "start": role["start"], "end": role["end"], "text": role["text"]})
             c = att["content"]
             feats = set(words(c["text"]))
@@ -946,6 +950,12 @@ def _quotes(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any]]
         out.append(g)
     out.sort(key=lambda g: (g["speaker"] == "unknown", -len(g["quotes"])))
     return out
+
+
+def _is_role(text: str) -> bool:
+    """A description worth showing: 'a professor at Korea University', 'spokesman'; not a stray 'Mr'."""
+    ws = text.split()
+    return len(ws) >= 2 or (len(ws) == 1 and ws[0].islower() and len(ws[0]) > 3)
 
 
 # --- Markdown -----------------------------------------------------------------------------------
