@@ -32,7 +32,7 @@ def timexes(brief) -> dict[str, tuple[str, str | None]]:
         ("Officials said yesterday that the road was closed.", "yesterday", "DATE", "2024-06-17"),
         ("The talks will resume next week.", "next week", "DATE", "2024-W26"),
         ("Prices rose this month.", "this month", "DATE", "2024-06"),
-        ("The railway was built in the 1990s.", "the 1990s", "DATE", "199"),
+        ("The railway was built in the 1990s.", "the 1990s", "DATE", "199X"),
         ("Growth slowed in the first quarter.", "the first quarter", "DATE", "2024-Q1"),
         ("Growth slowed in the third quarter.", "the third quarter", "DATE", "2023-Q3"),
         ("The fortress fell in 1241.", "1241", "DATE", "1241"),
@@ -347,3 +347,14 @@ def test_until_a_weekday_is_ahead(brief_of) -> None:
     assert got["9 a.m. Tuesday"][1] == "2024-06-18T09:00"
     got = timexes(brief_of("It was not until Thursday that the minister spoke.", published=pub))
     assert got["Thursday"] == ("DATE", "2024-06-13")
+
+
+def test_decades_and_fractional_years(brief_of) -> None:
+    """Decades take TempEval-3's 199X form in every spelling; the interval of 199X is the 1990s;
+    "2 1/2 years" is years and months."""
+    got = timexes(brief_of("Prices soared in the '80s and fell in the nineties.", published=PUB))
+    assert got["the '80s"] == ("DATE", "198X")
+    assert got["the nineties"] == ("DATE", "199X")
+    assert interval("199X")[0].year == 1990 and interval("199X")[1].year == 1999
+    got = timexes(brief_of("They lived in the camps for 2 1/2 years.", published=PUB))
+    assert got["2 1/2 years"] == ("DURATION", "P2Y6M")

@@ -33,6 +33,7 @@ COUNTED: dict[str, int] = LEX["counted_vague_numbers"]
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
 WEEKDAY_PART_IN_VALUE = False
+DECADE_SUFFIX = "X"  # "the 1990s" -> 199X (TempEval-3 practice, 4 to 3 on the tuning part), not TimeML 1.2's 199
 CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
 
 
@@ -678,14 +679,15 @@ def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     dec = (m.groups.get("dec") or "").lower()
     mo = re.match(r"(\d{3})0s", dec)
     if mo:
-        return ("DATE", mo.group(1))
+        return ("DATE", mo.group(1) + DECADE_SUFFIX)
     mo = re.match(r"'(\d)0s", dec)
     if mo:
         century = "19" if not ctx.dct or int(mo.group(1)) > ctx.dct.year % 100 // 10 else "20"
-        return ("DATE", f"{century}{mo.group(1)}")
+        return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
     for w, d in _DECADE_WORDS.items():
         if w in dec:
-            return ("DATE", ("20" if dec.startswith("twenty") and not dec.startswith("twenties") else "19") + str(d))
+            century = "20" if dec.startswith("twenty") and not dec.startswith("twenties") else "19"
+            return ("DATE", f"{century}{d}{DECADE_SUFFIX}")
     return ("DATE", None)
 
 
@@ -1133,8 +1135,8 @@ def interval(value: str | None, published: str | None = None) -> tuple[date, dat
         if re.fullmatch(r"\d{4}", value):
             y = int(value)
             return date(y, 1, 1), date(y, 12, 31)
-        if re.fullmatch(r"\d{3}", value):
-            y = int(value) * 10
+        if re.fullmatch(r"\d{3}X?", value):
+            y = int(value[:3]) * 10
             return date(max(1, y), 1, 1), date(y + 9, 12, 31)
         if re.fullmatch(r"\d{2}", value):
             y = int(value) * 100
