@@ -10,10 +10,14 @@ import textwrap
 
 import pytest
 
+import corpus_stores
 from corpus_helpers import BRIDGE, TRAIN, TRAIN_2, brief
 from newsbrief.corpus import Corpus, open_store
 from newsbrief.corpus.migrations import MIGRATIONS
-from newsbrief.errors import NoInputError, UsageError
+from newsbrief.errors import NoInputError
+
+db_url = corpus_stores.db_url  # the fixture, on both stores
+pg_url = corpus_stores.pg_url
 
 
 def test_migrations_are_recorded_and_idempotent(tmp_path):
@@ -33,22 +37,42 @@ def test_a_store_at_an_older_version_is_brought_up_to_date(tmp_path):
     conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
     for stmt in MIGRATIONS[0][2]:
         conn.execute(stmt.format(blob="BLOB", real="REAL", serial="INTEGER"))
+    conn.execute(
+        "INSERT INTO articles (id, seq, content_hash, exact_hash, text, brief, signature, ingested_at) "
+        "VALUES ('old1', 1, 'h', 'e', 'An old article about the harbour crane.', ?, x'00', 'then')",
+        ('{"id": "old1", "attributions": [{"speaker_name": "Harbour Master Ann Holt"}]}',),
+    )
     conn.execute("INSERT INTO schema_migrations VALUES (1, 'x', 'then')")
     conn.commit()
     conn.close()
     with open_store(db) as store:
         assert store.schema_version() == MIGRATIONS[-1][0]
+        from newsbrief.corpus.search import search
+
+        assert [h.article_id for h in search(store, "crane")] == ["old1"]  # the full-text index was rebuilt
+        assert [h.article_id for h in search(store, "crane", speaker="Holt")] == ["old1"]  # speakers backfilled
 
 
-def test_missing_database_and_postgres_url_are_clear_errors(tmp_path):
+def test_missing_database_and_unreachable_server_are_clear_errors(tmp_path):
     with pytest.raises(NoInputError):
         open_store(str(tmp_path / "none.db"), create=False)
-    with pytest.raises(UsageError):
-        open_store("postgresql://localhost/news")
+    with pytest.raises(NoInputError, match="cannot connect") as err:
+        open_store("postgresql://someone:secret@127.0.0.1:1/news")
+    assert "secret" not in str(err.value)
 
 
-def test_same_content_again_changes_nothing(tmp_path):
-    db = str(tmp_path / "c.db")
+def test_postgres_migrations_are_recorded_and_idempotent(pg_url):
+    with open_store(pg_url) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        assert store.migrate() == []
+        versions = [r[0] for r in store.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        assert versions == [m[0] for m in MIGRATIONS]
+    with open_store(pg_url) as store:  # a second opening applies nothing
+        assert store.migrate() == []
+
+
+def test_same_content_again_changes_nothing(db_url):
+    db = db_url
     with Corpus.open(db) as corpus:
         first = corpus.add_brief(brief("t1", TRAIN, "2024-05-12"))
         assert first.status == "added"
@@ -60,8 +84,8 @@ def test_same_content_again_changes_nothing(tmp_path):
         assert corpus.store.get_brief("t1")["text"] == TRAIN
 
 
-def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
-    db = str(tmp_path / "c.db")
+def test_a_failed_transaction_leaves_nothing_behind(db_url):
+    db = db_url
     with Corpus.open(db) as corpus:
         corpus.add_brief(brief("t1", TRAIN))
         with pytest.raises(RuntimeError), corpus.store.transaction():

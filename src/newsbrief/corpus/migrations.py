@@ -1,12 +1,44 @@
 """The schema, as an ordered list of migrations (never edit one that shipped: add the next).
 
 Statements use `{blob}`, `{real}` and `{serial}` for the few types the SQL dialects name
-differently; everything else is common to SQLite and PostgreSQL.
+differently; everything else is common to SQLite and PostgreSQL. Where the dialects differ in kind
+(full-text search), a step is a `PerDialect` of statements for each dialect, or a `Backfill`: a
+function of the store that fills a new table from what is already stored (it runs in the
+migration's transaction).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PerDialect:
+    """Statements that differ by dialect ('sqlite', 'postgresql'); a dialect not named runs none."""
+
+    statements: dict[str, list[str]]
+
+    def for_dialect(self, dialect: str) -> list[str]:
+        return self.statements.get(dialect, [])
+
+
+@dataclass(frozen=True)
+class Backfill:
+    """Python that fills new tables from stored rows: `run(store)`."""
+
+    run: Callable[[Any], None]
+
+
+Step = str | PerDialect | Backfill
+
+
+def _backfill_speakers(store: Any) -> None:
+    store.backfill_speakers()
+
+
+MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (
         1,
         "articles with their briefs and MinHash bands",
@@ -59,6 +91,44 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 article_id TEXT NOT NULL, entity_id TEXT NOT NULL, actor_id TEXT NOT NULL, mentions INTEGER NOT NULL,
                 PRIMARY KEY (article_id, entity_id))""",
             "CREATE INDEX article_actors_actor ON article_actors(actor_id)",
+        ],
+    ),
+    (
+        4,
+        "full-text search over titles and texts; speakers of each article",
+        [
+            PerDialect(
+                {
+                    "sqlite": [
+                        """CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+                           tokenize='porter unicode61 remove_diacritics 2')""",
+                        """CREATE TRIGGER articles_fts_ins AFTER INSERT ON articles BEGIN
+                           INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END""",
+                        """CREATE TRIGGER articles_fts_del AFTER DELETE ON articles BEGIN
+                           INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                           VALUES ('delete', old.rowid, old.title, old.text);
+                           END""",
+                        """CREATE TRIGGER articles_fts_upd AFTER UPDATE OF title, text ON articles BEGIN
+                           INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                           VALUES ('delete', old.rowid, old.title, old.text);
+                           INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END""",
+                        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+                    ],
+                    "postgresql": [
+                        """ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+                           setweight(to_tsvector('english', coalesce(title, '')), 'A')
+                           || setweight(to_tsvector('english', text), 'B'))
+                           STORED""",
+                        "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+                    ],
+                }
+            ),
+            """CREATE TABLE article_speakers (speaker_key TEXT NOT NULL, article_id TEXT NOT NULL,
+               PRIMARY KEY (speaker_key, article_id))""",
+            "CREATE INDEX article_speakers_article ON article_speakers(article_id)",
+            "CREATE INDEX articles_source ON articles(source)",
+            "CREATE INDEX articles_published ON articles(published)",
+            Backfill(_backfill_speakers),
         ],
     ),
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
-from newsbrief.corpus.migrations import MIGRATIONS
-from newsbrief.corpus.store import ActorRow, ArticleRow, Store, StoryRow
+from newsbrief.corpus.migrations import MIGRATIONS, Backfill, PerDialect
+from newsbrief.corpus.speakers import speaker_keys
+from newsbrief.corpus.store import ActorRow, ArticleRow, SearchFilters, SearchRow, Store, StoryRow
 
 _ARTICLE_COLS = "id, content_hash, exact_hash, text, title, url, source, published, language, copy_of, story_id, seq"
 _STORY_COLS = "id, title, size, n_articles, first_published, last_published, first_seq, last_seq, vector, names, years"
@@ -21,6 +22,7 @@ def _chunks(items: Sequence[str], n: int = _CHUNK) -> list[Sequence[str]]:
 
 
 class SQLStore(Store):
+    dialect = "sqlite"
     placeholder = "?"
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "real": "REAL", "serial": "INTEGER"}
     conn: Any
@@ -62,8 +64,12 @@ class SQLStore(Store):
             with self.transaction():  # checked inside the write lock: two writers never both apply one
                 if self.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
                     continue
-                for stmt in statements:
-                    self.execute(stmt.format(**self.types))
+                for step in statements:
+                    if isinstance(step, Backfill):
+                        step.run(self)
+                        continue
+                    for stmt in step.for_dialect(self.dialect) if isinstance(step, PerDialect) else [step]:
+                        self.execute(stmt.format(**self.types))
                 self.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, _now()),
@@ -105,7 +111,25 @@ class SQLStore(Store):
         )  # fmt: skip
         if row.copy_of is None:  # copies are found through their original
             self.executemany("INSERT INTO article_bands (band, article_id) VALUES (?, ?)", [(b, row.id) for b in bands])
+        self._add_speakers(row.id, brief)
         return row
+
+    def _add_speakers(self, article_id: str, brief: dict[str, Any]) -> None:
+        self.executemany(
+            "INSERT INTO article_speakers (speaker_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(k, article_id) for k in speaker_keys(brief)],
+        )
+
+    def backfill_speakers(self) -> None:
+        """Index the speakers of the articles stored before the speakers table existed (migration 4)."""
+        last = -1
+        while True:
+            rows = self.execute("SELECT id, brief, seq FROM articles WHERE seq > ? ORDER BY seq LIMIT 200", (last,)).fetchall()
+            if not rows:
+                return
+            for aid, brief, seq in rows:
+                self._add_speakers(aid, json.loads(brief))
+                last = int(seq)
 
     def near_candidates(self, bands: Sequence[str], limit: int = 20) -> list[tuple[str, bytes]]:
         if not bands:
@@ -275,6 +299,75 @@ class SQLStore(Store):
             (story_id,),
         )
         return [(r[0], int(r[1])) for r in rows]
+
+    # search --------------------------------------------------------------------------------
+    def _fts(self, groups: Sequence[Sequence[str]], any_group: bool) -> tuple[str, str, str, list[Any]]:
+        """(FROM addition, WHERE condition, score expression (higher is better), their parameters) for a match."""
+        raise NotImplementedError
+
+    def search_articles(
+        self, groups: Sequence[Sequence[str]], any_group: bool, filters: SearchFilters, limit: int, offset: int
+    ) -> list[SearchRow]:
+        join, match, score, params = self._fts(groups, any_group)
+        where, wparams = [match], []
+        if filters.actor_ids is not None:
+            ids = filters.actor_ids or [""]
+            where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({self._in(len(ids))}))")
+            wparams += ids
+        if filters.speaker_keys is not None:
+            keys = filters.speaker_keys or [""]
+            where.append(f"a.id IN (SELECT article_id FROM article_speakers WHERE speaker_key IN ({self._in(len(keys))}))")
+            wparams += keys
+        if filters.outlet is not None:
+            where.append("LOWER(a.source) = LOWER(?)")
+            wparams.append(filters.outlet)
+        if filters.since is not None:
+            where.append("SUBSTR(a.published, 1, 10) >= ?")
+            wparams.append(filters.since)
+        if filters.until is not None:
+            where.append("SUBSTR(a.published, 1, 10) <= ?")
+            wparams.append(filters.until)
+        if filters.story is not None:
+            where.append("a.story_id = ?")
+            wparams.append(filters.story)
+        sql = (
+            f"SELECT a.id, a.title, a.source, a.published, a.story_id, {score} AS score, a.text FROM articles a{join} "
+            f"WHERE {' AND '.join(where)} ORDER BY score DESC, a.seq LIMIT {int(limit)} OFFSET {int(offset)}"
+        )
+        rows = self.execute(sql, [*params, *wparams]).fetchall()
+        return [SearchRow(r[0], r[1], r[2], r[3], r[4], float(r[5]), r[6]) for r in rows]
+
+    # export --------------------------------------------------------------------------------
+    _EXPORT: ClassVar[dict[str, tuple[str, str, str]]] = {
+        "articles": (
+            "articles",
+            "seq",
+            "id, seq, title, url, source, published, language, copy_of, story_id, content_hash, ingested_at, text",
+        ),
+        "briefs": ("articles", "seq", "id, seq, brief"),
+        "actors": ("actors", "id", "id, name, type, country, mentions, articles, aliases"),
+        "stories": ("stories", "id", "id, title, size, n_articles, first_published, last_published, first_seq, last_seq"),
+    }
+
+    def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        source, key, cols = self._EXPORT[table]
+        names = [c.strip() for c in cols.split(",")]
+        last: Any = None
+        while True:
+            cond = f"WHERE {key} > ? " if last is not None else ""
+            rows = self.execute(
+                f"SELECT {cols} FROM {source} {cond}ORDER BY {key} LIMIT 500", [last] if last is not None else []
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                rec = dict(zip(names, r, strict=True))
+                if table == "briefs":
+                    rec["brief"] = json.loads(rec["brief"])
+                elif table == "actors":
+                    rec["aliases"] = json.loads(rec["aliases"])
+                yield rec
+            last = rows[-1][names.index(key)]
 
 
 def _now() -> str:

@@ -4,9 +4,10 @@ a time through BEGIN IMMEDIATE, a busy timeout instead of 'database is locked' e
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from newsbrief.corpus.sql import SQLStore
 from newsbrief.errors import NoInputError
@@ -51,6 +52,17 @@ class SQLiteStore(SQLStore):
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _fts(self, groups: Sequence[Sequence[str]], any_group: bool) -> tuple[str, str, str, list[Any]]:
+        # Every word is double-quoted: FTS5 operators and syntax characters in a query are plain words here.
+        phrases = ['"' + " ".join(w.replace('"', "") for w in g) + '"' for g in groups]
+        expr = (" OR " if any_group else " AND ").join(phrases)
+        return (
+            " JOIN articles_fts ON articles_fts.rowid = a.rowid",
+            "articles_fts MATCH ?",
+            "-bm25(articles_fts, 4.0, 1.0)",
+            [expr],
+        )
 
     def close(self) -> None:
         self.conn.close()

@@ -9,7 +9,7 @@ committed article whole and nothing of the one it was writing.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +56,29 @@ class ActorRow:
     mentions: int = 0
     articles: int = 0
     aliases: dict[str, int] = field(default_factory=dict)  # alias as written -> mentions
+
+
+@dataclass
+class SearchFilters:
+    """What a search keeps, already resolved to stored values (None: no filter)."""
+
+    actor_ids: list[str] | None = None  # articles that mention any of these corpus actors
+    speaker_keys: list[str] | None = None  # articles with an attribution to any of these speaker keys
+    outlet: str | None = None  # source, compared without case
+    since: str | None = None  # YYYY-MM-DD, inclusive, on the publication date
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    story: str | None = None
+
+
+@dataclass
+class SearchRow:
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    story_id: str | None
+    score: float  # higher is better
+    text: str
 
 
 class Store(ABC):
@@ -165,13 +188,25 @@ class Store(ABC):
     def story_actors(self, story_id: str) -> list[tuple[str, int]]:
         """(actor id, mentions) over a story's articles, most mentioned first."""
 
+    # search and export ---------------------------------------------------------------------
+    @abstractmethod
+    def search_articles(
+        self, groups: Sequence[Sequence[str]], any_group: bool, filters: SearchFilters, limit: int, offset: int
+    ) -> list[SearchRow]:
+        """Full-text search: `groups` are phrases (lists of plain words, no syntax); all must match, or any
+        one when `any_group`; best first."""
+
+    @abstractmethod
+    def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """Every row of 'articles', 'briefs', 'actors' or 'stories' as plain values, a chunk at a time."""
+
 
 def open_store(db: str, *, create: bool = True) -> Store:
-    """A store from the `--db` value: a SQLite file path (PostgreSQL URLs come with the next backend)."""
-    from newsbrief.errors import UsageError
-
+    """A store from the `--db` value: a PostgreSQL URL (postgresql://...) or a SQLite file path."""
     if db.startswith(("postgresql://", "postgres://")):
-        raise UsageError("PostgreSQL stores are not available yet in this version; use a SQLite file path")
+        from newsbrief.corpus.postgres import PostgresStore
+
+        return PostgresStore(db)
     from newsbrief.corpus.sqlite import SQLiteStore
 
     return SQLiteStore(db, create=create)
