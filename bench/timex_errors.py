@@ -120,9 +120,9 @@ def main() -> None:
     for ln in lines:
         print(ln)
     p, r = n_val / max(1, n_pred), n_val / max(1, n_gold)
-    print(
-        f"\ntuning: gold {n_gold} pred {n_pred} value-correct {n_val}  P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}"
-    )
+    part = "held-out" if args.heldout else "tuning"
+    f1 = 2 * p * r / max(1e-9, p + r)
+    print(f"\n{part}: gold {n_gold} pred {n_pred} value-correct {n_val}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     if not args.heldout:
         print("errors by kind:", ", ".join(f"{k} {v}/{v + ok[k]}" for k, v in cats.most_common()))
 
