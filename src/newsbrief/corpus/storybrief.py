@@ -77,6 +77,7 @@ class Quantity:
     units: tuple[str, ...]  # folded words after the number ("container", "shipping")
     start: int  # absolute offsets of the phrase ("more than 1,000 containers") in the article
     end: int
+    trigger: str | None = None  # the folded word of the event whose clause holds it ("killed", "missed")
 
 
 @dataclass
@@ -319,6 +320,20 @@ def _reporting_time(text: str, s: int, e: int) -> bool:
     return bool(re.search(r"\b" + verbs + r"\s+(on\s+)?$", text[max(0, s - 24) : s], re.I))
 
 
+def _event_word(brief: dict[str, Any], start: int, end: int) -> str | None:
+    """The trigger of the smallest event of the brief whose clause holds [start, end), folded."""
+    event = min(
+        (
+            ev
+            for ev in brief.get("events", [])
+            if ev["start"] <= start and end <= ev["end"] and isinstance(ev.get("trigger"), dict)
+        ),
+        key=lambda ev: ev["end"] - ev["start"],
+        default=None,
+    )
+    return _lemma(event["trigger"]["text"]) if event else None
+
+
 def _lemma(word: str) -> str:
     """A crude verb fold, enough to meet 'placed' and 'places', 'broke' and 'broke'."""
     w = stem(word.lower().split()[-1])
@@ -394,6 +409,8 @@ def _units_of(article_id: str, order: int, brief: dict[str, Any]) -> list[Unit]:
             continue
         u.feats, u.persons = _feats(u.text, u.start, u.end, mentions)
         u.quantities = _quantities(u.text, u.start, skip)
+        for q in u.quantities:
+            q.trigger = _event_word(brief, q.start, q.end)
         u.times = _times(brief, u.text, u.start, u.end)
     return [u for u in units if u.kind != "bad" and u.feats]
 
@@ -739,6 +756,8 @@ def _lone_quantities(u: Unit) -> list[Quantity]:
 
 def _quantity_context(u: Unit, qa: Quantity, v: Unit, qb: Quantity, s: float) -> bool:
     """The two figures count the same thing: their passages agree, and so do the words around them."""
+    if qa.trigger and qb.trigger and qa.trigger != qb.trigger:
+        return False  # 'hit by seven bullets', 'loaded with four bullets': two happenings
     wa, wb = _window(u, qa) - set(qa.units), _window(v, qb) - set(qb.units)
     ka, kb = _kinds(wa | set(qa.units)), _kinds(wb | set(qb.units))
     if ka and kb and not ka & kb:
