@@ -118,7 +118,13 @@ def run(limit: int | None) -> list[Row]:
                 if st.get("modality") == "asserted":
                     seen[_norm(st["text"])].add(a["id"])
         n_base += sum(1 for arts_of in seen.values() if len(arts_of) > 1)
-        out.append({"story": cid, "contradictions": sb["contradictions"], "corroborated": [c for c in sb["claims"] if len(c["support"]) > 1]})
+        out.append(
+            {
+                "story": cid,
+                "contradictions": sb["contradictions"],
+                "corroborated": [c for c in sb["claims"] if len(c["support"]) > 1],
+            }
+        )
     write_jsonl(OUT / "storybrief_ecbplus_dev.jsonl", out)
     rows.append(
         Row(
