@@ -290,3 +290,9 @@ def test_contested_claims_point_to_their_contradiction(fire):
     number = next(k for k, c in enumerate(sb["contradictions"]) if c["kind"] == "number")
     assert number in _claim(sb, "1,000 containers")["contested"]
     assert _claim(sb, "fuel could leak")["contested"] == []
+
+
+def test_support_names_its_outlets(fire):
+    sb, _ = fire
+    assert _claim(sb, "No crew members were injured")["outlets"] == ["Harbor Times", "Coastal Post"]
+    assert all(len(k["outlets"]) <= len(k["support"]) for k in sb["key_points"])

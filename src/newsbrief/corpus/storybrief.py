@@ -524,6 +524,9 @@ def build_story_brief(story: dict[str, Any], articles: list[dict[str, Any]], bri
     claims = _claims(units, sim, support, pos, published)
     contradictions = _contradictions(units, sim, texts)
     dates = [a["published"] for a in independent if a.get("published")]
+    source = {a["id"]: a.get("source") for a in independent}
+    for x in key_points + claims:
+        x["outlets"] = list(dict.fromkeys(source[i] for i in x["support"] if source.get(i)))
     for c in claims:
         # a claim that holds a variant of a contradiction is contested: its figure, time or name differs elsewhere
         c["contested"] = [k for k, x in enumerate(contradictions) if any(_inside(v, c) for v in x["variants"])]
