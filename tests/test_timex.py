@@ -358,3 +358,13 @@ def test_decades_and_fractional_years(brief_of) -> None:
     assert interval("199X")[0].year == 1990 and interval("199X")[1].year == 1999
     got = timexes(brief_of("They lived in the camps for 2 1/2 years.", published=PUB))
     assert got["2 1/2 years"] == ("DURATION", "P2Y6M")
+
+
+def test_weekday_from_the_day_told(brief_of) -> None:
+    """ "the previous Friday" counts back from the day the text is telling, not from the publication date;
+    "Until Thursday, they had not ..." is a past limit, not a deadline."""
+    text = "Shares closed lower on Friday, June 14. The index was down 4% from the previous Friday."
+    got = timexes(brief_of(text, published=PUB))
+    assert got["the previous Friday"] == ("DATE", "2024-06-07")
+    got = timexes(brief_of("Until Thursday, the police had not named a suspect.", published="2024-06-21"))
+    assert got["Thursday"] == ("DATE", "2024-06-20")

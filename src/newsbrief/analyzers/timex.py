@@ -55,6 +55,13 @@ _DATELINES = [
 ]
 
 
+def _deadline(text: str, m: Match) -> bool:
+    """ "has given them until 9 a.m. Tuesday": a deadline, which lies ahead; not "Until Thursday, they had not"."""
+    if not _UNTIL.search(text, max(0, m.start - 20), m.start):
+        return False
+    return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
+
+
 def parse_published(value: str | None) -> date | None:
     if not value:
         return None
@@ -65,6 +72,7 @@ def parse_published(value: str | None) -> date | None:
 
 
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
 _DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
@@ -256,14 +264,16 @@ class TimexAnnotator:
                 typ, value = got
             else:
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
-                if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _UNTIL.search(text, max(0, m.start - 20), m.start):
-                    ctx.tense = "future"  # "has given them until 9 a.m. Tuesday": a deadline lies ahead
+                if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _deadline(text, m):
+                    ctx.tense = "future"
                 r = normalize(m, ctx, text)
                 if r is None:
                     continue
                 typ, value = r
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 ctx.last = value
+                if re.match(r"\d{4}-\d{2}-\d{2}", value):
+                    ctx.last_day = value[:10]
                 explicit_quarter = m.kind in ("quarter", "quarter_adj", "quarter_of") and not _BACK.search(m.text)
                 if explicit_quarter and re.fullmatch(r"\d{4}-Q\d", value):
                     ctx.last_quarter, quarter_at = value, m.end

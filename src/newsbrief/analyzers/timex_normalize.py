@@ -46,6 +46,7 @@ class Context:
     tense: str | None = None  # "past", "present", "future" or None
     last: str | None = None  # the last DATE/TIME value with at least a year, in text order
     last_quarter: str | None = None
+    last_day: str | None = None  # the last full date (YYYY-MM-DD) the text mentioned
     notes: list[str] = field(default_factory=list)
 
 
@@ -371,6 +372,15 @@ def _weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | N
     wd = WEEKDAYS.get((wd_word or "").lower().rstrip("."))
     if wd is None:
         return None
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    if rel.startswith("the ") and ctx.last_day:
+        # "the previous Friday", "the following Monday": from the day the text is telling, not from today
+        told = safe_date(int(ctx.last_day[:4]), int(ctx.last_day[5:7]), int(ctx.last_day[8:10]))
+        if told:
+            if rel == "the following":
+                return iso(told + timedelta(days=(wd - told.isoweekday()) % 7 or 7))
+            return iso(told - timedelta(days=(told.isoweekday() - wd) % 7 or 7))
+    rel = rel.removeprefix("the ")
     if ctx.dct is None:
         return None  # "Tuesday" is relative to the reference: unresolved without one (a set is not)
     return iso(weekday_date(wd, ctx.dct, ctx.tense, rel))
