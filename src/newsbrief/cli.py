@@ -191,7 +191,7 @@ def _progress(what: str):  # type: ignore[no-untyped-def]
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="JSONL files, folders, text/HTML files, RSS/Atom feeds, http(s) URLs.")],
-    db: Annotated[str, typer.Option("--db", help="SQLite file (created if missing).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file (created if missing) or postgresql:// URL.")],
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching from private, loopback and link-local addresses.")
     ] = False,
@@ -229,7 +229,7 @@ def _ingest(sources: list[str], db: str, allow_private: bool, points: int | None
     counts = {k: report.count(k) for k in ("added", "copy", "unchanged", "error")}  # type: ignore[arg-type]
     typer.echo(
         f"newsbrief: {counts['added']} added, {counts['copy']} copies, {counts['unchanged']} unchanged, "
-        f"{counts['error']} failed ({db})",
+        f"{counts['error']} failed ({corpus.store.url})",
         err=True,
     )
     return 1 if counts["error"] else 0
@@ -237,7 +237,7 @@ def _ingest(sources: list[str], db: str, allow_private: bool, points: int | None
 
 @app.command()
 def stories(
-    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
     format: Annotated[ListFormat, typer.Option("--format", help="text: one line per story; json: JSONL.")] = ListFormat.text,
     limit: Annotated[Optional[int], typer.Option(min=1, help="At most N stories.")] = None,
 ) -> None:
@@ -262,7 +262,7 @@ def stories(
 @app.command()
 def story(
     id: Annotated[str, typer.Argument(help="A story id (from `stories`).")],
-    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
     format: Annotated[
         Optional[StoryFormat], typer.Option("--format", help="Default: markdown on a terminal, json when piped.")
     ] = None,
@@ -285,7 +285,7 @@ def story(
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="An actor's name or alias, e.g. 'Kim Jong Un' or 'Putin'.")],
-    db: Annotated[str, typer.Option("--db", help="SQLite file.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
     format: Annotated[ListFormat, typer.Option("--format", help="text, or json (one actor per line).")] = ListFormat.text,
 ) -> None:
     """An actor across the corpus: its aliases, country, mentions and articles."""
@@ -295,7 +295,7 @@ def entity(
         with open_store(db, create=False) as store:
             found = views.entity(store, name)
         if not found:
-            raise NoInputError(f"no actor named {name!r} in {db}")
+            raise NoInputError(f"no actor named {name!r} in {store.url}")
         for actor in found:
             if format is ListFormat.json:
                 sys.stdout.write(json.dumps(actor, ensure_ascii=False) + "\n")
@@ -307,6 +307,69 @@ def entity(
                 sys.stdout.write(f"  {a['id']}  {a['published'] or 'undated'}  story {a['story']}  {a['title'] or ''}\n")
     except NewsbriefError as err:
         fail(err)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help='Words to find; "quoted phrases" match as phrases. No operators.')],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
+    entity: Annotated[
+        Optional[str], typer.Option("--entity", help="Only articles mentioning this actor (name or alias).")
+    ] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only articles quoting this speaker.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only articles from this source.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Published on or before YYYY-MM-DD.")] = None,
+    story_id: Annotated[Optional[str], typer.Option("--story", help="Only articles of this story.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most N hits (1-1000).")] = 20,
+    offset: Annotated[int, typer.Option("--offset", help="Skip the first N hits.")] = 0,
+    format: Annotated[ListFormat, typer.Option("--format", help="text: one hit per line; json: JSONL hits.")] = ListFormat.text,
+) -> None:
+    """Full-text search of the corpus: ranked hits with highlighted snippets."""
+    from newsbrief.corpus import open_store
+    from newsbrief.corpus.search import search as run_search
+
+    try:
+        with open_store(db, create=False) as store:
+            hits = run_search(
+                store, text, entity=entity, speaker=speaker, outlet=outlet, since=since, until=until,
+                story=story_id, limit=limit, offset=offset,
+            )  # fmt: skip
+        for hit in hits:
+            if format is ListFormat.json:
+                sys.stdout.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                meta = "  ".join(filter(None, [hit.published or "undated", hit.source, hit.title]))
+                sys.stdout.write(f"{hit.article_id}  {hit.score:.3f}  {meta}\n    {hit.snippet}\n")
+        if not hits:
+            typer.echo("newsbrief: no hits", err=True)
+    except NewsbriefError as err:
+        fail(err)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[str, typer.Argument(help="Folder for articles, briefs, actors and stories files (created).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or parquet.")] = ExportFormat.jsonl,
+) -> None:
+    """Export the corpus: one file per table (articles, briefs, actors, stories)."""
+    from newsbrief.corpus import open_store
+    from newsbrief.corpus.export import export as run_export
+
+    try:
+        with open_store(db, create=False) as store:
+            counts = run_export(store, out_dir, format.value)
+        typer.echo("newsbrief: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {out_dir}", err=True)
+    except NewsbriefError as err:
+        fail(err)
+    except OSError as err:
+        fail(NoInputError(f"{out_dir}: cannot write: {err.strerror or err}"))
 
 
 @app.command()

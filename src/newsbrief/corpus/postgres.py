@@ -39,7 +39,11 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise NoInputError(f"{self.url}: cannot connect: {str(exc).strip()}") from None
         self._depth = 0
-        self.migrate()
+        try:
+            self.migrate()
+        except psycopg.Error as exc:
+            self.conn.close()
+            raise NoInputError(f"{self.url}: cannot set up the corpus schema: {str(exc).strip()}") from None
 
     def q(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")

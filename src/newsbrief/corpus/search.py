@@ -110,8 +110,8 @@ def search(
         if not keys:
             return []
     rows = store.search_articles(groups, False, filters, limit, offset)
-    if not rows and offset == 0 and len(groups) > 1:
-        rows = store.search_articles(groups, True, filters, limit, offset)
+    if not rows and len(groups) > 1 and (offset == 0 or not store.search_articles(groups, False, filters, 1, 0)):
+        rows = store.search_articles(groups, True, filters, limit, offset)  # no article has every word: any
     words = {w for g in groups for w in g}
     return [Hit(r.id, r.title, r.source, r.published, r.story_id, r.score, *snippet(r.text, words)) for r in rows]
 
