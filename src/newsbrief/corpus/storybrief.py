@@ -117,7 +117,9 @@ def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], lis
 def _feats(
     text: str, start: int, end: int, mentions: list[tuple[int, int, dict[str, Any]]]
 ) -> tuple[set[str], dict[str, tuple[str, tuple[int, int]]]]:
-    feats = set(words(text))
+    feats = {_fold(w) for w in words(text)} | {
+        "#" + n for n in (m.replace(",", "") for m in _FIGURE.findall(text)) if float(n) > 31
+    }
     persons: dict[str, tuple[str, tuple[int, int]]] = {}
     for s, e, ent in mentions:
         if s >= end:
@@ -129,6 +131,17 @@ def _feats(
                 if ent.get("type") == "PERSON" and (key not in persons or e - s > persons[key][1][1] - persons[key][1][0]):
                     persons[key] = (ent["name"], (s, e))
     return feats, persons
+
+
+_FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+
+
+def _fold(word: str) -> str:
+    """Verb and plural endings off ('killed', 'kills', 'killing' meet), on words long enough to keep a stem."""
+    for suf in ("ing", "ed", "es", "e"):
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
 
 
 def _number_at(text: str, m: re.Match[str]) -> float | None:
