@@ -262,8 +262,9 @@ def key_points(doc: Doc, limit: int = MAX_POINTS, config: dict | None = None) ->
     stages = [(combine(feats, stage["weights"]), stage.get("slots", limit)) for stage in config["stages"]]
     repeats = {(min(a.index, b.index), max(a.index, b.index)) for a, b, _ in redundant_pairs(doc)}
     picked = mmr(stages, vecs, config["mmr_lambda"], limit, config["max_similarity"], repeats)
+    text = doc.text  # built from the tokens on every access: once
     return [
-        KeyPoint(start=units[i].start, end=units[i].end, text=doc.text[units[i].start : units[i].end], score=round(s, 4))
+        KeyPoint(start=units[i].start, end=units[i].end, text=text[units[i].start : units[i].end], score=round(s, 4))
         for i, s in picked
     ]
 

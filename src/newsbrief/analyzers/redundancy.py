@@ -51,7 +51,8 @@ def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
     from newsbrief.embed import embed
 
     need = sorted({k for p in pairs for k in p})
-    vec = embed([doc.text[units[k].start : units[k].end] for k in need])
+    text = doc.text  # built from the tokens on every access: once
+    vec = embed([text[units[k].start : units[k].end] for k in need])
     row = {k: r for r, k in enumerate(need)}
     out = []
     for i, j in pairs:
@@ -65,8 +66,9 @@ def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
 class Redundancy:
     def __call__(self, doc: Doc) -> Doc:
         checks = []
+        text = doc.text
         for a, b, score in redundant_pairs(doc):
-            sa, sb = Span.of(doc.text, a.start, a.end), Span.of(doc.text, b.start, b.end)
+            sa, sb = Span.of(text, a.start, a.end), Span.of(text, b.start, b.end)
             checks.append(
                 Check(
                     kind="redundant",
