@@ -54,7 +54,8 @@ MAX_LIMIT = 100  # items per page
 DEFAULT_LIMIT = 20
 MAX_OFFSET = 1_000_000_000  # beyond it a page is empty without asking the store (SQLite's OFFSET is 64-bit)
 MAX_QUEUED_ANALYSES = 8  # requests waiting for the analyser beyond this get 503 and Retry-After
-STORY_CACHE = 32  # story briefs kept, keyed by the story's size and last arrival (a new article invalidates)
+STORY_CACHE = 256  # story briefs kept, keyed by the story's size and last arrival (a new article invalidates)
+LINE_CACHE = 4096  # story lines (the /api/stories items), keyed likewise
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 DOCS_CSP = (
@@ -88,6 +89,27 @@ class BodyTooLarge(Exception):
     """The request body passed the limit while it was being received."""
 
 
+class Lru:
+    """A small thread-safe LRU cache; a value is built outside the lock (two threads may build it once each)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
 # stores ---------------------------------------------------------------------------------------------
 class Stores:
     """One reading store per thread, one writing Corpus (used under `write_lock`), a small story-brief cache."""
@@ -99,7 +121,8 @@ class Stores:
         self._lock = threading.Lock()
         self.write_lock = threading.Lock()
         self._corpus: Corpus | None = None
-        self._stories: OrderedDict[tuple[str, int, int], dict[str, Any]] = OrderedDict()
+        self.briefs = Lru(STORY_CACHE)
+        self.lines = Lru(LINE_CACHE)
 
     def reader(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -115,18 +138,6 @@ class Stores:
             if self._corpus is None:
                 self._corpus = Corpus.open(self.db)
             return self._corpus.ingest(articles).outcomes
-
-    def cached_story(self, key: tuple[str, int, int], build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        with self._lock:
-            if key in self._stories:
-                self._stories.move_to_end(key)
-                return self._stories[key]
-        value = build()
-        with self._lock:
-            self._stories[key] = value
-            while len(self._stories) > STORY_CACHE:
-                self._stories.popitem(last=False)
-        return value
 
     def close(self) -> None:
         with self._lock:
@@ -369,7 +380,7 @@ def story_brief(store: Store, story_id: str, stores: Stores | None = None) -> di
 
     if stores is None:
         return build()
-    return stores.cached_story((s.id, s.n_articles, s.last_seq), build)
+    return stores.briefs.get((s.id, s.n_articles, s.last_seq), build)
 
 
 def actor_view(store: Store, actor_id: str, limit: int, offset: int) -> dict[str, Any]:
@@ -484,8 +495,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
             rows = store.list_stories(limit + 1, offset)
             more = len(rows) > limit
             rows = rows[:limit]
-            outlets = store.story_outlets([s.id for s in rows])
-            lines = [views.story_line(store, s, outlets[s.id]) for s in rows]
+            cache = _stores(request).lines
+            lines = [cache.get((s.id, s.n_articles, s.last_seq), partial(views.story_line, store, s)) for s in rows]
         nxt = f"/api/stories?limit={limit}&offset={offset + limit}" if more else None
         return JSONResponse({"stories": lines, "limit": limit, "offset": offset, "next": nxt})
 
