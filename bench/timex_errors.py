@@ -114,7 +114,8 @@ def main() -> None:
             for j, b in enumerate(preds):
                 if j not in used:
                     ctx = doc.text[max(0, b["start"] - 60) : b["end"] + 40].replace("\n", " ")
-                    lines.append(f"SPURIOUS {b['text']!r}={b['value']} ({b['type']}) :: {ctx}")
+                    kind = kinds.get((b["start"], b["end"]), "entity?")
+                    lines.append(f"SPURIOUS [{kind}] {b['text']!r}={b['value']} ({b['type']}) :: {ctx}")
     if args.heldout:
         lines = []
     for ln in lines:
