@@ -11,23 +11,27 @@ the limit is refused from its Content-Length and, while streaming, as soon as it
 
 Threads: a SQLite connection must not serve two threads at once, so each worker thread reads through its
 own store (opened once per thread, WAL lets them read while the writer commits). Analysis (ingest and
-analyze) runs one at a time on its own capacity limiter, so a long ingest never takes the threads the
-reads need.
+analyze) runs one at a time in a process of its own (spaCy would hold this process's GIL for seconds);
+storing the analysed briefs happens here, one writer at a time.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import hmac
 import importlib
 import json
 import logging
+import multiprocessing
 import os
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Annotated, Any
 
@@ -38,7 +42,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsbrief.corpus.corpus import Corpus, Outcome
+from newsbrief.corpus.corpus import Corpus, Outcome, content_hash
 from newsbrief.corpus.store import Store, open_store
 from newsbrief.errors import InputError, NewsbriefError, NoInputError
 from newsbrief.ingest.article import Article
@@ -133,11 +137,27 @@ class Stores:
             self._local.store = store
         return store
 
-    def ingest(self, articles: list[Article]) -> list[Outcome]:
+    def known(self, article: Article) -> Outcome | None:
+        """The outcome of an article whose id is stored already (no analysis needed), else None."""
+        existing = self.reader().get_article(article.id)
+        if existing is None:
+            return None
+        if existing.content_hash == content_hash(article.text):
+            return Outcome("unchanged", existing.id, existing.story_id, existing.copy_of)
+        return Outcome("error", existing.id, error=f"id {existing.id!r} is already stored with other content; kept the first")
+
+    def store(self, articles: list[Article], results: list[dict[str, Any] | str]) -> list[Outcome]:
+        """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does)."""
         with self.write_lock:
             if self._corpus is None:
                 self._corpus = Corpus.open(self.db)
-            return self._corpus.ingest(articles).outcomes
+            out = []
+            for article, result in zip(articles, results):
+                if isinstance(result, str):
+                    out.append(Outcome("error", article.id, error=result))
+                else:
+                    out.append(self._corpus.add_brief(result))
+            return out
 
     def close(self) -> None:
         with self._lock:
@@ -150,6 +170,48 @@ class Stores:
         if self._corpus is not None:
             self._corpus.close()
             self._corpus = None
+
+
+def _analyse(articles: list[Article]) -> list[dict[str, Any] | str]:
+    """Runs in the analysis process: each article's brief as a dict, or why it failed."""
+    from newsbrief.pipeline import analyze_articles
+
+    return [
+        f"analysis failed: {type(r).__name__}: {r}" if isinstance(r, Exception) else r.to_dict()
+        for r in analyze_articles(articles)
+    ]
+
+
+class Analyser:
+    """Analysis in a process of its own, spawned on first use: spaCy holds the GIL for a second or more per
+    article, and the reads served meanwhile must not wait for it. One analysis at a time."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    async def run(self, articles: list[Article]) -> list[dict[str, Any] | str]:
+        pool = self._executor()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, _analyse, articles)
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None
+            log.error("the analysis process died; a new one starts with the next request")
+            raise HTTPException(503, "the analysis process died; retry", headers={"Retry-After": "5"}) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
 
 
 # errors ---------------------------------------------------------------------------------------------
@@ -433,7 +495,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     token = token or None
     open_store(db).close()  # fail now, with the store's own message, if it cannot be opened or migrated
     stores = Stores(db)
-    analysis = anyio.CapacityLimiter(1)  # one analysis at a time, on threads of its own
+    analyser = Analyser()
     queued = 0
 
     from contextlib import asynccontextmanager
@@ -441,6 +503,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         yield
+        analyser.close()
         stores.close()
 
     app = FastAPI(
@@ -466,13 +529,13 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
             raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
-    async def analysing(fn: Callable[[], Any]) -> Any:
+    async def analysing(articles: list[Article]) -> list[dict[str, Any] | str]:
         nonlocal queued
         if queued >= MAX_QUEUED_ANALYSES:
             raise HTTPException(503, "the analyser is busy; retry later", headers={"Retry-After": "5"})
         queued += 1
         try:
-            return await anyio.to_thread.run_sync(fn, limiter=analysis)
+            return await analyser.run(articles)
         finally:
             queued -= 1
 
@@ -581,7 +644,11 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
                 422, {"message": "; ".join(f"article {e['index']}: {e['error']}" for e in errors) + " (nothing stored)",
                       "items": errors},
             )  # fmt: skip
-        outcomes = await analysing(partial(stores.ingest, articles))
+        known = [await anyio.to_thread.run_sync(stores.known, a) for a in articles]
+        todo = [a for a, k in zip(articles, known) if k is None]
+        analysed = await analysing(todo) if todo else []
+        stored = iter(await anyio.to_thread.run_sync(stores.store, todo, analysed) if todo else [])
+        outcomes = [k if k is not None else next(stored) for k in known]
         results = [_outcome(o) for o in outcomes]
         counts = {k: sum(r["status"] == k for r in results) for k in ("added", "copy", "unchanged", "error")}
         status = 201 if counts["added"] or counts["copy"] else 200
@@ -605,15 +672,11 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         except InputError as exc:
             raise HTTPException(422, str(exc)) from None
 
-        def work() -> dict[str, Any]:
-            from newsbrief.pipeline import analyze_article
-
-            result = analyze_article(article)
-            if isinstance(result, Exception):
-                raise result
-            return result.to_dict()
-
-        return JSONResponse(await analysing(work))
+        result = (await analysing([article]))[0]
+        if isinstance(result, str):
+            log.error("analysis of an article failed: %s", result)
+            raise HTTPException(500, result)
+        return JSONResponse(result)
 
     return app
 
