@@ -3,12 +3,15 @@ and never counted as another source; different reports of one event are not copi
 
 from __future__ import annotations
 
+import corpus_stores
 from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, BRIDGE_REWRITE, TRAIN, brief
 from newsbrief.corpus import Corpus, dedup, open_store, views
 
+db_url = corpus_stores.db_url  # the fixture: each test runs on SQLite and on PostgreSQL
 
-def test_exact_and_near_copies_link_to_the_first_copy():
-    with Corpus.open(":memory:") as corpus:
+
+def test_exact_and_near_copies_link_to_the_first_copy(db_url):
+    with Corpus.open(db_url) as corpus:
         first = corpus.add_brief(brief("wire", BRIDGE, "2024-03-04", source="Wire"))
         exact = corpus.add_brief(brief("paper1", BRIDGE.upper().replace("  ", " "), "2024-03-04", source="Paper One"))
         near = corpus.add_brief(brief("paper2", BRIDGE_REWRITE, "2024-03-04", source="Paper Two"))
@@ -24,16 +27,16 @@ def test_exact_and_near_copies_link_to_the_first_copy():
         )
 
 
-def test_a_copy_of_a_copy_names_the_original():
-    with Corpus.open(":memory:") as corpus:
+def test_a_copy_of_a_copy_names_the_original(db_url):
+    with Corpus.open(db_url) as corpus:
         corpus.add_brief(brief("a", BRIDGE))
         corpus.add_brief(brief("b", BRIDGE_REWRITE))
         c = corpus.add_brief(brief("c", BRIDGE_REWRITE + " "))
         assert c.copy_of == "a"
 
 
-def test_story_view_marks_copies():
-    with Corpus.open(":memory:") as corpus:
+def test_story_view_marks_copies(db_url):
+    with Corpus.open(db_url) as corpus:
         s = corpus.add_brief(brief("a", BRIDGE, "2024-03-04")).story_id
         corpus.add_brief(brief("b", BRIDGE_REWRITE, "2024-03-04"))
         view = views.story(corpus.store, s)

@@ -3,6 +3,7 @@ ids are stable as articles arrive; and corpus-wide actors merge names across art
 
 from __future__ import annotations
 
+import corpus_stores
 from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, TRAIN_2, brief
 from newsbrief.corpus import Corpus, views
 from newsbrief.corpus.stories import story_id
@@ -20,13 +21,15 @@ SUMMIT_2 = (
     "in Kastor. The leaders discussed the partnership treaty on grain, energy and ports they signed in the spring."
 )
 
+db_url = corpus_stores.db_url  # the fixture: each test runs on SQLite and on PostgreSQL
+
 
 def ids_of(corpus: Corpus, items: list[dict]) -> list[str]:
     return [corpus.add_brief(b).story_id for b in items]
 
 
-def test_same_event_joins_other_event_stays_apart():
-    with Corpus.open(":memory:") as corpus:
+def test_same_event_joins_other_event_stays_apart(db_url):
+    with Corpus.open(db_url) as corpus:
         a, b, c, d = ids_of(
             corpus,
             [brief("b1", BRIDGE, "2024-03-04"), brief("t1", TRAIN, "2024-05-12"),
@@ -36,8 +39,8 @@ def test_same_event_joins_other_event_stays_apart():
         assert a == story_id("b1") and b == story_id("t1")  # a story is named after its first article
 
 
-def test_same_actors_weeks_apart_are_two_stories():
-    with Corpus.open(":memory:") as corpus:
+def test_same_actors_weeks_apart_are_two_stories(db_url):
+    with Corpus.open(db_url) as corpus:
         names = [("Arven", "PERSON"), ("Bolt", "PERSON"), ("Kastor", "GPE"), ("Norland", "GPE")]
         s1, s1b, s2 = ids_of(
             corpus,
@@ -47,14 +50,14 @@ def test_same_actors_weeks_apart_are_two_stories():
         assert s1 == s1b and s2 != s1
 
 
-def test_story_ids_are_stable_under_incremental_input(tmp_path):
+def test_story_ids_are_stable_under_incremental_input(db_url):
     items = [
         brief("b1", BRIDGE, "2024-03-04"),
         brief("t1", TRAIN, "2024-05-12"),
         brief("b2", BRIDGE_OTHER_OUTLET, "2024-03-05"),
         brief("t2", TRAIN_2, "2024-05-12"),
     ]
-    db = str(tmp_path / "inc.db")
+    db = db_url
     seen: dict[str, str] = {}
     for k in range(len(items)):  # one article per run, reopening the store each time
         with Corpus.open(db) as corpus:
@@ -62,12 +65,12 @@ def test_story_ids_are_stable_under_incremental_input(tmp_path):
             now = {a.id: a.story_id for s in corpus.store.list_stories() for a in corpus.store.story_articles(s.id)}
         assert all(now[i] == sid for i, sid in seen.items()), "an article changed story"
         seen = now
-    with Corpus.open(":memory:") as corpus:  # all at once: the same ids
+    with Corpus.open(":memory:") as corpus:  # all at once (in another store): the same ids
         assert {b["id"]: corpus.add_brief(b).story_id for b in items} == seen
 
 
-def test_stories_are_listed_newest_first_with_outlets():
-    with Corpus.open(":memory:") as corpus:
+def test_stories_are_listed_newest_first_with_outlets(db_url):
+    with Corpus.open(db_url) as corpus:
         ids_of(
             corpus,
             [brief("b1", BRIDGE, "2024-03-04", source="One"), brief("t1", TRAIN, "2024-05-12", source="Two"),
@@ -78,8 +81,8 @@ def test_stories_are_listed_newest_first_with_outlets():
         assert lines[0]["outlets"] == ["Two"] and lines[0]["first_published"] == "2024-05-12"
 
 
-def test_actors_merge_across_articles():
-    with Corpus.open(":memory:") as corpus:
+def test_actors_merge_across_articles(db_url):
+    with Corpus.open(db_url) as corpus:
         corpus.add_brief(
             brief("p1", "Arven spoke in Kastor. Arven said the treaty mattered.", "2024-04-02", [("Arven", "PERSON")])
         )
