@@ -51,8 +51,9 @@ def test_distinct_sentences_are_not_flagged(brief_of):
 def test_embedding_tokenizer_and_similarity():
     from newsbrief import embed
 
-    vocab = {i: t for t, i in embed._vocab().items()}
-    assert [vocab[i] for i in embed.encode("Café prices!")] == ["[CLS]", "cafe", "prices", "!", "[SEP]"]
+    tokens = [embed._tokenizer().id_to_token(i) for i in embed.encode("Café prices!")]
+    assert tokens == ["[CLS]", "cafe", "prices", "!", "[SEP]"]
+    assert len(embed.encode("word " * 1000)) == embed.MAX_TOKENS
     para = embed.similarity("The minister resigned on Tuesday.", "On Tuesday the minister stepped down.")
     other = embed.similarity("The minister resigned on Tuesday.", "Heavy snow closed the mountain pass.")
     assert para > 0.6 > other

