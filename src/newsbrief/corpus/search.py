@@ -133,7 +133,12 @@ def _stemmer() -> Any:
 def snippet(text: str, words: set[str], width: int = SNIPPET_CHARS) -> tuple[str, int, int]:
     """(highlighted snippet, start, end): the window of `text` with the most distinct query words."""
     stems = {stem(w) for w in words}
-    hits = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(text) if stem(m.group()) in stems]
+    heads = {s[:2] for s in stems}  # a stem keeps its word's first two letters: most words need no stemming
+    hits = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[:2].lower() in heads and (st := stem(w)) in stems:
+            hits.append((m.start(), m.end(), st))
     if not hits:
         start, end = 0, min(len(text), width)
     else:
