@@ -147,7 +147,9 @@ def run(limit: int | None) -> list[Row]:
             try:
                 base = f"http://127.0.0.1:{port}"
                 _wait(base, server)
+                cpu0 = _cpu(server.pid), time.process_time()
                 res = asyncio.run(_load(base, token, targets, posts))
+                res["server_cpu"], res["client_cpu"] = _cpu(server.pid) - cpu0[0], time.process_time() - cpu0[1]
             finally:
                 server.terminate()
                 try:
@@ -174,8 +176,21 @@ def run(limit: int | None) -> list[Row]:
     wl = res["write_lat"]
     rows.append(Row("api", "ingest writes: articles, p50 (s)", f"{len(wl)}, {_pct(wl, 0.5):.2f}",
                     note="one article per POST, analysed by the server during the reads"))  # fmt: skip
+    load = os.getloadavg()[0]
+    cpu = f"{res['server_cpu']:.1f} / {res['client_cpu']:.1f}"
+    note = f"machine load average {load:.1f} on {os.cpu_count()} cores; the analysis process not counted"
+    rows.append(Row("api", "CPU s: server / client (during the run)", cpu, note=note))
     rows.append(Row("api", "error responses", str(n_err), note="bench/out/api_errors.txt" if n_err else "target 0"))
     return rows
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
 
 
 def _wait(base: str, server: subprocess.Popen[Any], timeout: float = 120.0) -> None:

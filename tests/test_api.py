@@ -359,3 +359,22 @@ def test_missing_database_directory(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         create_app(str(tmp_path / "no" / "such" / "dir" / "x.db"))
     assert "cannot open" in str(info.value)
+
+
+ODD_PATHS = ["/api/articles/%00", "/api/stories/%00x", "/api/actors/" + "x" * 5000, "/api/articles/%F0%9F%92%A5"]
+
+
+@pytest.mark.parametrize("path", ODD_PATHS)
+def test_odd_ids_are_404(client: TestClient, path: str) -> None:
+    _error(client.get(path), 404)
+
+
+@pytest.mark.parametrize("q", ["\x00", "a\x00b", "'", "\\", "*" * 900, "NOT", "OR OR", "中文"])
+def test_odd_queries_never_500(client: TestClient, q: str) -> None:
+    try:
+        import newsbrief.corpus.search  # noqa: F401
+    except ModuleNotFoundError:
+        pytest.skip("newsbrief.corpus.search is not there yet")
+    r = client.get("/api/search", params={"q": q})
+    assert r.status_code in (200, 400, 422), r.text
+    assert r.json()["status" if r.status_code != 200 else "hits"] is not None

@@ -540,7 +540,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
             queued -= 1
 
     @app.get("/api/articles/{article_id:path}", tags=["read"], summary="An article's brief (newsbrief/1)")
-    def get_article(request: Request, article_id: str) -> JSONResponse:
+    async def get_article(request: Request, article_id: str) -> JSONResponse:
         brief = _stores(request).reader().get_brief(article_id)
         if brief is None:
             raise HTTPException(404, f"no article {article_id!r}")
