@@ -99,7 +99,10 @@ def brief_from_doc(doc: Doc | None, article: Article, language: str, points: int
 
 
 def analyze_article(article: Article, points: int | None = None) -> Brief:
-    return next(iter(analyze_articles([article], points=points)))
+    result = next(iter(analyze_articles([article], points=points)))
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def analyze_articles(articles: Iterable[Article], points: int | None = None, batch_size: int = 16) -> Iterator[Brief | Exception]:

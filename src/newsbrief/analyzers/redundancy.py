@@ -11,6 +11,7 @@ is flagged when meaning and wording together pass a threshold. Thresholds are da
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,7 +46,11 @@ def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
         return []
     vecs = tfidf(units, entities=True)
     lexical = vecs @ vecs.T
-    pairs = [(i, j) for i in range(len(units)) for j in range(i + 1, len(units)) if lexical[i, j] >= _CONFIG["filter"]]
+    # Upper triangle above the filter, strongest first, at most max_pairs of them: a text that repeats
+    # one sentence hundreds of times must not cost the square of its length in embeddings.
+    ii, jj = np.nonzero(np.triu(lexical >= _CONFIG["filter"], 1))
+    keep = np.argsort(-lexical[ii, jj], kind="stable")[: _CONFIG["max_pairs"]]
+    pairs = sorted(zip(ii[keep].tolist(), jj[keep].tolist()))
     if not pairs:
         return []
     from newsbrief.embed import embed
@@ -66,9 +71,16 @@ def _pairs(doc: Doc) -> list[tuple[Unit, Unit, float]]:
 class Redundancy:
     def __call__(self, doc: Doc) -> Doc:
         checks = []
+        seen: set[tuple[str, str]] = set()
         text = doc.text
         for a, b, score in redundant_pairs(doc):
             sa, sb = Span.of(text, a.start, a.end), Span.of(text, b.start, b.end)
+            key = (" ".join(sa.text.lower().split()), " ".join(sb.text.lower().split()))
+            if key in seen:  # the same two wordings again: one flag says it
+                continue
+            seen.add(key)
+            if len(checks) >= _CONFIG["max_checks"]:
+                break
             checks.append(
                 Check(
                     kind="redundant",

@@ -90,9 +90,10 @@ class _Context:
 
 def _context(doc: Doc) -> _Context:
     """Per-document index of the brief's mentions, built once per entity list."""
-    ents = base.get(doc, "entities")
+    raw = doc._.nb_entities  # the stored list itself (None or []: base.get would make a new [] each call)
+    ents = raw or []
     cached = doc.user_data.get("nb_resolve_ctx")
-    if cached is not None and cached[0] is ents and cached[1] == len(ents):
+    if cached is not None and cached[0] is raw and cached[1] == len(ents):
         return cached[2]
     male, female = _gendered_titles()
     items, gender = [], {}
@@ -110,7 +111,7 @@ def _context(doc: Doc) -> _Context:
                     gender[ent.id] = "female"
     items.sort(key=lambda x: (x.start, -x.end))
     ctx = _Context(items, [x.start for x in items], gender, max((x.end - x.start for x in items), default=0))
-    doc.user_data["nb_resolve_ctx"] = (ents, len(ents), ctx)
+    doc.user_data["nb_resolve_ctx"] = (raw, len(ents), ctx)
     _learn_gender(doc, ctx)
     return ctx
 
