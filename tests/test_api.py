@@ -250,6 +250,12 @@ def test_ingest_one_and_many(client: TestClient) -> None:
     assert r.status_code == 200
     statuses = [x["status"] for x in r.json()["results"]]
     assert statuses == ["unchanged", "error"] and "already stored" in r.json()["results"][1]["error"]
+    # the same text under a new id: a copy, its brief reused (no analysis), linked to the first
+    r = client.post("/api/articles", json={"id": "hostile-2", "text": HOSTILE, "published": "2026-03-10"}, headers=AUTH)
+    assert r.status_code == 201 and r.json()["results"][0] | {"story": None} == {
+        "id": "hostile-2", "status": "copy", "copy_of": "hostile", "story": None
+    }  # fmt: skip
+    assert client.get("/api/articles/hostile-2").json()["id"] == "hostile-2"
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsbrief.corpus import dedup
 from newsbrief.corpus.corpus import Corpus, Outcome, content_hash
 from newsbrief.corpus.store import Store, open_store
 from newsbrief.errors import InputError, NewsbriefError, NoInputError
@@ -137,14 +138,23 @@ class Stores:
             self._local.store = store
         return store
 
-    def known(self, article: Article) -> Outcome | None:
-        """The outcome of an article whose id is stored already (no analysis needed), else None."""
-        existing = self.reader().get_article(article.id)
-        if existing is None:
-            return None
-        if existing.content_hash == content_hash(article.text):
-            return Outcome("unchanged", existing.id, existing.story_id, existing.copy_of)
-        return Outcome("error", existing.id, error=f"id {existing.id!r} is already stored with other content; kept the first")
+    def known(self, article: Article) -> Outcome | dict[str, Any] | None:
+        """What needs no analysis: the outcome of an id stored already, or the stored brief of the same text
+        (an exact copy under a new id, as `Corpus.ingest` reuses it); else None."""
+        store = self.reader()
+        existing = store.get_article(article.id)
+        chash = content_hash(article.text)
+        if existing is not None:
+            if existing.content_hash == chash:
+                return Outcome("unchanged", existing.id, existing.story_id, existing.copy_of)
+            return Outcome("error", existing.id, error=f"id {existing.id!r} is already stored with other content; kept the first")
+        first = store.first_with_exact_hash(dedup.exact_hash(article.text))
+        if first is not None and first.content_hash == chash and first.published == article.published:
+            brief = store.get_brief(first.id)
+            if brief is not None:
+                brief.update(id=article.id, title=article.title, url=article.url, source=article.source)
+                return brief
+        return None
 
     def store(self, articles: list[Article], results: list[dict[str, Any] | str]) -> list[Outcome]:
         """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does)."""
@@ -646,9 +656,11 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
             )  # fmt: skip
         known = [await anyio.to_thread.run_sync(stores.known, a) for a in articles]
         todo = [a for a, k in zip(articles, known) if k is None]
-        analysed = await analysing(todo) if todo else []
-        stored = iter(await anyio.to_thread.run_sync(stores.store, todo, analysed) if todo else [])
-        outcomes = [k if k is not None else next(stored) for k in known]
+        analysed = iter(await analysing(todo) if todo else [])
+        pairs = [(a, k if isinstance(k, dict) else next(analysed)) for a, k in zip(articles, known) if not isinstance(k, Outcome)]
+        to_store, briefs = [a for a, _ in pairs], [b for _, b in pairs]
+        stored = iter(await anyio.to_thread.run_sync(stores.store, to_store, briefs) if pairs else [])
+        outcomes = [k if isinstance(k, Outcome) else next(stored) for k in known]
         results = [_outcome(o) for o in outcomes]
         counts = {k: sum(r["status"] == k for r in results) for k in ("added", "copy", "unchanged", "error")}
         status = 201 if counts["added"] or counts["copy"] else 200
