@@ -384,3 +384,9 @@ def test_odd_queries_never_500(client: TestClient, q: str) -> None:
     r = client.get("/api/search", params={"q": q})
     assert r.status_code in (200, 400, 422), r.text
     assert r.json()["status" if r.status_code != 200 else "hits"] is not None
+
+
+def test_analysis_queue_full_is_503(open_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api_app, "MAX_QUEUED_ANALYSES", 0)
+    r = open_client.post("/api/analyze", json={"text": DROUGHT})
+    assert "busy" in _error(r, 503)["message"] and r.headers["retry-after"]
