@@ -4,7 +4,8 @@ of its paragraphs' source briefs (the sources are briefed once, cached by briefc
 into SQLite and into PostgreSQL: articles/s, peak RSS at 1k and at the end, search latency.
 
 `python bench/run.py store --limit N` builds N articles instead of 10,000. PostgreSQL is skipped
-(with a note) when NEWSBRIEF_TEST_PG's server is unreachable."""
+(with a note) when NEWSBRIEF_TEST_PG's server is unreachable; NEWSBRIEF_BENCH_STORES=sqlite measures
+SQLite only."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ N_ARTICLES = 10_000
 SOURCES = [("ecbplus", "dev", 535), ("cnn_dailymail", "dev", 120), ("bbc_news_summary", "dev", 120)]
 OUTLETS = ["Daily One", "Courier", "Rail News", "Port Gazette", "Wire", "Evening Post", "Herald", "Observer", "Tribune", "Star"]
 QUERIES = 200
+STORES = os.environ.get("NEWSBRIEF_BENCH_STORES", "sqlite,postgresql").split(",")  # which stores to measure
 PG_URL = os.environ.get("NEWSBRIEF_TEST_PG", "postgresql://newsbrief:newsbrief@127.0.0.1:5432/newsbrief_test")
 _SENT = re.compile(r"(?<=[.!?\"'])\s+(?=[A-Z\"'])")
 
@@ -231,7 +233,7 @@ def run(limit: int | None) -> list[Row]:
         db = str(Path(tmp) / "store.db")
         results["SQLite"] = _ingest(db, recombined(n), n)
         results["SQLite"]["size"] = sum(p.stat().st_size for p in Path(tmp).glob("store.db*")) / 1e6
-    schema = _pg_schema()
+    schema = _pg_schema() if "postgresql" in STORES else None
     if schema:
         try:
             results["PostgreSQL"] = _ingest(f"{PG_URL}?options={quote(f'-csearch_path={schema}')}", recombined(n), n)
@@ -250,7 +252,8 @@ def run(limit: int | None) -> list[Row]:
                         "target p95 < 50 ms (SQLite)",
                         f"1-3 words, a quarter with an outlet, a quarter with a date filter; max {s['max']:.0f} ms"))  # fmt: skip
     if "PostgreSQL" not in results:
-        rows.append(Row("store", "PostgreSQL", "skipped", "", f"no server at {PG_URL}"))
+        why = f"no server at {PG_URL}" if "postgresql" in STORES else "not asked (NEWSBRIEF_BENCH_STORES)"
+        rows.append(Row("store", "PostgreSQL", "skipped", "", why))
     rows.append(Row("store", "building the sources' paragraphs (s)", f"{t_build:.1f}", "", "cached briefs read or computed"))
     return rows
 
