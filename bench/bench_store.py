@@ -229,10 +229,11 @@ def run(limit: int | None) -> list[Row]:
     t_build = time.perf_counter() - t0
     rows: list[Row] = []
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "store.db")
-        results["SQLite"] = _ingest(db, recombined(n), n)
-        results["SQLite"]["size"] = sum(p.stat().st_size for p in Path(tmp).glob("store.db*")) / 1e6
+    if "sqlite" in STORES:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = str(Path(tmp) / "store.db")
+            results["SQLite"] = _ingest(db, recombined(n), n)
+            results["SQLite"]["size"] = sum(p.stat().st_size for p in Path(tmp).glob("store.db*")) / 1e6
     schema = _pg_schema() if "postgresql" in STORES else None
     if schema:
         try:
