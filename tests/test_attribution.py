@@ -246,3 +246,42 @@ def test_headline_colon_and_belief_noun(brief_of):
     assert find(b, "new bridge will open in May").source.text == "Mayor Ruiz"
     assert find(b, "tests would end soon").cue.text.startswith("expressed")
     assert find(b, "costs fell").source.text == "Ruiz"
+
+
+# ------------------------------------------------------------------ content extents (PolNeAR conventions)
+
+
+def test_object_runs_through_its_prepositional_phrase(brief_of):
+    b = brief_of("The senator announced her engagement to a retired pilot from Ohio.")
+    a = find(b, "her engagement")
+    assert "to a retired pilot" in a.content.text
+
+
+def test_second_that_clause_is_said_too(brief_of):
+    b = brief_of("The mayor told reporters that the budget was balanced and that taxes would fall next year.")
+    a = find(b, "budget was balanced")
+    assert "taxes would fall" in a.content.text
+
+
+def test_reporters_own_next_clause_is_cut(brief_of):
+    b = brief_of("Garcia said the new tax is a mistake, and he attacked the council for rushing the vote.")
+    a = find(b, "new tax is a mistake")
+    assert "attacked the council" not in a.content.text
+    assert a.source is not None and a.source.text == "Garcia"
+
+
+def test_more_stance_verbs_with_prepositions(brief_of):
+    b = brief_of("The union thanked the governor for vetoing the pension bill. The mayor referred to the plan as a failure.")
+    assert find(b, "vetoing the pension bill").source.text == "The union"
+    assert find(b, "the plan").source.text == "The mayor"
+
+
+def test_markup_left_in_text_is_nobody_s_words(brief_of):
+    b = brief_of(
+        '<tweet author="someone" timestamp="1449075600">The candidate said taxes are too high.</tweet>\n\n'
+        "The mayor said the plan works."
+    )
+    for a in b.attributions:
+        assert "=" not in a.content.text and "<" not in a.content.text
+        assert a.source is None or "<" not in a.source.text
+    assert find(b, "the plan works")

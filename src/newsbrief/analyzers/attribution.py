@@ -268,7 +268,7 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
         for a, b, _item in _block_after(text, lines, li, by_start):
             found.append(Found(content=(a, b), source=cue.source, cue=cue.cue, speech=True, kind=_kind(text, (a, b), quotes)))
 
-    found = [f for f in found if f.content[0] >= 0 and f.content[1] > f.content[0]]
+    found = [f for f in found if f.content[0] >= 0 and f.content[1] > f.content[0] and not _markup(text, f)]
     for f in found:
         if f.fragments:
             f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
@@ -283,6 +283,16 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
 
 
 DASH_SIGNATURE = re.compile(r"[ \t]*(?:\u2014|\u2013|--?)[ \t]*([A-Z][^,\n(]{1,60})(?:,[ \t]*([^\n]{1,120}))?")
+
+
+MARKUP = re.compile(r'=\s*"|[{}<>]')
+
+
+def _markup(text: str, f: Found) -> bool:
+    """Content or source with HTML/CSS left in the text (embedded tweets, style rules) is no one's words."""
+    return bool(MARKUP.search(text, f.content[0], f.content[1])) or (
+        f.source is not None and bool(MARKUP.search(text, f.source.start_char, f.source.end_char))
+    )
 
 
 def _dash_signed(doc: Doc, quotes: list[Quote]) -> list[Found]:

@@ -89,6 +89,18 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
         time_clause = (
             tok.dep_ != "ccomp" and c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in c.children)
         )
+        new_clause = (
+            c.dep_ == "conj"
+            and tok.dep_ == "ccomp"
+            and c.i > 1
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            and not any(g.dep_ == "mark" for g in c.children)
+            and c.doc[c.left_edge.i - 1].dep_ == "cc"
+            and c.doc[c.left_edge.i - 2].text == ","
+        )
+        if new_clause:  # "said X is Y, and he railed against Z": the reporter's own next clause
+            end = min(end, c.doc[c.left_edge.i - 2].idx)
+            break
         if own_cue or second_cue or time_clause:
             end = min(end, c.left_edge.idx)
             break
@@ -191,6 +203,50 @@ def _content_child(v: Token, spec: dict) -> Token | None:
     return None
 
 
+OBJ_TAIL_PREPS = frozenset(CUES.get("object_tail_preps", []))
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _object_tail(v: Token, obj: Token, end: int) -> int:
+    """ "announced his engagement to X", "shared a syllabus for a class": the parser often hangs the
+    object's own modifier on the verb; the content runs on through such a phrase right after the object."""
+    last = obj.right_edge.i
+    for c in v.rights:
+        if c.i <= last:
+            continue
+        if c.left_edge.i != last + 1:
+            break
+        if c.dep_ == "oprd" or (
+            c.dep_ == "prep"
+            and c.lower_ in OBJ_TAIL_PREPS
+            and not any(g.ent_type_ in TIME_ENTS for g in c.children if g.dep_ == "pobj")
+        ):
+            last = c.right_edge.i
+            end = max(end, c.right_edge.idx + len(c.right_edge.text))
+        else:
+            break
+    return end
+
+
+def _that_conj(v: Token, comp: Token, end: int) -> int:
+    """ "told them that X and that Y": a second "that" clause the parser hung on the cue is said too."""
+    last = comp.right_edge.i
+    for c in v.rights:
+        if c.i <= last:
+            continue
+        if c.dep_ in ("cc", "punct") and c.i == last + 1:
+            last = c.i
+            continue
+        if (
+            c.dep_ in ("conj", "ccomp")
+            and c.left_edge.i == last + 1
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ):
+            return max(end, c.right_edge.idx + len(c.right_edge.text))
+        break
+    return end
+
+
 def verb_cues(doc: Doc) -> list[Found]:
     """Reporting and belief verbs with a content: their clause, or for a verb set inside its own
     content ("The economy, he said, is strong") the clause around it."""
@@ -207,6 +263,10 @@ def verb_cues(doc: Doc) -> list[Found]:
         child = _content_child(v, spec)
         if child is not None:
             s, e = content_chars(child, v)
+            if child.dep_ == "dobj" and child.head.i == v.i:
+                e = _object_tail(v, child, e)
+            elif child.dep_ == "ccomp" and child.head.i == v.i:
+                e = _that_conj(v, child, e)
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
             content = trim(doc, s, e)
