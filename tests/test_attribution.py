@@ -285,3 +285,16 @@ def test_markup_left_in_text_is_nobody_s_words(brief_of):
         assert "=" not in a.content.text and "<" not in a.content.text
         assert a.source is None or "<" not in a.source.text
     assert find(b, "the plan works")
+
+
+def test_stance_adjectives(brief_of):
+    b = brief_of("The governor is confident that the dam will hold. Local farmers were critical of the new water rules.")
+    a = find(b, "the dam will hold")
+    assert a.source.text == "The governor" and a.cue.text == "confident"
+    assert find(b, "the new water rules").source.text == "Local farmers"
+
+
+def test_more_noun_cues(brief_of):
+    b = brief_of("The minister repeated her allegation that the contract was rigged.")
+    a = find(b, "the contract was rigged")
+    assert a.source.text == "The minister"

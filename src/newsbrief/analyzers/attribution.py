@@ -24,6 +24,7 @@ from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
 from newsbrief.analyzers.attribution_rules import (
     CUES,
     Found,
+    adjective_cues,
     doc_text,
     list_cues,
     noun_cues,
@@ -256,6 +257,7 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
 
     found += [f for f in prepositional_cues(doc) if f.cue and not quoted(f.cue[0])]
     found += [f for f in noun_cues(doc) if not quoted(f.cue[0])]
+    found += [f for f in adjective_cues(doc) if not quoted(f.cue[0])]
     found += _dash_signed(doc, quotes)
     found += [f for f in _colon_lines(doc, lines) if not quoted(f.cue[0])]
 

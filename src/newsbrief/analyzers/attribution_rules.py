@@ -20,6 +20,7 @@ OPINION_NOUNS = frozenset(CUES["opinion_nouns"])
 LIST_NOUNS = frozenset(CUES["list_nouns"])
 NOUN_CUES: dict[str, list[str]] = CUES["noun_cues"]
 NOUN_CUE_VERBS = frozenset(CUES["noun_cue_verbs"])
+ADJ_CUES: dict[str, list[str]] = CUES.get("adjective_cues", {})
 SUBJ = {"nsubj", "csubj", "expl"}
 EDGE_PUNCT = set(" \t\n\r,;:.-\u2014\u2013")
 
@@ -397,5 +398,37 @@ def noun_cues(doc: Doc) -> list[Found]:
         if content[1] <= content[0]:
             continue
         src = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else noun_phrase(doc, owner)
+        out.append(Found(content=content, source=src, cue=(t.idx, t.idx + len(t.text))))
+    return out
+
+
+def adjective_cues(doc: Doc) -> list[Found]:
+    """ "X is confident that Y", "she was critical of Y", "they are eager to Z": a stance adjective's
+    clause or prepositional object is what its subject holds."""
+    out: list[Found] = []
+    for t in doc:
+        preps = ADJ_CUES.get(t.lower_) if t.pos_ == "ADJ" else None
+        if not preps or t.dep_ not in ("acomp", "amod", "advcl", "conj", "ccomp", "oprd"):
+            continue
+        content = None
+        for c in t.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = content_chars(obj)
+            elif c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                that = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                to = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                if ((that or c.dep_ == "ccomp") and "that" in preps) or (to and "to" in preps):
+                    content = content_chars(c)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        content = trim(doc, *content)
+        subj = subject_of(t)
+        if content[1] <= content[0] or subj is None:
+            continue
+        src = doc[subj.i : subj.i + 1] if subj.pos_ == "PRON" else noun_phrase(doc, subj)
         out.append(Found(content=content, source=src, cue=(t.idx, t.idx + len(t.text))))
     return out
