@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
+from collections import Counter, defaultdict
 from typing import Any
 
 from briefcache import cached_briefs
@@ -36,6 +37,22 @@ def baseline(briefs: list[dict[str, Any]], threshold: float = 0.8) -> list[dict[
     return [{"id": b["id"], "cluster": f"b{lab}"} for b, lab in zip(briefs, labels)]
 
 
+def errors(gold: list[dict[str, Any]], pred: list[dict[str, str]]) -> list[str]:
+    """The mistakes of one order, biggest first: predicted stories that mix events, and events spread over stories
+    (so that the next attempt at the clustering starts from where it goes wrong, not from the F1 alone)."""
+    label = {g["id"]: g["cluster"] for g in gold}
+    by_story: dict[str, Counter[str]] = defaultdict(Counter)
+    by_event: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pred:
+        by_story[p["cluster"]][label[p["id"]]] += 1
+        by_event[label[p["id"]]][p["cluster"]] += 1
+    merged = sorted((c for c in by_story.values() if len(c) > 1), key=lambda c: -sum(c.values()) + max(c.values()))
+    split = sorted(((e, c) for e, c in by_event.items() if len(c) > 1), key=lambda ec: -sum(ec[1].values()) + max(ec[1].values()))
+    return [f"merged: {dict(c.most_common())}" for c in merged] + [
+        f"split: {e} {sorted(c.values(), reverse=True)}" for e, c in split
+    ]
+
+
 def f1(gold_path: Any, pred: list[dict[str, str]], name: str) -> dict[str, Any]:
     path = write_jsonl(OUT / "cluster" / f"{name}.jsonl", pred)
     return json.loads(score("score_clusters.py", gold_path, path, "--json")[-1])
@@ -55,6 +72,7 @@ def run(limit: int | None) -> list[Row]:
         pred = cluster_briefs(order)
         secs.append(time.perf_counter() - t0)
         ours.append(f1(gold_path, pred, f"ours-{seed}"))
+        (OUT / "cluster" / f"errors-{seed}.txt").write_text("\n".join(errors(gold, pred)) + "\n", encoding="utf-8")
         base.append(f1(gold_path, baseline(order), f"baseline-{seed}"))
     mean = statistics.mean(r["f1"] for r in ours)
     n = len(briefs)
