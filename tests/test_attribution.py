@@ -298,3 +298,14 @@ def test_more_noun_cues(brief_of):
     b = brief_of("The minister repeated her allegation that the contract was rigged.")
     a = find(b, "the contract was rigged")
     assert a.source.text == "The minister"
+
+
+def test_quote_goes_on_after_a_long_cue_sentence(brief_of):
+    b = brief_of(
+        "\u201cThe bridge will be rebuilt within a year,\u201d said Maria Lopez, a civil engineer who has advised "
+        "three governors on transport policy and sits on the board of the regional rail authority. "
+        "\u201cWe have the money and we have the plans ready.\u201d"
+    )
+    a = find(b, "The bridge will be rebuilt")
+    assert "we have the plans ready" in a.content.text
+    assert a.kind == "direct"

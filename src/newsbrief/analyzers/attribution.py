@@ -47,6 +47,7 @@ BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"[A-Za-z\u2019']+")
 MAX_LIST_ITEMS = 25
 MIN_QUOTE_WORDS = 4  # shorter quoted words are names or scare quotes, not speech
+MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
 
 
 @Language.factory("newsbrief_attribution", assigns=["doc._.nb_attributions"], requires=["doc._.nb_entities"])
@@ -442,7 +443,7 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
             gap = text[end : q.start]
             qline = lines.index(q.start)
             if qline == line:
-                if len(gap) > 120:
+                if len(gap) > MAX_CUE_GAP:
                     break
                 if not gap.rstrip().endswith((".", "!", "?", ":")):
                     if len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
