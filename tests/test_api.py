@@ -144,24 +144,12 @@ def test_story_brief(client: TestClient) -> None:
     assert client.get(f"/api/stories/{sid}").json() == story  # cached: the same brief
 
 
-def test_story_brief_falls_back_to_the_view(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    sid = client.get("/api/stories").json()["stories"][0]["id"]
-    monkeypatch.setitem(sys.modules, "newsbrief.corpus.storybrief", None)
-    r = client.get(f"/api/stories/{sid}")
-    assert r.status_code == 200 and r.json()["schema"] == "newsbrief-story/1"
-
-
 def test_actor(client: TestClient) -> None:
     brief = client.get("/api/articles/ferry-a").json()
     sid = client.get("/api/stories").json()["stories"][0]["id"]
     actors = client.get(f"/api/stories/{sid}").json()["actors"]
     assert actors and brief["entities"]
-    actor_id = actors[0].get("id")
-    if actor_id is None:  # the story brief's actors may not carry store ids: find one through the store
-        from newsbrief.corpus.store import open_store
-
-        with open_store(client.app.state.db) as store:
-            actor_id = store.story_actors(sid)[0][0]
+    actor_id = actors[0]["id"]  # the story brief's actors carry their corpus ids
     r = client.get(f"/api/actors/{actor_id}")
     assert r.status_code == 200
     actor = r.json()

@@ -429,6 +429,23 @@ def _cluster(source: str, points: int | None, max_bytes: int) -> int:
     return 1 if failed else 0
 
 
+@app.command()
+def api(
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
+    host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json). Writes need the token in NEWSBRIEF_TOKEN."""
+    from newsbrief.api.app import run
+    from newsbrief.corpus import open_store
+
+    try:
+        open_store(db, create=False).close()  # a wrong --db is an error now, not on the first request
+        run(db, host=host, port=port)
+    except NewsbriefError as err:
+        fail(err)
+
+
 def main() -> None:
     try:
         app()

@@ -424,35 +424,16 @@ def _outcome(o: Outcome) -> dict[str, Any]:
 
 
 def story_brief(store: Store, story_id: str, stores: Stores | None = None) -> dict[str, Any]:
-    """The story brief (newsbrief-story/1) from the store: `corpus.storybrief` if present, else the story view."""
+    """The story brief (newsbrief-story/1), the same as `newsbrief story --format json`, cached per story state."""
+    from newsbrief.corpus import views
+
     found = store.get_stories([story_id])
     if not found:
         raise HTTPException(404, f"no story {story_id!r}")
     s = found[0]
-    try:
-        from newsbrief.corpus.storybrief import build_story_brief
-    except ModuleNotFoundError as exc:
-        if exc.name not in (None, "newsbrief.corpus.storybrief"):
-            raise
-        from newsbrief.corpus import views
-
-        return views.story(store, story_id)
-
-    def build() -> dict[str, Any]:
-        arts = store.story_articles(s.id)
-        articles = [
-            {"id": a.id, "source": a.source, "url": a.url, "published": a.published, "title": a.title, "copy_of": a.copy_of}
-            for a in arts
-        ]
-        briefs = {}
-        for a in arts:
-            if not a.copy_of and (b := store.get_brief(a.id)) is not None:
-                briefs[a.id] = b
-        return build_story_brief({"id": s.id, "title": s.title}, articles, briefs)
-
     if stores is None:
-        return build()
-    return stores.briefs.get((s.id, s.n_articles, s.last_seq), build)
+        return views.story(store, s.id)
+    return stores.briefs.get((s.id, s.n_articles, s.last_seq), partial(views.story, store, s.id))
 
 
 def actor_view(store: Store, actor_id: str, limit: int, offset: int) -> dict[str, Any]:
