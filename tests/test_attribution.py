@@ -309,3 +309,17 @@ def test_quote_goes_on_after_a_long_cue_sentence(brief_of):
     a = find(b, "The bridge will be rebuilt")
     assert "we have the plans ready" in a.content.text
     assert a.kind == "direct"
+
+
+def test_raising_verbs_have_no_source_and_keep_the_subject(brief_of):
+    b = brief_of("The senator appeared to be preparing a run for governor. The mayor is expected to resign next week.")
+    a = find(b, "preparing a run")
+    assert a.content.text.startswith("The senator") and a.source is None
+    e = find(b, "to resign")
+    assert e.content.text.startswith("The mayor") and e.source is None
+
+
+def test_it_as_a_real_subject_is_a_source(brief_of):
+    b = brief_of("The company issued a report on Monday. It said that profits would fall by a third.")
+    a = find(b, "profits would fall")
+    assert a.source is not None and a.source.text == "It"

@@ -121,6 +121,13 @@ def _infinitive(v: Token) -> bool:
     return v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
+def _dummy(c: Token) -> bool:
+    """ "there", and "it" as a dummy subject ("it is said that"), not "it said" (a company, a report)."""
+    if c.lower_ == "there":
+        return True
+    return c.lower_ == "it" and (c.dep_ == "expl" or _passive(c.head) or c.head.lemma_ == "be")
+
+
 def subject_of(v: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for verb `v`: its subject, the agent of a passive ("reported by X"),
     or the subject of the clause it hangs from ("..., adding that", "said X and warned Y", "X, who argued",
@@ -133,7 +140,7 @@ def subject_of(v: Token, depth: int = 0) -> Token | None:
                     return g
     if not _passive(v) or depth > 0:
         for c in v.children:
-            if (c.dep_ in SUBJ or (depth > 0 and c.dep_ == "nsubjpass")) and c.lower_ not in ("it", "there"):
+            if (c.dep_ in SUBJ or (depth > 0 and c.dep_ == "nsubjpass")) and not _dummy(c):
                 return c
     head, dep = v.head, v.dep_
     if depth >= 5 or head.i == v.i or dep in ("ccomp", "parataxis", "ROOT"):
@@ -271,6 +278,14 @@ def verb_cues(doc: Doc) -> list[Found]:
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
             content = trim(doc, s, e)
+            if spec.get("raising") and child.dep_ == "xcomp" and subj is not None and subj.i < v.i:
+                # "he appeared to be laying the groundwork": no one speaks; the subject is part of the content
+                content, subj = trim(doc, subj.left_edge.idx, e), None
+            elif spec.get("raising_passive") and child.dep_ == "xcomp" and subj is None and _passive(v):
+                # "the senator is expected to resign": the content holds its subject; no source unless "by X"
+                pas = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+                if pas is not None:
+                    content = trim(doc, pas.left_edge.idx, e)
         elif v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.pos_ in ("VERB", "AUX") and v.head.i > v.i > v.head.left_edge.i:
             # "The economy, he said, is strong": the clause around the cue, without it
             hs, he = subtree_chars(v.head)
