@@ -323,3 +323,8 @@ def test_it_as_a_real_subject_is_a_source(brief_of):
     b = brief_of("The company issued a report on Monday. It said that profits would fall by a third.")
     a = find(b, "profits would fall")
     assert a.source is not None and a.source.text == "It"
+
+
+def test_verbs_of_permission_and_wanting_are_not_cues(brief_of):
+    b = brief_of("The new law allows farmers to sell raw milk. The council wants lower taxes for small shops.")
+    assert not [a for a in b.attributions if "raw milk" in a.content.text or "lower taxes" in a.content.text]
