@@ -86,7 +86,8 @@ def test_jsonl_batch_keeps_order_and_reports_bad_lines(run_cli, tmp_path):
 
 
 def test_jsonl_with_workers_gives_the_same_output(run_cli, tmp_path):
-    lines = [json.dumps({"id": str(i), "text": f"Story number {i}. The council met on Monday and agreed a budget."}) for i in range(6)]
+    text = "Story number {}. The council met on Monday and agreed a budget."
+    lines = [json.dumps({"id": str(i), "text": text.format(i)}) for i in range(6)]
     f = tmp_path / "in.jsonl"
     f.write_text("\n".join(lines))
     one = run_cli("analyze", "--jsonl", str(f))
