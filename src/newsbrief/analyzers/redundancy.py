@@ -23,10 +23,6 @@ from newsbrief.resources import load_json
 _CONFIG = load_json("keypoints/redundancy.json")
 
 
-def _short(text: str, n: int = 70) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
 def candidates(units: list[Unit]) -> list[Unit]:
     """Sentences that can repeat one another: not headings, not list intros, long enough to say something."""
     return [u for u in units if not u.heading and u.words >= _CONFIG["min_words"] and not u.intro]
@@ -84,7 +80,7 @@ class Redundancy:
             checks.append(
                 Check(
                     kind="redundant",
-                    message=f"says the same thing twice (similarity {score:.2f}): “{_short(sa.text)}” / “{_short(sb.text)}”",
+                    message=f"two passages say the same thing (similarity {score:.2f})",
                     spans=[sa, sb],
                 )
             )
