@@ -441,25 +441,9 @@ def actor_view(store: Store, actor_id: str, limit: int, offset: int) -> dict[str
     found = store.get_actors([actor_id])
     if not found:
         raise HTTPException(404, f"no actor {actor_id!r}")
-    actor = found[0]
-    links = store.actor_articles(actor.id)
-    arts = []
-    for aid, _eid, mentions in links[offset : offset + limit] if offset < len(links) else []:
-        row = store.get_article(aid)
-        if row is not None:
-            arts.append({"id": aid, "title": row.title, "published": row.published, "story": row.story_id, "mentions": mentions})
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "type": actor.type,
-        "country": actor.country,
-        "mentions": actor.mentions,
-        "aliases": dict(sorted(actor.aliases.items(), key=lambda kv: -kv[1])),
-        "articles": arts,
-        "n_articles": len(links),
-        "limit": limit,
-        "offset": offset,
-    }
+    from newsbrief.corpus import views
+
+    return {**views.actor_view(store, found[0], offset, limit), "limit": limit, "offset": offset}
 
 
 # the app ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsbrief.corpus.actors import find_actors
-from newsbrief.corpus.store import Store, StoryRow
+from newsbrief.corpus.store import ActorRow, Store, StoryRow
 from newsbrief.errors import NoInputError
 
 STORY_SCHEMA = "newsbrief-story/1"
@@ -69,27 +69,28 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def entity(store: Store, name: str) -> list[dict[str, Any]]:
-    out = []
-    for actor in find_actors(store, name):
-        arts = []
-        for aid, _eid, mentions in store.actor_articles(actor.id):
-            row = store.get_article(aid)
-            if row is not None:
-                arts.append(
-                    {"id": aid, "title": row.title, "published": row.published, "story": row.story_id, "mentions": mentions}
-                )
-        out.append(
-            {
-                "id": actor.id,
-                "name": actor.name,
-                "type": actor.type,
-                "country": actor.country,
-                "mentions": actor.mentions,
-                "aliases": dict(sorted(actor.aliases.items(), key=lambda kv: -kv[1])),
-                "articles": arts,
-            }
-        )
-    return out
+    """Every actor the name or alias may mean, each with all its articles."""
+    return [actor_view(store, actor) for actor in find_actors(store, name)]
+
+
+def actor_view(store: Store, actor: ActorRow, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+    """An actor across the corpus: aliases (most used first), country, mentions, and a page of its articles."""
+    links = store.actor_articles(actor.id)
+    arts = []
+    for aid, _eid, mentions in links[offset : None if limit is None else offset + limit]:
+        row = store.get_article(aid)
+        if row is not None:
+            arts.append({"id": aid, "title": row.title, "published": row.published, "story": row.story_id, "mentions": mentions})
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "mentions": actor.mentions,
+        "aliases": dict(sorted(actor.aliases.items(), key=lambda kv: -kv[1])),
+        "articles": arts,
+        "n_articles": len(links),
+    }
 
 
 def story_markdown(view: dict[str, Any]) -> str:
