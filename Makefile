@@ -9,7 +9,7 @@ setup:
 	scripts/setup
 
 setup-dev:
-	scripts/setup dev bench
+	scripts/setup dev bench browser
 
 example: setup
 	$(NB) analyze $(EXAMPLE) --published 2024-06-18 --format markdown
