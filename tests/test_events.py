@@ -21,6 +21,7 @@ ACTORS = {
     "Anna Marsh": ("PERSON", ["Anna Marsh", "Marsh"]),
     "Igor Petrov": ("PERSON", ["Igor Petrov", "Petrov"]),
     "Vantec": ("ORG", ["Vantec"]),
+    "Velmar": ("GPE", ["Velmar"]),
 }
 
 
@@ -408,3 +409,31 @@ def test_light_verbs_defer_to_their_event_noun(nlp):
     assert who(find(evs, "offer")) == ("Arland", "Borovia")
     assert who(find(evs, "talks")) == ("Celtra", "Arland")
     assert who(find(events_of(nlp, "The rockets, made by Vantec, reached Celtra."), "made"))[0] == "Vantec"
+
+
+def _one(events: list[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, [e.trigger.text for e in events]
+    return found[0]
+
+
+def _id(text: str, name: str) -> str:
+    return next(e.id for e in _entities(text) if e.name == name)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        ("Anna Marsh met Igor Petrov in Velmar on Tuesday.", "met", "Velmar"),  # a place phrase of the trigger
+        ("Anna Marsh signed the treaty with Borovia at Velmar.", "signed", "Velmar"),
+        ("Anna Marsh arrived in Borovia for talks.", "arrived", "Borovia"),  # a visit: the visited place
+        ("Anna Marsh visited Borovia last week.", "visited", "Borovia"),
+        ("Anna Marsh criticised Borovia.", "criticised", None),  # no place said
+        ("Anna Marsh met Igor Petrov at Vantec.", "met", None),  # an organisation is no place
+        ("Arland praised Borovia's operation in Celtra.", "praised", None),  # the object's place is not the praise's
+        ("Arland praised Borovia's operation in Celtra.", "operation", "Celtra"),
+    ],
+)
+def test_place(nlp, text, trigger, place):
+    ev = _one(events_of(nlp, text), trigger)
+    assert ev.place == (_id(text, place) if place else None)

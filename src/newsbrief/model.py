@@ -75,6 +75,7 @@ class Event(Span):
     cameo: str | None = None
     actor: str | None = None
     target: str | None = None
+    place: str | None = Field(default=None, description="Entity id of the GPE/LOC/FAC where the event happens, or null.")
     when: str | None = None
     modality: Modality = "asserted"
 

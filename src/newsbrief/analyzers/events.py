@@ -4,7 +4,8 @@ Every action done by or to one of the article's actors becomes an event, read of
 parse: verbs (actor = subject or passive "by" agent, target = object or a target preposition's
 object) and event nouns ("Russia's invasion of Ukraine": actor by possessive, target by "of";
 "the supply of North Korean missiles to Russia": actor by the demonym of the supplied goods,
-target by "to"). Known verbs and nouns map to CAMEO codes through data files
+target by "to"). `place` is a GPE/LOC/FAC in an "in"/"at" phrase of the trigger, else the visited
+target of a visit (lexicon.json `place`). Known verbs and nouns map to CAMEO codes through data files
 (resources/events/patterns.json); the rest are still events, with `cameo` null.
 
 `modality` comes from the statement covering a verbal event when the modality component has
@@ -82,6 +83,10 @@ class Lexicon:
     it_pronouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    place_preps: frozenset[str] = frozenset()
+    place_types: frozenset[str] = frozenset()
+    place_is_target: frozenset[str] = frozenset()  # CAMEO codes whose place is the target (a visit)
+    place_is_actor: frozenset[str] = frozenset()  # ... or the actor (hosting a visit)
 
 
 def _as_list(x: Any) -> list[str]:
@@ -152,6 +157,10 @@ def lexicon(extra: str | None = None) -> Lexicon:
         it_pronouns=frozenset(lex["it_pronouns"]),
         relative_pronouns=frozenset(lex["relative_pronouns"]),
         modality={k: frozenset(v) for k, v in lex["modality"].items()},
+        place_preps=frozenset(lex["place"]["preps"]),
+        place_types=frozenset(lex["place"]["types"]),
+        place_is_target=frozenset(lex["place"]["target_codes"]),
+        place_is_actor=frozenset(lex["place"]["actor_codes"]),
     )
 
 
@@ -437,6 +446,7 @@ class EventExtractor:
                     cameo=cameo,
                     actor=actor.id if actor else None,
                     target=target.id if target else None,
+                    place=place.id if (place := self._place(tok, res, cameo, actor, target)) else None,
                     when=self._when(tok, timex_at),
                     modality=self._modality(tok, statements),
                 )
@@ -662,6 +672,29 @@ class EventExtractor:
         while end_tok.i > noun.i and (end_tok.is_punct or end_tok.is_space):
             end_tok = doc[end_tok.i - 1]
         return cameo, etype, actor, target, (start, end_tok.idx + len(end_tok.text)), (noun.idx, noun.idx + len(noun.text))
+
+    def _place(self, tok: Token, res: Resolver, cameo: str | None, actor: Entity | None, target: Entity | None) -> Entity | None:
+        """Where the event happens: a place in an "in"/"at" phrase of the trigger itself (not of its object:
+        "supported Russia's operation in Ukraine" says where the operation is, not the support), else the
+        visited target of a visit, the host of a hosted visit (lexicon.json `place`)."""
+        lex = self.lex
+        # the parser often hangs the phrase on a person the trigger acts on ("met Petrov in Velmar",
+        # "talked with Kim in Pyongyang"); a person, unlike an event noun, is not where it is said to be
+        holders = [tok]
+        for c in tok.children:
+            objs = [c] if c.dep_ in OBJECTS else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ in PREPS else []
+            holders += [o for o in objs if (e := res.at_token.get(o.i)) is not None and e.type == "PERSON"]
+        for p in (c for h in holders for c in h.children):
+            if p.dep_ == "prep" and p.lower_ in lex.place_preps:
+                for pobj in (c for c in p.children if c.dep_ == "pobj"):
+                    ent = res.entity(pobj, modifiers=False)
+                    if ent is not None and ent.type in lex.place_types:
+                        return ent
+        if cameo in lex.place_is_target and target is not None and target.type in lex.place_types:
+            return target
+        if cameo in lex.place_is_actor and actor is not None and actor.type in lex.place_types:
+            return actor
+        return None
 
     @staticmethod
     def _clause(doc: Doc, verb: Token) -> tuple[int, int]:
