@@ -37,7 +37,8 @@ def test_every_contract_field_is_serialised():
     assert data.keys() >= CONTRACT_FIELDS
     assert data["schema"] == SCHEMA == "newsbrief/1"
     assert set(data["attributions"][0]) >= {"source", "cue", "content", "speaker", "speaker_name", "role", "kind"}
-    assert set(data["events"][0]) >= {"start", "end", "text", "trigger", "type", "cameo", "actor", "target", "place", "when", "modality"}
+    event_fields = {"start", "end", "text", "trigger", "type", "cameo", "actor", "target", "place", "when", "modality"}
+    assert set(data["events"][0]) >= event_fields
     assert set(data["entities"][0]) == {"id", "name", "type", "country", "mentions"}
 
 
