@@ -1,0 +1,207 @@
+"""The web pages on a 10,000-article SQLite store: the time each page type takes to be served (home,
+story, article, actor, search), p50 / p95 / max over REQUESTS requests each, target < 300 ms (issue #8).
+
+Measured as HTTP round trips on loopback from one sequential client (httpx, in this process) to
+`newsbrief serve` in a subprocess: the figure is the server's whole answer (routing, store reads,
+rendering, HTTP), not the browser's rendering. Each request asks for a different item where there
+are many: half of the stories and actors are the biggest ones (the worst case), half drawn at random;
+articles at random, the longest among them; search words drawn from the texts, a third with a filter.
+
+The store is bench_store's: recombined paragraphs of briefed ECB+ / CNN-DM / BBC dev articles, spans
+shifted, ingested as precomputed briefs (about 6 min for 10k). BENCH_PAGES_KEEP=1 keeps it in
+bench/out/pages/ and reuses it next time (the note says so). `--limit N` builds N articles instead.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from common import OUT, Row
+
+N_ARTICLES = 10_000
+REQUESTS = int(os.environ.get("BENCH_PAGES_REQUESTS", "30"))  # measured requests per page type
+WARMUP = 3  # unmeasured requests per page type first (imports, template compilation, caches)
+KEEP = os.environ.get("BENCH_PAGES_KEEP") == "1"
+TARGET_MS = 300.0
+KINDS = ("home", "story", "article", "actor", "search")
+
+
+def build_store(db: Path, n: int) -> dict[str, Any]:
+    """bench_store's n recombined briefs ingested into a SQLite store at `db`."""
+    from bench_store import recombined
+    from newsbrief.corpus import Corpus
+
+    t0 = time.perf_counter()
+    with Corpus.open(str(db)) as corpus:
+        for b in recombined(n):
+            corpus.add_brief(b)
+    return {"seconds": time.perf_counter() - t0}
+
+
+def _store(n: int, tmp: Path) -> tuple[Path, str]:
+    """The store to measure and how it was come by (for the note)."""
+    kept = OUT / "pages" / f"store-{n}.db"
+    if KEEP and kept.exists():
+        return kept, f"store reused from {kept.relative_to(OUT.parent.parent)}"
+    db = tmp / "store.db"
+    built = build_store(db, n)
+    how = f"store built in {built['seconds']:.0f} s"
+    if KEEP:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{db}{suffix}").exists():
+                shutil.copy(f"{db}{suffix}", f"{kept}{suffix}")
+    return db, how
+
+
+def targets(db: Path, rng: random.Random, k: int) -> dict[str, list[str]]:
+    """k URLs per page type (plus the warm-up ones), read from the store."""
+    from newsbrief.corpus.store import open_store
+
+    with open_store(str(db), create=False) as store:
+        q = store.execute
+        big_stories = [r[0] for r in q("SELECT id FROM stories ORDER BY n_articles DESC, id LIMIT ?", (k,))]
+        all_stories = [r[0] for r in q("SELECT id FROM stories")]
+        big_actors = [r[0] for r in q("SELECT id FROM actors ORDER BY articles DESC, id LIMIT ?", (k,))]
+        all_actors = [r[0] for r in q("SELECT id FROM actors")]
+        articles = [r[0] for r in q("SELECT id FROM articles WHERE copy_of IS NULL")]
+        longest = [r[0] for r in q("SELECT id FROM articles ORDER BY length(text) DESC LIMIT ?", (k // 3,))]
+        texts = [r[0] for r in q("SELECT text FROM articles ORDER BY seq LIMIT 300")]
+        outlets = [r[0] for r in q("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")]
+    half = (k + 1) // 2
+    stories = big_stories[:half] + rng.sample(all_stories, min(len(all_stories), k - half))
+    actors = big_actors[:half] + rng.sample(all_actors, min(len(all_actors), k - half))
+    arts = longest + rng.sample(articles, min(len(articles), k - len(longest)))
+    words = [w for t in texts for w in re.findall(r"[A-Za-z]{5,}", t)]
+    searches = []
+    for i in range(k):
+        params: dict[str, str] = {"q": " ".join(rng.sample(words, rng.choice([1, 1, 2])))}
+        if i % 3 == 1 and outlets:
+            params["outlet"] = rng.choice(outlets)
+        elif i % 3 == 2:
+            params["since"] = "2024-03-01"
+        searches.append("/search?" + urlencode(params))
+    return {
+        "home": ["/"] * k,
+        "story": [f"/story/{quote(s, safe='')}" for s in stories],
+        "article": [f"/article/{quote(a, safe='')}" for a in arts],
+        "actor": [f"/actor/{quote(a, safe='')}" for a in actors],
+        "search": searches,
+    }
+
+
+def measure(base: str, urls: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+    """Sequential GETs: the warm-up ones unmeasured, then every URL once, page types interleaved."""
+    import httpx
+
+    res: dict[str, dict[str, Any]] = {k: {"ms": [], "errors": [], "bytes": []} for k in urls}
+    with httpx.Client(base_url=base, timeout=60.0) as client:
+        for us in urls.values():
+            for u in us[:WARMUP]:
+                client.get(u)
+        order = [(kind, u) for kind, us in urls.items() for u in us]
+        random.Random(5).shuffle(order)
+        for kind, u in order:
+            t0 = time.perf_counter()
+            r = client.get(u)
+            ms = 1000 * (time.perf_counter() - t0)
+            res[kind]["ms"].append(ms)
+            res[kind]["bytes"].append(len(r.content))
+            if r.status_code != 200:
+                res[kind]["errors"].append(f"{u} {r.status_code}")
+    return res
+
+
+def _pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, round(q * len(xs)) - 1))]
+
+
+def _serve(db: Path, log: Any) -> tuple[subprocess.Popen[Any], str]:
+    from bench_api import _free_port
+
+    port = _free_port()
+    exe = Path(sys.executable).parent / "newsbrief"
+    cmd = [str(exe) if exe.exists() else "newsbrief", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    env = {k: v for k, v in os.environ.items() if k != "NEWSBRIEF_TOKEN"}
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def _wait(base: str, proc: subprocess.Popen[Any], timeout: float = 120.0) -> None:
+    import httpx
+
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"newsbrief serve exited with status {proc.returncode}")
+        try:
+            httpx.get(base + "/", timeout=30.0)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError("newsbrief serve did not answer in time")
+
+
+def run(limit: int | None) -> list[Row]:
+    n = limit or N_ARTICLES
+    with tempfile.TemporaryDirectory() as tmp_s:
+        tmp = Path(tmp_s)
+        db, how = _store(n, tmp)
+        urls = targets(db, random.Random(11), REQUESTS)
+        from newsbrief.corpus.store import open_store
+
+        with open_store(str(db), create=False) as store:
+            n_art = store.count_articles()
+            n_stories = int(store.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+            n_actors = int(store.execute("SELECT COUNT(*) FROM actors").fetchone()[0])
+        with open(tmp / "serve.log", "w+") as log:
+            proc, base = _serve(db, log)
+            try:
+                _wait(base, proc)
+                res = measure(base, urls)
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+            log.seek(0)
+            server_log = log.read()
+    errors = [e for r in res.values() for e in r["errors"]]
+    if errors:
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "pages_errors.txt").write_text("\n".join(errors) + "\n\n" + server_log[-5000:])
+    load = os.getloadavg()[0]
+    rows = []
+    for kind in KINDS:
+        r = res[kind]
+        ms = r["ms"]
+        worst = _pct(ms, 0.95)
+        note = f"{len(ms)} requests, {statistics.mean(r['bytes']) / 1000:.0f} kB mean; max {max(ms):.0f} ms"
+        if r["errors"]:
+            note += f"; {len(r['errors'])} non-200 (bench/out/pages_errors.txt)"
+        verdict = "meets" if worst < TARGET_MS and not r["errors"] else "MISSES"
+        rows.append(Row("pages", f"{kind}: p50 / p95 (ms)", f"{statistics.median(ms):.1f} / {worst:.1f}",
+                        f"target < {TARGET_MS:.0f} ms: {verdict}", note))  # fmt: skip
+    rows.append(Row("pages", "how measured", "HTTP on loopback", "",
+                    f"1 sequential client to `newsbrief serve` (subprocess); SQLite store of {n_art} articles, "
+                    f"{n_stories} stories, {n_actors} actors ({how}); load average {load:.1f} on {os.cpu_count()} cores"),
+               )  # fmt: skip
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run(int(sys.argv[1]) if len(sys.argv) > 1 else None):
+        print(row)
