@@ -310,6 +310,37 @@ def entity(
 
 
 @app.command()
+def relations(
+    actor: Annotated[str, typer.Argument(help="An actor's name, alias or corpus id (as `entity` shows it).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
+    format: Annotated[ListFormat, typer.Option("--format", help="text, or json (one actor per line).")] = ListFormat.text,
+    since: Annotated[Optional[str], typer.Option(help="Only events dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only events dated on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="List at most N events (counts cover all).")] = None,
+) -> None:
+    """An actor's relations: partners, per-week counts by CAMEO quad class with Goldstein weights, and the
+    events (each counted once across outlets) with their sources."""
+    from newsbrief.corpus import open_store
+    from newsbrief.corpus.relations import relations as relations_of
+    from newsbrief.corpus.relations import relations_text, resolve_actor
+
+    try:
+        bounds = [_published(v) if v else None for v in (since, until)]
+        with open_store(db, create=False) as store:
+            found = resolve_actor(store, actor)
+            if not found:
+                raise NoInputError(f"no actor named {actor!r} in {store.url}")
+            views = [relations_of(store, a.id, since=bounds[0], until=bounds[1], limit=limit) for a in found]
+        for view in views:
+            if format is ListFormat.json:
+                sys.stdout.write(json.dumps(view, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(relations_text(view))
+    except NewsbriefError as err:
+        fail(err)
+
+
+@app.command()
 def search(
     text: Annotated[str, typer.Argument(help='Words to find; "quoted phrases" match as phrases. No operators.')],
     db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
@@ -438,6 +469,23 @@ def api(
     """Serve the REST API (OpenAPI at /openapi.json). Writes need the token in NEWSBRIEF_TOKEN."""
     from newsbrief.api.app import run
     from newsbrief.corpus import open_store
+
+    try:
+        open_store(db, create=False).close()  # a wrong --db is an error now, not on the first request
+        run(db, host=host, port=port)
+    except NewsbriefError as err:
+        fail(err)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
+    host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the web pages (/, /story, /article, /actor, /search) and the same API under /api/."""
+    from newsbrief.corpus import open_store
+    from newsbrief.web import run
 
     try:
         open_store(db, create=False).close()  # a wrong --db is an error now, not on the first request

@@ -1,0 +1,591 @@
+"""The web pages of `newsbrief serve` (issue #8, DOM hooks in helpers/web-contract.md): home, story,
+article, actor and search, server-rendered with Jinja2 (autoescaped: article text is hostile input).
+
+Pages only read (GET); writes stay in the API behind the token. Every page sends its own
+Content-Security-Policy (the API's Guard keeps a CSP a route sets): styles and the optional script
+come from /static on this server, nothing inline, nothing from elsewhere.
+
+Speed: a page is a handful of queries, never one per story or per article of the corpus; the story
+page (the story brief plus the sentences behind each point) is cached per story state, as the API
+caches story briefs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import lru_cache, partial
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
+
+from newsbrief.corpus.features import words
+from newsbrief.corpus.store import Store
+from newsbrief.errors import NewsbriefError
+from newsbrief.web import charts, queries
+from newsbrief.web.highlight import marks, render, speaker_classes
+
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+STORIES_PER_PAGE = 50
+ACTOR_ARTICLES_PER_PAGE = 20
+HITS_PER_PAGE = 20
+MAX_ROWS = 200  # claims per table, timeline items listed, quotes per speaker: the rest is counted, not shown
+MAX_PAGE = 10_000
+MODALITY_LABELS = {
+    "asserted": "Asserted",
+    "possible": "Hedged: possible",
+    "expected": "Hedged: expected",
+    "denied": "Denied",
+    "question": "Questioned",
+}
+
+router = APIRouter(include_in_schema=False)
+
+
+class PageError(Exception):
+    """A page that cannot be shown: rendered as an HTML error page with this status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+# rendering ------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def env() -> Environment:
+    e = Environment(loader=PackageLoader("newsbrief.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    e.filters["article_url"] = article_url
+    e.filters["q"] = lambda s: quote(str(s), safe="")
+    e.filters["short"] = short
+    return e
+
+
+def html_page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    body = env().get_template(template).render(**context)
+    return HTMLResponse(body, status_code=status, headers={"content-security-policy": PAGE_CSP, "cache-control": "no-store"})
+
+
+def error_page(status: int, message: str) -> HTMLResponse:
+    return html_page("error.html", status=status, status_code=status, message=message)
+
+
+def article_url(article_id: str, anchor: str | None = None) -> str:
+    return "/article/" + quote(str(article_id), safe="") + (f"#{anchor}" if anchor else "")
+
+
+def short(text: Any, n: int = 160) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _stores(request: Request) -> Any:
+    return request.app.state.stores
+
+
+def _reader(request: Request) -> Store:
+    return _stores(request).reader()
+
+
+def _int_param(request: Request, name: str, default: int = 1, lo: int = 1, hi: int = MAX_PAGE) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise PageError(400, f"'{name}' must be a whole number, got {raw!r}") from None
+    return min(max(value, lo), hi)
+
+
+def _external(url: str | None) -> str | None:
+    """The article's own URL as a link only when it is http(s): a javascript: URL stays text."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+# anchors: a story's span -> the mark on its article's page ------------------------------------------
+def anchor_index(brief: dict[str, Any]) -> dict[tuple[int, int], str]:
+    """(start, end) -> the anchor of the mark with exactly that span (key points win over statements, ...)."""
+    out: dict[tuple[int, int], str] = {}
+    for m in sorted(marks(brief), key=lambda m: (_LINK_ORDER.get(m.kind, 9), m.n)):
+        out.setdefault((m.start, m.end), m.anchor)
+    return out
+
+
+_LINK_ORDER = {"point": 0, "quote": 1, "statement": 2, "event": 3, "timex": 4, "entity": 5}
+
+
+def _span_link(index: dict[str, dict[tuple[int, int], str]], article: str, start: Any, end: Any) -> str:
+    """Link to the mark of this span on the article page; the smallest mark around it; else the page."""
+    spans = index.get(article) or {}
+    anchor = spans.get((start, end))
+    if anchor is None and isinstance(start, int) and isinstance(end, int):
+        around = [(e - s, a) for (s, e), a in spans.items() if s <= start and end <= e]
+        anchor = min(around)[1] if around else None
+    return article_url(article, anchor)
+
+
+# home -----------------------------------------------------------------------------------------------
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    page = _int_param(request, "page")
+    store = _reader(request)
+    offset = (page - 1) * STORIES_PER_PAGE
+    rows = store.list_stories(STORIES_PER_PAGE + 1, offset)
+    more = len(rows) > STORIES_PER_PAGE
+    rows = rows[:STORIES_PER_PAGE]
+    outlets = store.story_outlets([s.id for s in rows]) if rows else {}
+    stories = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "size": s.size,
+            "copies": s.n_articles - s.size,
+            "outlets": outlets.get(s.id, []),
+            "first": s.first_published,
+            "last": s.last_published,
+        }
+        for s in rows
+    ]
+    return html_page(
+        "home.html",
+        stories=stories,
+        page=page,
+        prev_url=f"/?page={page - 1}" if page > 1 else None,
+        next_url=f"/?page={page + 1}" if more else None,
+        n_articles=store.count_articles(),
+    )
+
+
+# article --------------------------------------------------------------------------------------------
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    store = _reader(request)
+    brief = store.get_brief(article_id)
+    row = store.get_article(article_id) if brief is not None else None
+    if brief is None or row is None:
+        raise PageError(404, f"no article {article_id!r} in this store")
+    return html_page("article.html", **article_context(store, row, brief))
+
+
+def article_context(store: Store, row: Any, brief: dict[str, Any]) -> dict[str, Any]:
+    text = brief.get("text") or ""
+    ms = marks(brief)
+    by_kind: dict[str, set[int]] = {}
+    for m in ms:
+        by_kind.setdefault(m.kind, set()).add(m.n)
+    actor_of = queries.article_actors(store, row.id)
+    entities = brief.get("entities") or []
+    names = {e.get("id"): e.get("name") for e in entities}
+
+    points = [
+        {"anchor": f"span-point-{i}", "text": p.get("text"), "score": p.get("score")}
+        for i, p in enumerate(brief.get("key_points") or [])
+        if i in by_kind.get("point", ())
+    ]
+    colours = speaker_classes(brief)
+    speakers: dict[str, dict[str, Any]] = {}
+    for i, a in enumerate(brief.get("attributions") or []):
+        if i not in by_kind.get("quote", ()):
+            continue
+        key = a.get("speaker") or a.get("speaker_name") or ""
+        g = speakers.setdefault(
+            key,
+            {
+                "name": names.get(a.get("speaker")) or a.get("speaker_name") or "unattributed",
+                "actor": actor_of.get(a.get("speaker") or ""),
+                "colour": colours.get(key, 0),
+                "role": None,
+                "quotes": [],
+            },
+        )
+        role = a.get("role")
+        if g["role"] is None and isinstance(role, dict):
+            g["role"] = role.get("text")
+        g["quotes"].append({"anchor": f"span-quote-{i}", "text": (a.get("content") or {}).get("text"), "kind": a.get("kind")})
+    timexes = [
+        {"anchor": f"span-timex-{i}", "text": t.get("text"), "value": t.get("value"), "type": t.get("type")}
+        for i, t in enumerate(brief.get("timexes") or [])
+        if i in by_kind.get("timex", ())
+    ]
+    modal: dict[str, list[dict[str, Any]]] = {}
+    for i, s in enumerate(brief.get("statements") or []):
+        if i in by_kind.get("statement", ()):
+            modal.setdefault(s.get("modality") or "asserted", []).append(
+                {"anchor": f"span-statement-{i}", "text": s.get("text"), "holder": names.get(s.get("holder"))}
+            )
+    statements = [
+        {"modality": k, "label": MODALITY_LABELS.get(k, k), "items": modal[k]} for k in MODALITY_LABELS if k in modal
+    ] + [{"modality": k, "label": k, "items": v} for k, v in modal.items() if k not in MODALITY_LABELS]
+    events = [
+        {
+            "anchor": f"span-event-{i}",
+            "text": ev.get("text"),
+            "type": ev.get("type"),
+            "when": ev.get("when"),
+            "modality": ev.get("modality"),
+            "actor": names.get(ev.get("actor")),
+            "target": names.get(ev.get("target")),
+        }
+        for i, ev in enumerate(brief.get("events") or [])
+        if i in by_kind.get("event", ())
+    ]
+    actors, n = [], 0
+    for e in entities:
+        first = next(
+            (f"span-entity-{n + j}" for j in range(len(e.get("mentions") or [])) if n + j in by_kind.get("entity", ())), None
+        )
+        n += len(e.get("mentions") or [])
+        actors.append(
+            {
+                "name": e.get("name"),
+                "type": e.get("type"),
+                "country": e.get("country"),
+                "mentions": len(e.get("mentions") or []),
+                "anchor": first,
+                "actor": actor_of.get(e.get("id")),
+            }
+        )
+    actors.sort(key=lambda a: -a["mentions"])
+    index = anchor_index(brief)
+    checks = [
+        {
+            "kind": c.get("kind"),
+            "message": c.get("message"),
+            "links": [_span_link({row.id: index}, row.id, s.get("start"), s.get("end")) for s in c.get("spans") or []],
+        }
+        for c in brief.get("checks") or []
+    ]
+    story = None
+    if row.story_id:
+        found = store.get_stories([row.story_id])
+        story = {"id": row.story_id, "title": found[0].title if found else None, "size": found[0].size if found else None}
+    return {
+        "article": row,
+        "brief": brief,
+        "title": row.title or brief.get("title") or f"Article {row.id}",
+        "url": _external(row.url),
+        "text_html": render(text, ms),
+        "points": points,
+        "speakers": list(speakers.values()),
+        "timexes": timexes,
+        "statements": statements,
+        "events": events,
+        "actors": actors,
+        "checks": checks,
+        "story": story,
+        "counts": {k: len(v) for k, v in by_kind.items()},
+    }
+
+
+# story ----------------------------------------------------------------------------------------------
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    store = _reader(request)
+    found = store.get_stories([story_id])
+    if not found:
+        raise PageError(404, f"no story {story_id!r} in this store")
+    s = found[0]
+    stores = _stores(request)
+    cache = request.app.state.web_cache
+    context = cache.get(("story", s.id, s.n_articles, s.last_seq), partial(story_context, store, s, stores))
+    return html_page("story.html", **context)
+
+
+def _story_brief(store: Store, s: Any, stores: Any) -> dict[str, Any]:
+    from newsbrief.corpus import views
+
+    if stores is None or not hasattr(stores, "briefs"):
+        return views.story(store, s.id)
+    return stores.briefs.get((s.id, s.n_articles, s.last_seq), partial(views.story, store, s.id))
+
+
+def _best_sentence(brief: dict[str, Any], feats: set[str]) -> dict[str, Any] | None:
+    """The statement (else key point) of an article closest in words to a point: the sentence behind it there."""
+    best, best_score = None, 0.0
+    for s in (brief.get("statements") or []) or (brief.get("key_points") or []):
+        other = set(words(s.get("text") or ""))
+        if not other:
+            continue
+        score = 2 * len(feats & other) / (len(feats) + len(other))
+        if score > best_score:
+            best, best_score = s, score
+    return best if best_score >= 0.2 else None
+
+
+def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
+    sb = _story_brief(store, s, stores)
+    articles = {a["id"]: a for a in sb.get("articles") or []}
+    briefs: dict[str, dict[str, Any]] = {}
+    for aid, a in articles.items():
+        if not a.get("copy_of") and (b := store.get_brief(aid)) is not None:
+            briefs[aid] = b
+    index = {aid: anchor_index(b) for aid, b in briefs.items()}
+
+    def link(x: dict[str, Any]) -> str:
+        return _span_link(index, x.get("article") or "", x.get("start"), x.get("end"))
+
+    def outlet(aid: str) -> str:
+        a = articles.get(aid) or {}
+        return a.get("source") or a.get("title") or aid
+
+    points = []
+    for p in sb.get("key_points") or []:
+        feats = set(words(p.get("text") or ""))
+        behind = []
+        for aid in p.get("support") or [p.get("article")]:
+            if aid == p.get("article"):
+                sent: dict[str, Any] | None = {"text": p.get("text"), "start": p.get("start"), "end": p.get("end")}
+            else:
+                sent = _best_sentence(briefs.get(aid) or {}, feats)
+            behind.append(
+                {
+                    "article": aid,
+                    "outlet": outlet(aid),
+                    "published": (articles.get(aid) or {}).get("published"),
+                    "text": sent.get("text") if sent else None,
+                    "href": _span_link(index, aid, sent.get("start"), sent.get("end")) if sent else article_url(aid),
+                }
+            )
+        points.append({"text": p.get("text"), "support": len(p.get("support") or []), "href": link(p), "behind": behind})
+
+    chart_points = []
+    for t in sb.get("timeline") or []:
+        day = charts.parse_day(t.get("date") or t.get("when"))
+        if day is not None:
+            chart_points.append(charts.Point(day, "events", f"{t.get('when')}: {short(t.get('text'), 120)}", link(t)))
+    for aid, a in articles.items():
+        day = charts.parse_day(a.get("published"))
+        if day is not None and not a.get("copy_of"):
+            chart_points.append(
+                charts.Point(day, "articles", f"{outlet(aid)}: {short(a.get('title') or aid, 100)}", article_url(aid))
+            )
+    chart = charts.timeline(chart_points, ["events", "articles"], f"Timeline of {sb.get('title') or s.id}")
+    timeline = [{**t, "href": link(t), "n_support": len(t.get("support") or [])} for t in (sb.get("timeline") or [])[:MAX_ROWS]]
+
+    claims = [
+        {
+            **c,
+            "href": link(c),
+            "n_support": len(c.get("support") or []),
+            "first_href": article_url(c["first"]) if c.get("first") else None,
+        }
+        for c in sb.get("claims") or []
+    ]
+    corroborated = [c for c in claims if c["n_support"] > 1]
+    single = [c for c in claims if c["n_support"] <= 1]
+    contradictions = [
+        {
+            "about": c.get("about"),
+            "kind": c.get("kind"),
+            "variants": [
+                {**v, "href": link(v), "outlet": outlet(v.get("article") or ""), "context": (v.get("context") or {}).get("text")}
+                for v in c.get("variants") or []
+            ],
+        }
+        for c in sb.get("contradictions") or []
+    ]
+    actors = sb.get("actors") or []
+    actor_by_name = {}
+    for a in actors:
+        if a.get("id"):
+            actor_by_name.setdefault((a.get("name") or "").lower(), a["id"])
+            for alias in a.get("aliases") or {}:
+                actor_by_name.setdefault(alias.lower(), a["id"])
+    quotes = [
+        {
+            "speaker": g.get("speaker"),
+            "actor": actor_by_name.get((g.get("speaker") or "").lower()),
+            "roles": [{**r, "href": link(r)} for r in g.get("roles") or []],
+            "quotes": [
+                {**q, "href": link(q), "outlet": outlet(q.get("article") or ""), "n_support": len(q.get("support") or [])}
+                for q in (g.get("quotes") or [])[:MAX_ROWS]
+            ],
+            "more": max(0, len(g.get("quotes") or []) - MAX_ROWS),
+        }
+        for g in sb.get("quotes") or []
+    ]
+    return {
+        "story": sb,
+        "title": sb.get("title") or f"Story {s.id}",
+        "row": s,
+        "articles": list(articles.values()),
+        "points": points,
+        "chart": chart,
+        "timeline": timeline,
+        "timeline_more": max(0, len(sb.get("timeline") or []) - MAX_ROWS),
+        "corroborated": corroborated[:MAX_ROWS],
+        "single": single[:MAX_ROWS],
+        "n_corroborated": len(corroborated),
+        "n_single": len(single),
+        "contradictions": contradictions,
+        "quotes": quotes,
+        "actors": actors[:40],
+    }
+
+
+# actor ----------------------------------------------------------------------------------------------
+@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str) -> HTMLResponse:
+    store = _reader(request)
+    found = store.get_actors([actor_id])
+    if not found:
+        raise PageError(404, f"no actor {actor_id!r} in this store")
+    page = _int_param(request, "page")
+    return html_page("actor.html", **actor_context(store, found[0], page))
+
+
+def _inside(span: dict[str, Any], mentions: list[tuple[int, int]]) -> bool:
+    s, e = span.get("start", -1), span.get("end", -1)
+    return any(s <= ms and me <= e for ms, me in mentions)
+
+
+def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
+    dates = queries.actor_dates(store, a.id)
+    days = [(d, n) for p, n in dates if (d := charts.parse_day(p)) is not None]
+    undated = sum(n for p, n in dates if charts.parse_day(p) is None)
+    n_articles = sum(n for _, n in dates)
+    chart = charts.bars(charts.per_period(days), f"Articles naming {a.name} over time")
+    offset = (page - 1) * ACTOR_ARTICLES_PER_PAGE
+    arts = queries.actor_articles(store, a.id, ACTOR_ARTICLES_PER_PAGE, offset)
+    quotes: list[dict[str, Any]] = []
+    about: list[dict[str, Any]] = []
+    for art in arts:
+        brief = store.get_brief(art.id)
+        if brief is None:
+            continue
+        text = brief.get("text") or ""
+        index = anchor_index(brief)
+        ent = next((e for e in brief.get("entities") or [] if e.get("id") == art.entity_id), None)
+        mentions = [(m["start"], m["end"]) for m in (ent or {}).get("mentions") or [] if isinstance(m, dict)]
+        own: set[tuple[int, int]] = set()
+        for q in brief.get("attributions") or []:
+            c = q.get("content") or {}
+            if (
+                q.get("speaker") == art.entity_id
+                and isinstance(c, dict)
+                and text[c.get("start", 0) : c.get("end", 0)] == c.get("text")
+            ):
+                own.add((c["start"], c["end"]))
+                role = (q.get("role") or {}).get("text") if isinstance(q.get("role"), dict) else None
+                quotes.append(
+                    {"text": c["text"], "kind": q.get("kind"), "role": role, "article": art,
+                     "href": _span_link({art.id: index}, art.id, c["start"], c["end"])}
+                )  # fmt: skip
+        names = {e.get("id"): e.get("name") for e in brief.get("entities") or []}
+        seen: set[tuple[int, int]] = set()
+        for ev in brief.get("events") or []:
+            if ev.get("target") == art.entity_id and ev.get("actor") != art.entity_id:
+                seen.add((ev["start"], ev["end"]))
+                about.append(
+                    {"text": ev.get("text"), "how": f"event ({ev.get('type') or 'event'})", "by": names.get(ev.get("actor")),
+                     "article": art, "href": _span_link({art.id: index}, art.id, ev["start"], ev["end"])}
+                )  # fmt: skip
+        for st in brief.get("statements") or []:
+            key = (st.get("start"), st.get("end"))
+            if key in seen or st.get("holder") == art.entity_id or not _inside(st, mentions):
+                continue
+            if any(s <= key[0] and key[1] <= e for s, e in own):  # inside their own quote: said by them
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            about.append(
+                {"text": st.get("text"), "how": st.get("modality") or "statement", "by": names.get(st.get("holder")),
+                 "article": art, "href": _span_link({art.id: index}, art.id, st.get("start"), st.get("end"))}
+            )  # fmt: skip
+    linked = queries.linked_actors(store, a.id)
+    rows = {r.id: r for r in store.get_actors([i for i, _ in linked])} if linked else {}
+    pages = max(1, math.ceil(n_articles / ACTOR_ARTICLES_PER_PAGE))
+    base = "/actor/" + quote(a.id, safe="")
+    return {
+        "actor": a,
+        "title": a.name,
+        "aliases": sorted(a.aliases.items(), key=lambda kv: (-kv[1], kv[0])),
+        "chart": chart,
+        "undated": undated,
+        "n_articles": n_articles,
+        "articles": arts,
+        "quotes": quotes[:MAX_ROWS],
+        "about": about[:MAX_ROWS],
+        "linked": [(rows[i], n) for i, n in linked if i in rows],
+        "page": page,
+        "pages": pages,
+        "prev_url": f"{base}?page={page - 1}" if page > 1 else None,
+        "next_url": f"{base}?page={page + 1}" if page < pages else None,
+    }
+
+
+# search ---------------------------------------------------------------------------------------------
+_WORD = re.compile(r"\w+", re.UNICODE)
+FILTERS = ("actor", "outlet", "since", "until", "story")
+
+
+def highlighted(text: str, start: int, end: int, query_words: set[str]) -> Markup:
+    """text[start:end] escaped, the words matching the query (by stem, as the search engines match) in <mark>."""
+    from newsbrief.corpus.search import stem
+
+    stems = {stem(w) for w in query_words}
+    part = text[start:end]
+    out, pos = [], 0
+    for m in _WORD.finditer(part):
+        if stem(m.group()) in stems:
+            out += [str(escape(part[pos : m.start()])), "<mark>", str(escape(m.group())), "</mark>"]
+            pos = m.end()
+    out.append(str(escape(part[pos:])))
+    return Markup(("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else ""))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request) -> HTMLResponse:
+    from newsbrief.corpus import search as engine
+
+    params = request.query_params
+    q = (params.get("q") or "").strip()[:1000]
+    filters = {k: (params.get(k) or "").strip()[:300] for k in FILTERS}
+    page = _int_param(request, "page", hi=engine.MAX_OFFSET // HITS_PER_PAGE)
+    context: dict[str, Any] = {"q": q, "filters": filters, "hits": [], "page": page, "error": None, "searched": bool(q)}
+    status = 200
+    if q:
+        for k in ("since", "until"):
+            if filters[k]:
+                try:
+                    dt.date.fromisoformat(filters[k])
+                except ValueError:
+                    context["error"] = f"'{k}' must be a date as YYYY-MM-DD, got {filters[k]!r}"
+                    status = 400
+        if context["error"] is None:
+            store = _reader(request)
+            try:
+                hits = engine.search(
+                    store, q, entity=filters["actor"] or None, outlet=filters["outlet"] or None, since=filters["since"] or None,
+                    until=filters["until"] or None, story=filters["story"] or None, limit=HITS_PER_PAGE + 1,
+                    offset=(page - 1) * HITS_PER_PAGE,
+                )  # fmt: skip
+            except (ValueError, NewsbriefError) as exc:
+                context["error"] = str(exc)
+                status = 400
+                hits = []
+            more = len(hits) > HITS_PER_PAGE
+            hits = hits[:HITS_PER_PAGE]
+            query_words = {w for g in engine.parse_query(q) for w in g}
+            for h in hits:
+                row = store.get_article(h.article_id)
+                snippet = highlighted(row.text, h.start, h.end, query_words) if row is not None else Markup("")
+                context["hits"].append({"hit": h, "snippet": snippet})
+            args = {"q": q, **{k: v for k, v in filters.items() if v}}
+            context["prev_url"] = "/search?" + urlencode({**args, "page": page - 1}) if page > 1 else None
+            context["next_url"] = "/search?" + urlencode({**args, "page": page + 1}) if more else None
+    return html_page("search.html", status=status, **context)
