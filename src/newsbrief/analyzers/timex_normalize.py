@@ -33,7 +33,7 @@ COUNTED: dict[str, int] = LEX["counted_vague_numbers"]
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
 WEEKDAY_PART_IN_VALUE = False
-DECADE_SUFFIX = "X"  # "the 1990s" -> 199X (TempEval-3 practice, 4 to 3 on the tuning part), not TimeML 1.2's 199
+DECADE_SUFFIX = ""  # "the 1990s" -> 199X (TempEval-3 practice, 4 to 3 on the tuning part), not TimeML 1.2's 199
 CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
 
 
@@ -637,7 +637,8 @@ def _quarter_words(words: list[str], ctx: Context, explicit_year: int | None) ->
 
 def _quarter(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     low = _low(m).replace("year-ago", "year_ago").replace("year-earlier", "year_earlier")
-    words = [w.replace("_", "-") for w in re.findall(r"[a-z0-9'_]+", low)]
+    # "next year's first quarter": the possessive's year is the year
+    words = [w.replace("_", "-").removesuffix("'s") for w in re.findall(r"[a-z0-9'_]+", low.replace("’", "'"))]
     years = re.findall(r"\b\d{4}\b", low)
     explicit = int(years[0]) if years else None
     if explicit is None and re.search(r"(this|last|next) year", low) and ctx.dct:
@@ -655,7 +656,12 @@ def _half(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     h = 1 if ord_ == "first" else 2
     ystr = (g.get("year") or "").lower()
     if "'" in ystr or "decade" in ystr:
-        return ("DATE", None)
+        # "the last half of the '80s": TIMEX3 has no half-decade; the value is the decade's
+        mo = re.search(r"'(\d)0s", ystr)
+        if mo:
+            century = _short_decade_century(int(mo.group(1)), ctx.dct)
+            return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
+        return ("DATE", f"{ctx.dct.year // 10:03d}{DECADE_SUFFIX}" if ctx.dct and "decade" in ystr else None)
     y = _year_word(ystr, ctx.dct) if ystr else (ctx.dct.year if ctx.dct else None)
     if y is None:
         return ("DATE", f"XXXX-H{h}")
@@ -685,6 +691,14 @@ _DECADE_WORDS = {
 }
 
 
+def _short_decade_century(digit: int, dct: date | None) -> str:
+    """The century of "the '80s": the latest decade of that name that has begun by the reference."""
+    if dct is None:
+        return "19"
+    cc = dct.year // 100
+    return f"{cc if digit * 10 <= dct.year % 100 else cc - 1:02d}"
+
+
 def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     dec = (m.groups.get("dec") or "").lower()
     mo = re.match(r"(\d{3})0s", dec)
@@ -692,7 +706,7 @@ def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", mo.group(1) + DECADE_SUFFIX)
     mo = re.match(r"'(\d)0s", dec)
     if mo:
-        century = "19" if not ctx.dct or int(mo.group(1)) > ctx.dct.year % 100 // 10 else "20"
+        century = _short_decade_century(int(mo.group(1)), ctx.dct)
         return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
     for w, d in _DECADE_WORDS.items():
         if w in dec:
@@ -746,6 +760,9 @@ def _year_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", f"{y:04d}-{code}" if code else f"{y:04d}")
 
 
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b[^.;]*$", re.I)
+
+
 def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
@@ -765,6 +782,9 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     elif rel in ("next", "the next", "the coming", "this coming", "the following"):
         sign = 1
     code = {"week": "W", "month": "M", "year": "Y", "fiscal year": "Y", "decade": "DE", "weekend": "WE"}[unit]
+    if code == "Y" and sign < 0 and rel == "last" and ctx.last_quarter and _COMPARED.search(text, max(0, m.start - 60), m.start):
+        # "net of $24 million, compared with a loss of $3 million last year": the quarter a year before
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}-Q{ctx.last_quarter[-1]}")
     if code == "WE":
         return ("DATE", f"{week_of(ctx.dct + timedelta(weeks=sign))}-WE")
     return ("DATE", shift(ctx.dct, 1 if sign else 0, code, sign or 1))
