@@ -17,6 +17,10 @@ for Russia. This component repairs its entities token by token, adds the names o
 Countries come from the text where it says them (an appositive "a professor at X in South Korea",
 "Russia's minister", "Russian President ...") or from the gazetteer. Everything is dictionary
 lookups over the parse: no model call per sentence.
+
+This module holds the component and orders its steps; the steps live beside it: actors_lexicon
+(word lists, folding), actors_mentions (finding names), actors_merge (people and organisations
+merged), actors_countries and actors_descriptions.
 """
 
 from __future__ import annotations
