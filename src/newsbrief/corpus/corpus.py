@@ -1,5 +1,6 @@
 """The corpus: articles in, each analysed once, stored with its brief, copies linked to their first
-copy, placed in a story, its actors merged into the corpus's. One article = one transaction, so a
+copy, placed in a story, its actors merged into the corpus's, its events joined to the corpus's (one per
+real-world event, corpus/events.py). One article = one transaction, so a
 run killed half-way keeps every article it finished and resumes after them."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from newsbrief.corpus import actors, dedup
+from newsbrief.corpus import actors, dedup, events
 from newsbrief.corpus.features import features
 from newsbrief.corpus.store import ArticleRow, Store, open_store
 from newsbrief.corpus.stories import Params, StoryTracker
@@ -85,6 +86,8 @@ class Corpus:
             else:
                 row.story_id = self.tracker.add(row, features(brief))
                 actors.merge_article(self.store, row.id, brief.get("entities") or [])
+            if original is None:  # a copy is never one more source of an event
+                events.record_events(self.store, row.id, row.seq, brief)
             self.store.set_story(row.id, row.story_id)
             status: Status = "copy" if original is not None else "added"
             return Outcome(status, row.id, row.story_id, row.copy_of)

@@ -38,6 +38,10 @@ def _backfill_speakers(store: Any) -> None:
     store.backfill_speakers()
 
 
+def _backfill_events(store: Any) -> None:
+    store.backfill_events()
+
+
 MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (
         1,
@@ -129,6 +133,33 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
             "CREATE INDEX articles_source ON articles(source)",
             "CREATE INDEX articles_published ON articles(published)",
             Backfill(_backfill_speakers),
+        ],
+    ),
+    (
+        5,
+        "events across articles (one per real-world event) and their sources",
+        [
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                sig TEXT NOT NULL,
+                actor_id TEXT NOT NULL, target_id TEXT NOT NULL, place_id TEXT,
+                type TEXT NOT NULL, cameo TEXT,
+                day TEXT, period TEXT NOT NULL,
+                modality TEXT NOT NULL,
+                n_sources INTEGER NOT NULL,
+                first_seq BIGINT NOT NULL)""",
+            "CREATE INDEX events_sig ON events(sig, day)",
+            "CREATE INDEX events_actor ON events(actor_id, day)",
+            "CREATE INDEX events_target ON events(target_id, day)",
+            """CREATE TABLE event_sources (
+                event_id TEXT NOT NULL REFERENCES events(id), article_id TEXT NOT NULL REFERENCES articles(id),
+                ordinal INTEGER NOT NULL,
+                span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+                trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+                modality TEXT NOT NULL, event_when TEXT,
+                PRIMARY KEY (event_id, article_id, ordinal))""",
+            "CREATE INDEX event_sources_article ON event_sources(article_id)",
+            Backfill(_backfill_events),
         ],
     ),
 ]

@@ -10,10 +10,21 @@ from typing import Any, ClassVar
 
 from newsbrief.corpus.migrations import MIGRATIONS, Backfill, PerDialect
 from newsbrief.corpus.speakers import speaker_keys
-from newsbrief.corpus.store import ActorRow, ArticleRow, SearchFilters, SearchRow, Store, StoryRow
+from newsbrief.corpus.store import (
+    ActorRow,
+    ArticleRow,
+    EventRow,
+    EventSourceRow,
+    SearchFilters,
+    SearchRow,
+    Store,
+    StoryRow,
+)
 
 _ARTICLE_COLS = "id, content_hash, exact_hash, text, title, url, source, published, language, copy_of, story_id, seq"
 _STORY_COLS = "id, title, size, n_articles, first_published, last_published, first_seq, last_seq, vector, names, years"
+_EVENT_COLS = "id, sig, actor_id, target_id, type, cameo, place_id, day, period, modality, n_sources, first_seq"
+_SOURCE_COLS = "event_id, article_id, ordinal, span_start, span_end, trigger_start, trigger_end, modality, event_when"
 _CHUNK = 500  # terms per IN (...) list
 
 
@@ -292,6 +303,10 @@ class SQLStore(Store):
         )
         return [(r[0], r[1], int(r[2])) for r in rows]
 
+    def entity_actors(self, article_id: str) -> dict[str, str]:
+        rows = self.execute("SELECT entity_id, actor_id FROM article_actors WHERE article_id = ?", (article_id,))
+        return {r[0]: r[1] for r in rows}
+
     def story_actors(self, story_id: str) -> list[tuple[str, int]]:
         rows = self.execute(
             """SELECT aa.actor_id, SUM(aa.mentions) AS m FROM article_actors aa JOIN articles a ON a.id = aa.article_id
@@ -299,6 +314,84 @@ class SQLStore(Store):
             (story_id,),
         )
         return [(r[0], int(r[1])) for r in rows]
+
+    # events --------------------------------------------------------------------------------
+    @staticmethod
+    def _event(r: Sequence[Any]) -> EventRow:
+        return EventRow(*r[:10], n_sources=int(r[10]), first_seq=int(r[11]))
+
+    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, period: str) -> list[EventRow]:
+        if day_lo is not None and day_hi is not None:
+            rows = self.execute(
+                f"SELECT {_EVENT_COLS} FROM events WHERE sig = ? AND day >= ? AND day <= ? ORDER BY first_seq",
+                (sig, day_lo, day_hi),
+            )
+        else:
+            rows = self.execute(
+                f"SELECT {_EVENT_COLS} FROM events WHERE sig = ? AND day IS NULL AND period = ? ORDER BY first_seq",
+                (sig, period),
+            )
+        return [self._event(r) for r in rows]
+
+    def put_event(self, event: EventRow) -> None:
+        e = event
+        self.execute(
+            f"""INSERT INTO events ({_EVENT_COLS}) VALUES ({self._in(12)}) ON CONFLICT (id) DO UPDATE SET
+                place_id = excluded.place_id, modality = excluded.modality, n_sources = excluded.n_sources""",
+            (e.id, e.sig, e.actor_id, e.target_id, e.type, e.cameo, e.place_id, e.day, e.period, e.modality,
+             e.n_sources, e.first_seq),
+        )  # fmt: skip
+
+    def add_event_sources(self, rows: Sequence[EventSourceRow]) -> None:
+        self.executemany(
+            f"INSERT INTO event_sources ({_SOURCE_COLS}) VALUES ({self._in(9)}) ON CONFLICT DO NOTHING",
+            [
+                (r.event_id, r.article_id, r.ordinal, r.start, r.end, r.trigger_start, r.trigger_end, r.modality, r.when)
+                for r in rows
+            ],
+        )
+
+    def actor_events(self, actor_id: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
+        where, params = ["(actor_id = ? OR target_id = ?)"], [actor_id, actor_id]
+        if since is not None:
+            where.append("day >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("day <= ?")
+            params.append(until)
+        rows = self.execute(
+            f"SELECT {_EVENT_COLS} FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY CASE WHEN day IS NULL THEN 1 ELSE 0 END, day, first_seq",
+            params,
+        )
+        return [self._event(r) for r in rows]
+
+    def event_sources(self, event_ids: Sequence[str]) -> list[EventSourceRow]:
+        out = []
+        cols = ", ".join(f"s.{c.strip()}" for c in _SOURCE_COLS.split(","))
+        for part in _chunks(list(event_ids)):
+            rows = self.execute(
+                f"""SELECT {cols} FROM event_sources s JOIN articles a ON a.id = s.article_id
+                    WHERE s.event_id IN ({self._in(len(part))}) ORDER BY a.seq, s.ordinal""",
+                part,
+            )
+            out += [EventSourceRow(*r) for r in rows]
+        return out
+
+    def backfill_events(self) -> None:
+        """Record the events of the original articles stored before the events table existed (migration 5)."""
+        from newsbrief.corpus.events import record_events
+
+        last = -1
+        while True:
+            rows = self.execute(
+                "SELECT id, brief, seq FROM articles WHERE seq > ? AND copy_of IS NULL ORDER BY seq LIMIT 200", (last,)
+            ).fetchall()
+            if not rows:
+                return
+            for aid, brief, seq in rows:
+                record_events(self, aid, int(seq), json.loads(brief))
+                last = int(seq)
 
     # search --------------------------------------------------------------------------------
     def _fts(self, groups: Sequence[Sequence[str]], any_group: bool) -> tuple[str, str, str, list[Any]]:

@@ -59,6 +59,39 @@ class ActorRow:
 
 
 @dataclass
+class EventRow:
+    """One real-world event across the corpus (corpus/events.py): its parties are corpus actors."""
+
+    id: str
+    sig: str  # who and what, without the date: party|party|action (parties by corpus actor or state)
+    actor_id: str
+    target_id: str
+    type: str
+    cameo: str | None = None
+    place_id: str | None = None
+    day: str | None = None  # YYYY-MM-DD of its first report, None when it is undated or only a past period
+    period: str = ""  # "" when dated; else the coarse date it was given ("2023-09"), or "-"
+    modality: str = "asserted"  # "asserted" once any source asserts it, else its first source's
+    n_sources: int = 0  # distinct original articles (copies never count)
+    first_seq: int = 0
+
+
+@dataclass
+class EventSourceRow:
+    """One report of an event: the article's event (its position in the brief's `events`) and its spans."""
+
+    event_id: str
+    article_id: str
+    ordinal: int
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    modality: str
+    when: str | None = None
+
+
+@dataclass
 class SearchFilters:
     """What a search keeps, already resolved to stored values (None: no filter)."""
 
@@ -187,6 +220,31 @@ class Store(ABC):
     @abstractmethod
     def story_actors(self, story_id: str) -> list[tuple[str, int]]:
         """(actor id, mentions) over a story's articles, most mentioned first."""
+
+    @abstractmethod
+    def entity_actors(self, article_id: str) -> dict[str, str]:
+        """The article's entity id -> corpus actor id."""
+
+    # events --------------------------------------------------------------------------------
+    @abstractmethod
+    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, period: str) -> list[EventRow]:
+        """Events of this signature dated within [day_lo, day_hi], or, without days, undated ones of this period."""
+
+    @abstractmethod
+    def put_event(self, event: EventRow) -> None:
+        """Insert or replace an event."""
+
+    @abstractmethod
+    def add_event_sources(self, rows: Sequence[EventSourceRow]) -> None: ...
+
+    @abstractmethod
+    def actor_events(self, actor_id: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
+        """Events the actor does or undergoes, dated within [since, until] when given (undated ones only
+        without bounds); oldest first."""
+
+    @abstractmethod
+    def event_sources(self, event_ids: Sequence[str]) -> list[EventSourceRow]:
+        """The reports of these events, in order of arrival of their articles."""
 
     # search and export ---------------------------------------------------------------------
     @abstractmethod
