@@ -325,12 +325,11 @@ def relations(
     from newsbrief.corpus.relations import relations_text, resolve_actor
 
     try:
-        bounds = [_published(v) if v else None for v in (since, until)]
         with open_store(db, create=False) as store:
             found = resolve_actor(store, actor)
             if not found:
                 raise NoInputError(f"no actor named {actor!r} in {store.url}")
-            views = [relations_of(store, a.id, since=bounds[0], until=bounds[1], limit=limit) for a in found]
+            views = [relations_of(store, a.id, since=since, until=until, limit=limit) for a in found]
         for view in views:
             if format is ListFormat.json:
                 sys.stdout.write(json.dumps(view, ensure_ascii=False) + "\n")

@@ -2,7 +2,7 @@
 and with no token configured writes are refused (403), never open.
 
 Routes: GET /api/articles/{id} (the brief), GET /api/stories (newest first, paginated), GET /api/stories/{id}
-(the story brief), GET /api/actors/{id}, GET /api/search?q=, POST /api/articles (ingest; token),
+(the story brief), GET /api/actors/{id}, GET /api/actors/{id}/relations, GET /api/search?q=, POST /api/articles (ingest; token),
 POST /api/analyze (a brief, nothing stored; open but size-limited and queued). OpenAPI at /openapi.json
 (works offline) and /docs (Swagger UI: its JS and CSS come from a CDN, so that page needs a network).
 
@@ -547,6 +547,19 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     def get_actor(request: Request, actor_id: str, limit: Limit = MAX_LIMIT, offset: Offset = None) -> JSONResponse:
         offset = min(offset or 0, MAX_OFFSET)
         return JSONResponse(actor_view(_stores(request).reader(), actor_id, limit, offset))
+
+    @app.get("/api/actors/{actor_id}/relations", tags=["read"], summary="An actor's relations: partners, weekly CAMEO counts")
+    def get_relations(
+        request: Request, actor_id: str, since: str | None = None, until: str | None = None, limit: Limit = MAX_LIMIT
+    ) -> JSONResponse:
+        """The shape of `newsbrief relations ACTOR --format json`: each event counted once across outlets."""
+        from newsbrief.corpus.relations import relations
+
+        store = _stores(request).reader()
+        if not store.get_actors([actor_id]):
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        view = relations(store, actor_id, since=_date(since, "since"), until=_date(until, "until"), limit=limit)
+        return JSONResponse(view)
 
     @app.get("/api/search", tags=["read"], summary="Full-text search with filters, ranked, with snippets")
     def search(
