@@ -7,6 +7,7 @@ error page for the pages' own errors (the API's errors stay JSON).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,6 +24,7 @@ def create_site(db: str, *, token: str | None = None) -> FastAPI:
     from newsbrief.web.pages import PageError, error_page, router
 
     app = create_app(db, token=token)
+    threading.Thread(target=_warm, name="newsbrief-web-warm", daemon=True).start()
     app.state.web_cache = Lru(PAGE_CACHE)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -32,6 +34,16 @@ def create_site(db: str, *, token: str | None = None) -> FastAPI:
         return error_page(exc.status, exc.message)
 
     return app
+
+
+def _warm() -> None:
+    """Import what the first search needs (the stemmer's library takes seconds) before a user waits for it."""
+    try:
+        from newsbrief.corpus.search import stem
+
+        stem("warming")
+    except Exception:  # only a head start: the first search pays the import if this failed
+        pass
 
 
 def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -25,6 +25,7 @@ class Point:
     lane: str
     label: str
     href: str | None = None
+    approx: bool = False  # the date is only a month or a year: drawn hollow
 
 
 def parse_day(value: object) -> dt.date | None:
@@ -106,10 +107,11 @@ def timeline(points: list[Point], lanes: list[str], label: str) -> Markup:
         dy = (stacked[slot] % 4) * 5 - 7  # items on the same day fan out a little instead of hiding each other
         stacked[slot] += 1
         y = top + lane_h * lane_i + lane_h / 2 + dy + 7
+        cls = f"mark-{lane_i}" + (" approx" if p.approx else "")
         shape = (
-            f'<rect class="mark-{lane_i}" x="{xx - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
+            f'<rect class="{cls}" x="{xx - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
             if lane_i
-            else f'<circle class="mark-{lane_i}" cx="{xx:.1f}" cy="{y:.1f}" r="4.5"/>'
+            else f'<circle class="{cls}" cx="{xx:.1f}" cy="{y:.1f}" r="4.5"/>'
         )
         body = f"<title>{escape(p.day.isoformat())}: {escape(p.label)}</title>{shape}"
         out.append(f'<a href="{escape(p.href)}">{body}</a>' if p.href else f"<g>{body}</g>")
@@ -125,7 +127,7 @@ def bars(buckets: list[tuple[str, int]], label: str) -> Markup:
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = height - top - bottom
     peak = max(c for _, c in buckets) or 1
-    bw = inner_w / len(buckets)
+    bw = min(inner_w / len(buckets), 60.0)  # a few periods: narrow bars from the left, not one wide block
     out = [
         f'<svg class="chart chart-bars" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>'

@@ -367,7 +367,8 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
     for t in sb.get("timeline") or []:
         day = charts.parse_day(t.get("date") or t.get("when"))
         if day is not None:
-            chart_points.append(charts.Point(day, "events", f"{t.get('when')}: {short(t.get('text'), 120)}", link(t)))
+            approx = len(str(t.get("when") or "")) < 10
+            chart_points.append(charts.Point(day, "events", f"{t.get('when')}: {short(t.get('text'), 120)}", link(t), approx))
     for aid, a in articles.items():
         day = charts.parse_day(a.get("published"))
         if day is not None and not a.get("copy_of"):
@@ -383,6 +384,7 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
             "href": link(c),
             "n_support": len(c.get("support") or []),
             "first_href": article_url(c["first"]) if c.get("first") else None,
+            "first_outlet": outlet(c["first"]) if c.get("first") else None,
         }
         for c in sb.get("claims") or []
     ]
