@@ -12,9 +12,11 @@ caches story briefs.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
+from collections import Counter
 from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -39,6 +41,7 @@ ACTOR_ARTICLES_PER_PAGE = 20
 HITS_PER_PAGE = 20
 MAX_ROWS = 200  # claims per table, timeline items listed, quotes per speaker: the rest is counted, not shown
 MAX_PAGE = 10_000
+LINKED_SAMPLE = 300  # an actor's latest articles read for its most linked actors
 MODALITY_LABELS = {
     "asserted": "Asserted",
     "possible": "Hedged: possible",
@@ -119,14 +122,25 @@ def _external(url: str | None) -> str | None:
 
 # anchors: a story's span -> the mark on its article's page ------------------------------------------
 def anchor_index(brief: dict[str, Any]) -> dict[tuple[int, int], str]:
-    """(start, end) -> the anchor of the mark with exactly that span (key points win over statements, ...)."""
+    """(start, end) -> the anchor of the mark with exactly that span (key points win over quotes, statements,
+    ...). The spans `highlight.marks` wraps, read without building the marks (pages link into many articles)."""
+    text = brief.get("text") or ""
     out: dict[tuple[int, int], str] = {}
-    for m in sorted(marks(brief), key=lambda m: (_LINK_ORDER.get(m.kind, 9), m.n)):
-        out.setdefault((m.start, m.end), m.anchor)
+    lists = (
+        ("point", brief.get("key_points") or []),
+        ("quote", [a.get("content") for a in brief.get("attributions") or []]),
+        ("statement", brief.get("statements") or []),
+        ("event", brief.get("events") or []),
+        ("timex", brief.get("timexes") or []),
+    )
+    for kind, spans in lists:
+        for i, sp in enumerate(spans):
+            if isinstance(sp, dict):
+                s, e = sp.get("start"), sp.get("end")
+                ok = isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and (s, e) not in out
+                if ok and text[s:e] == sp.get("text"):
+                    out[(s, e)] = f"span-{kind}-{i}"
     return out
-
-
-_LINK_ORDER = {"point": 0, "quote": 1, "statement": 2, "event": 3, "timex": 4, "entity": 5}
 
 
 def _span_link(index: dict[str, dict[tuple[int, int], str]], article: str, start: Any, end: Any) -> str:
@@ -145,7 +159,7 @@ def home(request: Request) -> HTMLResponse:
     page = _int_param(request, "page")
     store = _reader(request)
     offset = (page - 1) * STORIES_PER_PAGE
-    rows = store.list_stories(STORIES_PER_PAGE + 1, offset)
+    rows = queries.story_lines(store, STORIES_PER_PAGE + 1, offset)
     more = len(rows) > STORIES_PER_PAGE
     rows = rows[:STORIES_PER_PAGE]
     outlets = store.story_outlets([s.id for s in rows]) if rows else {}
@@ -314,13 +328,20 @@ def _story_brief(store: Store, s: Any, stores: Any) -> dict[str, Any]:
     return stores.briefs.get((s.id, s.n_articles, s.last_seq), partial(views.story, store, s.id))
 
 
-def _best_sentence(brief: dict[str, Any], feats: set[str]) -> dict[str, Any] | None:
-    """The statement (else key point) of an article closest in words to a point: the sentence behind it there."""
-    best, best_score = None, 0.0
+def _sentences(brief: dict[str, Any]) -> list[tuple[dict[str, Any], set[str]]]:
+    """An article's statements (else key points) with their content words, for `_best_sentence`."""
+    out = []
     for s in (brief.get("statements") or []) or (brief.get("key_points") or []):
-        other = set(words(s.get("text") or ""))
-        if not other:
-            continue
+        feats = set(words(s.get("text") or ""))
+        if feats:
+            out.append((s, feats))
+    return out
+
+
+def _best_sentence(sentences: list[tuple[dict[str, Any], set[str]]], feats: set[str]) -> dict[str, Any] | None:
+    """The sentence of an article closest in words (Dice) to a point: the sentence behind the point there."""
+    best, best_score = None, 0.0
+    for s, other in sentences:
         score = 2 * len(feats & other) / (len(feats) + len(other))
         if score > best_score:
             best, best_score = s, score
@@ -335,6 +356,7 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
         if not a.get("copy_of") and (b := store.get_brief(aid)) is not None:
             briefs[aid] = b
     index = {aid: anchor_index(b) for aid, b in briefs.items()}
+    sentences: dict[str, list[tuple[dict[str, Any], set[str]]]] = {}
 
     def link(x: dict[str, Any]) -> str:
         return _span_link(index, x.get("article") or "", x.get("start"), x.get("end"))
@@ -351,7 +373,9 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
             if aid == p.get("article"):
                 sent: dict[str, Any] | None = {"text": p.get("text"), "start": p.get("start"), "end": p.get("end")}
             else:
-                sent = _best_sentence(briefs.get(aid) or {}, feats)
+                if aid not in sentences:
+                    sentences[aid] = _sentences(briefs.get(aid) or {})
+                sent = _best_sentence(sentences[aid], feats)
             behind.append(
                 {
                     "article": aid,
@@ -452,18 +476,21 @@ def actor(request: Request, actor_id: str) -> HTMLResponse:
 
 
 def _inside(span: dict[str, Any], mentions: list[tuple[int, int]]) -> bool:
+    """Whether a mention (sorted by start) lies inside the span: the first one starting in it ends first."""
     s, e = span.get("start", -1), span.get("end", -1)
-    return any(s <= ms and me <= e for ms, me in mentions)
+    i = bisect.bisect_left(mentions, (s, -1))
+    return i < len(mentions) and mentions[i][1] <= e
 
 
 def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
-    dates = queries.actor_dates(store, a.id)
-    days = [(d, n) for p, n in dates if (d := charts.parse_day(p)) is not None]
-    undated = sum(n for p, n in dates if charts.parse_day(p) is None)
-    n_articles = sum(n for _, n in dates)
+    links = queries.actor_links(store, a.id)
+    per_day = Counter(x.published for x in links)
+    days = [(d, n) for p, n in per_day.items() if (d := charts.parse_day(p)) is not None]
+    undated = len(links) - sum(n for _, n in days)
+    n_articles = len(links)
     chart = charts.bars(charts.per_period(days), f"Articles naming {a.name} over time")
     offset = (page - 1) * ACTOR_ARTICLES_PER_PAGE
-    arts = queries.actor_articles(store, a.id, ACTOR_ARTICLES_PER_PAGE, offset)
+    arts = queries.actor_articles(store, links[offset : offset + ACTOR_ARTICLES_PER_PAGE])
     quotes: list[dict[str, Any]] = []
     about: list[dict[str, Any]] = []
     for art in arts:
@@ -473,7 +500,7 @@ def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
         text = brief.get("text") or ""
         index = anchor_index(brief)
         ent = next((e for e in brief.get("entities") or [] if e.get("id") == art.entity_id), None)
-        mentions = [(m["start"], m["end"]) for m in (ent or {}).get("mentions") or [] if isinstance(m, dict)]
+        mentions = sorted((m["start"], m["end"]) for m in (ent or {}).get("mentions") or [] if isinstance(m, dict))
         own: set[tuple[int, int]] = set()
         for q in brief.get("attributions") or []:
             c = q.get("content") or {}
@@ -508,7 +535,7 @@ def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
                 {"text": st.get("text"), "how": st.get("modality") or "statement", "by": names.get(st.get("holder")),
                  "article": art, "href": _span_link({art.id: index}, art.id, st.get("start"), st.get("end"))}
             )  # fmt: skip
-    linked = queries.linked_actors(store, a.id)
+    linked = queries.linked_actors(store, [x.article_id for x in links[:LINKED_SAMPLE]], a.id)
     rows = {r.id: r for r in store.get_actors([i for i, _ in linked])} if linked else {}
     pages = max(1, math.ceil(n_articles / ACTOR_ARTICLES_PER_PAGE))
     base = "/actor/" + quote(a.id, safe="")
@@ -523,6 +550,7 @@ def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
         "quotes": quotes[:MAX_ROWS],
         "about": about[:MAX_ROWS],
         "linked": [(rows[i], n) for i, n in linked if i in rows],
+        "linked_sample": LINKED_SAMPLE,
         "page": page,
         "pages": pages,
         "prev_url": f"{base}?page={page - 1}" if page > 1 else None,

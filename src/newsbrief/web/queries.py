@@ -29,57 +29,76 @@ def _sql(store: Store) -> Any:
     return getattr(store, "execute", None) if hasattr(store, "conn") else None
 
 
-def actor_dates(store: Store, actor_id: str) -> list[tuple[str | None, int]]:
-    """(published date, articles) of an actor's articles: its mentions over time."""
+@dataclass
+class StoryLine:
+    id: str
+    title: str | None
+    size: int
+    n_articles: int
+    first_published: str | None
+    last_published: str | None
+
+
+def story_lines(store: Store, limit: int, offset: int) -> list[StoryLine]:
+    """A page of stories, newest first (the order of `Store.list_stories`), without their vectors: the
+    home page needs no term weights, and decoding fifty of them costs more than the query."""
+    execute = _sql(store)
+    if execute is None:
+        return [
+            StoryLine(s.id, s.title, s.size, s.n_articles, s.first_published, s.last_published)
+            for s in store.list_stories(limit, offset)
+        ]
+    rows = execute(
+        f"""SELECT id, title, size, n_articles, first_published, last_published FROM stories
+            ORDER BY CASE WHEN last_published IS NULL THEN 1 ELSE 0 END, last_published DESC, last_seq DESC
+            LIMIT {int(limit)} OFFSET {int(offset)}"""
+    ).fetchall()
+    return [StoryLine(r[0], r[1], int(r[2]), int(r[3]), r[4], r[5]) for r in rows]
+
+
+@dataclass
+class ActorLink:
+    article_id: str
+    entity_id: str
+    mentions: int
+    published: str | None
+    seq: int
+
+
+def actor_links(store: Store, actor_id: str) -> list[ActorLink]:
+    """Every article naming an actor with its date, newest first (publication date, then arrival): one
+    query gives both the mentions-over-time chart and the page of articles."""
     execute = _sql(store)
     if execute is not None:
         rows = execute(
-            """SELECT a.published, COUNT(*) FROM article_actors aa JOIN articles a ON a.id = aa.article_id
-               WHERE aa.actor_id = ? GROUP BY a.published""",
+            """SELECT aa.article_id, aa.entity_id, aa.mentions, a.published, a.seq
+               FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ?""",
             (actor_id,),
         ).fetchall()
-        return [(r[0], int(r[1])) for r in rows]
-    counts: dict[str | None, int] = {}
-    for aid, _e, _m in store.actor_articles(actor_id):
-        row = store.get_article(aid)
-        if row is not None:
-            counts[row.published] = counts.get(row.published, 0) + 1
-    return list(counts.items())
+        links = [ActorLink(r[0], r[1], int(r[2]), r[3], int(r[4])) for r in rows]
+    else:
+        links = []
+        for aid, eid, mentions in store.actor_articles(actor_id):
+            row = store.get_article(aid)
+            if row is not None:
+                links.append(ActorLink(aid, eid, mentions, row.published, row.seq))
+    links.sort(key=lambda x: (x.published is not None, x.published or "", x.seq), reverse=True)
+    return links
 
 
-def actor_articles(store: Store, actor_id: str, limit: int, offset: int) -> list[ActorArticle]:
-    """A page of an actor's articles, newest first (by publication date, then arrival)."""
+def linked_actors(store: Store, article_ids: list[str], actor_id: str, limit: int = 12) -> list[tuple[str, int]]:
+    """(actor id, shared articles) of the actors most often named in these articles (the actor's own,
+    or its latest few hundred: the cost grows with the articles read, the ranking hardly changes)."""
     execute = _sql(store)
-    if execute is not None:
-        rows = execute(
-            f"""SELECT aa.article_id, aa.entity_id, aa.mentions, a.title, a.source, a.published, a.story_id
-                FROM article_actors aa JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ?
-                ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published DESC, a.seq DESC
-                LIMIT {int(limit)} OFFSET {int(offset)}""",
-            (actor_id,),
-        ).fetchall()
-        return [ActorArticle(r[0], r[1], int(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
-    out = []
-    for aid, eid, mentions in store.actor_articles(actor_id):
-        row = store.get_article(aid)
-        if row is not None:
-            out.append(ActorArticle(aid, eid, mentions, row.title, row.source, row.published, row.story_id))
-    out.sort(key=lambda a: (a.published is not None, a.published or ""), reverse=True)
-    return out[offset : offset + limit]
-
-
-def linked_actors(store: Store, actor_id: str, limit: int = 12) -> list[tuple[str, int]]:
-    """(actor id, shared articles) of the actors most often named in the same articles."""
-    execute = _sql(store)
-    if execute is not None:
-        rows = execute(
-            f"""SELECT o.actor_id, COUNT(DISTINCT o.article_id) AS n FROM article_actors s
-                JOIN article_actors o ON o.article_id = s.article_id AND o.actor_id <> s.actor_id
-                WHERE s.actor_id = ? GROUP BY o.actor_id ORDER BY n DESC, o.actor_id LIMIT {int(limit)}""",
-            (actor_id,),
-        ).fetchall()
-        return [(r[0], int(r[1])) for r in rows]
-    return []
+    if execute is None or not article_ids:
+        return []
+    marks = ", ".join("?" * len(article_ids))
+    rows = execute(
+        f"""SELECT actor_id, COUNT(DISTINCT article_id) AS n FROM article_actors
+            WHERE article_id IN ({marks}) AND actor_id <> ? GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT {int(limit)}""",
+        [*article_ids, actor_id],
+    ).fetchall()
+    return [(r[0], int(r[1])) for r in rows]
 
 
 def article_actors(store: Store, article_id: str) -> dict[str, str]:
@@ -91,19 +110,19 @@ def article_actors(store: Store, article_id: str) -> dict[str, str]:
     return {r[0]: r[1] for r in rows}
 
 
-def articles_meta(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """id -> (title, source, published) for a few articles, without their text."""
+def actor_articles(store: Store, links: list[ActorLink]) -> list[ActorArticle]:
+    """Titles, outlets and stories of a page of an actor's articles (`links` in the order to show)."""
     execute = _sql(store)
-    out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    meta: dict[str, tuple[Any, ...]] = {}
+    ids = [x.article_id for x in links]
     if execute is None:
         for i in ids:
             row = store.get_article(i)
             if row is not None:
-                out[i] = (row.title, row.source, row.published)
-        return out
-    for k in range(0, len(ids), 500):
-        part = ids[k : k + 500]
-        marks = ", ".join("?" * len(part))
-        for r in execute(f"SELECT id, title, source, published FROM articles WHERE id IN ({marks})", part).fetchall():
-            out[r[0]] = (r[1], r[2], r[3])
-    return out
+                meta[i] = (row.title, row.source, row.story_id)
+    elif ids:
+        marks = ", ".join("?" * len(ids))
+        for r in execute(f"SELECT id, title, source, story_id FROM articles WHERE id IN ({marks})", ids).fetchall():
+            meta[r[0]] = (r[1], r[2], r[3])
+    return [ActorArticle(x.article_id, x.entity_id, x.mentions, *meta[x.article_id][:2], x.published, meta[x.article_id][2])
+            for x in links if x.article_id in meta]  # fmt: skip
