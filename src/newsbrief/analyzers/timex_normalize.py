@@ -467,8 +467,9 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
         d = d + timedelta(days=1)
     elif "previous" in w or "before" in w or "preceding" in w:
         d = d - timedelta(days=1)
-    if "morning" in w:
-        return ("TIME", f"{iso(d)}TMO")
+    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
+    if part:  # "the next morning", "the previous night": a part of the day before or after the one told
+        return ("TIME", f"{iso(d)}T{part}")
     return ("DATE", iso(d))
 
 
