@@ -378,3 +378,28 @@ def test_weekday_from_the_day_told(brief_of) -> None:
     assert got["the previous Friday"] == ("DATE", "2024-06-07")
     got = timexes(brief_of("Until Thursday, the police had not named a suspect.", published="2024-06-21"))
     assert got["Thursday"] == ("DATE", "2024-06-20")
+
+
+def test_financial_comparisons_and_quarters(brief_of) -> None:
+    """After a quarter, "compared with ... last year" is that quarter a year before; "next year's first
+    quarter" is next year's; a future first quarter said in the fourth is next year's, a past one this year's."""
+    text = "Net was $24 million in the third quarter, compared with a loss of $3 million last year."
+    got = timexes(brief_of(text, published="1989-11-02"))
+    assert got["the third quarter"] == ("DATE", "1989-Q3")
+    assert got["last year"] == ("DATE", "1988-Q3")
+    got = timexes(brief_of("Exports rose 4% last year.", published="1989-11-02"))
+    assert got["last year"] == ("DATE", "1988")
+    got = timexes(brief_of("The spin-off could be effective in next year's first quarter.", published="1989-10-31"))
+    assert got["next year's first quarter"] == ("DATE", "1990-Q1")
+    got = timexes(brief_of("The economy will recover in the first quarter.", published="1998-12-30"))
+    assert got["the first quarter"] == ("DATE", "1999-Q1")
+    got = timexes(brief_of("The company will report results for the third quarter.", published="1998-10-20"))
+    assert got["the third quarter"] == ("DATE", "1998-Q3")
+
+
+def test_parts_of_the_day_next_to_the_day_told(brief_of) -> None:
+    """ "the previous night", "the following evening": a part of the day before or after the day told."""
+    text = "The envoy arrived on June 3. The talks began the following evening; the guards had left the previous night."
+    got = timexes(brief_of(text, published=PUB))
+    assert got["the following evening"] == ("TIME", "2024-06-04TEV")
+    assert got["the previous night"] == ("TIME", "2024-06-03TNI")

@@ -629,6 +629,8 @@ def _quarter_words(words: list[str], ctx: Context, explicit_year: int | None) ->
         base = dct.year - 1
     elif ahead:
         base = dct.year + 1
+    elif qn <= cur - 2 and ctx.tense == "future":
+        base = dct.year + 1  # "will grow in the first quarter" said in the fourth: next year's
     elif qn <= cur:
         base = dct.year  # a quarter of this year that has begun: reported or under way
     else:
