@@ -573,3 +573,37 @@ def test_unquote_roundtrip_of_article_links() -> None:
     from newsbrief.web.pages import article_url
 
     assert unquote(article_url("a/b c#d").removeprefix("/article/")) == "a/b c#d"
+
+
+# the charts -----------------------------------------------------------------------------------------
+def test_charts_escape_labels_and_link_their_marks() -> None:
+    import datetime as dt
+
+    from newsbrief.web import charts
+
+    svg = str(
+        charts.timeline(
+            [
+                charts.Point(dt.date(2026, 3, 6), "events", SCRIPT, "/article/a#span-point-0"),
+                charts.Point(dt.date(2026, 3, 9), "articles", IMG, '/article/"x'),
+            ],
+            ["events", "articles"],
+            "Timeline of " + SCRIPT,
+        )
+    )
+    assert SCRIPT not in svg and "<img" not in svg and "&lt;script&gt;" in svg
+    assert svg.count("<a href=") == 2 and 'href="/article/&#34;x"' in svg
+    assert str(charts.timeline([], ["events"], "x")) == ""
+
+
+def test_per_period_fills_empty_periods() -> None:
+    import datetime as dt
+
+    from newsbrief.web.charts import parse_day, per_period
+
+    weeks = per_period([(dt.date(2026, 3, 2), 2), (dt.date(2026, 3, 25), 1)])
+    assert [n for _, n in weeks] == [2, 0, 0, 1]
+    months = per_period([(dt.date(2025, 1, 5), 1), (dt.date(2025, 12, 5), 3)])
+    assert len(months) == 12 and months[0] == ("Jan 2025", 1) and months[-1] == ("Dec 2025", 3)
+    assert parse_day("2007") == dt.date(2007, 1, 1) and parse_day("2026-03") == dt.date(2026, 3, 1)
+    assert parse_day("PXDE") is None and parse_day(None) is None and parse_day("2026-13-40") is None

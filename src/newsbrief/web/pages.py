@@ -41,6 +41,7 @@ ACTOR_ARTICLES_PER_PAGE = 20
 HITS_PER_PAGE = 20
 MAX_ROWS = 200  # claims per table, timeline items listed, quotes per speaker: the rest is counted, not shown
 MAX_PAGE = 10_000
+CHART_MARGIN_DAYS = 366  # the timeline chart spans the articles' dates and a year either side
 LINKED_SAMPLE = 300  # an actor's latest articles read for its most linked actors
 MODALITY_LABELS = {
     "asserted": "Asserted",
@@ -399,6 +400,12 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
             chart_points.append(
                 charts.Point(day, "articles", f"{outlet(aid)}: {short(a.get('title') or aid, 100)}", article_url(aid))
             )
+    published = [p.day for p in chart_points if p.lane == "articles"]
+    off_chart = 0
+    if published:  # a story of last week that recalls a war of 1950: draw the year around the articles, count the rest
+        lo, hi = min(published) - dt.timedelta(days=CHART_MARGIN_DAYS), max(published) + dt.timedelta(days=CHART_MARGIN_DAYS)
+        kept = [p for p in chart_points if lo <= p.day <= hi]
+        off_chart, chart_points = len(chart_points) - len(kept), kept
     chart = charts.timeline(chart_points, ["events", "articles"], f"Timeline of {sb.get('title') or s.id}")
     timeline = [{**t, "href": link(t), "n_support": len(t.get("support") or [])} for t in (sb.get("timeline") or [])[:MAX_ROWS]]
 
@@ -454,6 +461,7 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
         "chart": chart,
         "timeline": timeline,
         "timeline_more": max(0, len(sb.get("timeline") or []) - MAX_ROWS),
+        "off_chart": off_chart,
         "corroborated": corroborated[:MAX_ROWS],
         "single": single[:MAX_ROWS],
         "n_corroborated": len(corroborated),
