@@ -403,3 +403,13 @@ def test_parts_of_the_day_next_to_the_day_told(brief_of) -> None:
     got = timexes(brief_of(text, published=PUB))
     assert got["the following evening"] == ("TIME", "2024-06-04TEV")
     assert got["the previous night"] == ("TIME", "2024-06-03TNI")
+
+
+def test_recent_and_coming_plurals_are_references(brief_of) -> None:
+    """ "in recent years" and "in coming months" are PAST_REF / FUTURE_REF; with "the" and a count
+    ("the past few weeks", "the next three months") they stay durations."""
+    text = "Prices rose in recent years and will fall in coming months, after the past few weeks of gains."
+    got = timexes(brief_of(text, published=PUB))
+    assert got["recent years"] == ("DATE", "PAST_REF")
+    assert got["coming months"] == ("DATE", "FUTURE_REF")
+    assert got["the past few weeks"] == ("DURATION", "PXW")

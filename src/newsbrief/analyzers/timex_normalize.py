@@ -904,6 +904,11 @@ def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = _unit_code(m.groups.get("unit"))
+    rel = (m.groups.get("rel") or "").lower()
+    if rel in ("recent", "past", "coming") and not m.groups.get("the"):
+        # "in recent years", "in coming months": an indefinite time before or after now (TimeBank
+        # values these PAST_REF / FUTURE_REF more often than PXY)
+        return ("DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF")
     return ("DURATION", duration_value(None, unit) if unit else None)
 
 
