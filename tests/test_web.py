@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from corpus_stores import pg_schema
 from newsbrief.corpus import Corpus, open_store
 from newsbrief.web import create_site
 from newsbrief.web.highlight import Mark, render
@@ -607,3 +608,27 @@ def test_per_period_fills_empty_periods() -> None:
     assert len(months) == 12 and months[0] == ("Jan 2025", 1) and months[-1] == ("Dec 2025", 3)
     assert parse_day("2007") == dt.date(2007, 1, 1) and parse_day("2026-03") == dt.date(2026, 3, 1)
     assert parse_day("PXDE") is None and parse_day(None) is None and parse_day("2026-13-40") is None
+
+
+# the same pages over PostgreSQL ---------------------------------------------------------------------
+@pytest.fixture
+def pg_url() -> Any:
+    yield from pg_schema()
+
+
+def test_pages_on_postgresql(pg_url: str) -> None:
+    with Corpus.open(pg_url) as corpus:
+        for b in BRIEFS:
+            assert corpus.add_brief(b).status == "added"
+    with TestClient(create_site(pg_url)) as pg:
+        assert len(_page(pg, "/").find("li", class_="story-item")) >= 3
+        dom = _page(pg, "/article/ferry-a")
+        assert dom.find("div", id="article-text")[0]["text"] == FERRY_A
+        story = next(a["attrs"]["href"] for a in dom.find("a") if a["attrs"].get("href", "").startswith("/story/"))
+        assert _page(pg, story).find("details", class_="point")
+        actor = next(a["attrs"]["href"] for a in dom.find("a") if a["attrs"].get("href", "").startswith("/actor/"))
+        actor_dom = _page(pg, actor)
+        assert actor_dom.find(id="linked-actors") and actor_dom.find("svg", class_="chart")
+        assert _page(pg, "/search?q=Kestrel&outlet=Island+Daily").find("li", class_="hit")
+        r = pg.get("/article/hostile")
+        assert SCRIPT not in r.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
