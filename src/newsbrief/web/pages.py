@@ -83,7 +83,12 @@ def error_page(status: int, message: str) -> HTMLResponse:
 
 
 def article_url(article_id: str, anchor: str | None = None) -> str:
-    return "/article/" + quote(str(article_id), safe="") + (f"#{anchor}" if anchor else "")
+    return "/article/" + _quoted(str(article_id)) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _quoted(article_id: str) -> str:
+    return quote(article_id, safe="")
 
 
 def short(text: Any, n: int = 160) -> str:
