@@ -1,8 +1,11 @@
 """What the corpus layer reads from a brief (never from a new parse): the words of its text and
-title, its actors, and its dates. Everything here is cheap string work on the brief's fields."""
+title, its actors, its dates, and the small facts that tell one occurrence of an event from another
+of the same kind (numbers, weekdays, months, who was in it). Everything here is cheap string work on
+the brief's fields."""
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
@@ -17,6 +20,11 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _FULL_DATE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 # Capitalised word runs: the fallback for actors when a brief has no entities (no parse: a regex).
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
+# Numbers as written (tolls, scores, magnitudes, ages, sums), not years: "5.6", "52-3" gives 52 and 3.
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m) - {"may"}  # "may" is mostly the verb
+_LOWER_WORD = re.compile(r"[a-z]+")
 _TITLE_WEIGHT = 2
 LEAD_CHARS = 300
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -65,6 +73,10 @@ class Features:
     names: Counter[str]  # actor name keys with mention counts ("n:kim jong un")
     published: str | None = None
     years: set[str] = field(default_factory=set)  # years the article is dated in or mentions
+    # Facts that set one occurrence apart from another of the same kind, by family:
+    # "#" numbers, "w" weekdays, "m" months, "p" main people (surnames), "o" main organisations,
+    # "a" (event type, actor) pairs; "P" and "O": every person/organisation named (to see what is absent).
+    facts: dict[str, set[str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -111,7 +123,51 @@ def features(brief: Any) -> Features:
             years.add(value[:4])
     if published:
         years.add(published[:4])
-    return Features(terms=terms, names=names, published=published, years=years)
+    return Features(terms=terms, names=names, published=published, years=years, facts=facts_of(brief, text))
+
+
+def _main(counts: Counter[str]) -> set[str]:
+    """The names an article is about: mentioned twice or more, or the most mentioned."""
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {k for k, v in counts.items() if v >= 2 or v == top}
+
+
+def facts_of(brief: Any, text: str) -> dict[str, set[str]]:
+    """The occurrence facts of a brief (see `Features.facts`)."""
+    numbers = set()
+    for m in _NUMBER.finditer(text):
+        x = m.group().replace(",", "")
+        if not _YEAR.fullmatch(x):
+            numbers.add(x)
+    lower = set(_LOWER_WORD.findall(text.lower()))
+    people: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
+    key_of: dict[str, str] = {}
+    for ent in _get(brief, "entities") or []:
+        kind = _field(ent, "type")
+        key = name_key(_field(ent, "name") or "")
+        if not key:
+            continue
+        n = max(1, len(_field(ent, "mentions") or []))
+        if kind == "PERSON":
+            key = key.split()[-1]  # "Tony Thompson" here, "Thompson" there
+            people[key] += n
+        elif kind == "ORG":
+            orgs[key] += n
+        key_of[str(_field(ent, "id"))] = key
+    args = set()
+    for ev in _get(brief, "events") or []:
+        kind = _field(ev, "type")
+        for role in ("actor", "target"):
+            who = key_of.get(str(_field(ev, role)))
+            if kind and who:
+                args.add(f"{kind}|{who}")
+    return {
+        "#": numbers, "w": lower & _WEEKDAYS, "m": lower & _MONTHS, "p": _main(people), "P": set(people),
+        "o": _main(orgs), "O": set(orgs), "a": args,
+    }  # fmt: skip
 
 
 def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int) -> dict[str, float]:

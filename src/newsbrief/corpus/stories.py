@@ -1,10 +1,18 @@
 """Stories: articles grouped into real-world events as they arrive, with ids that never change.
 
-An article joins the story it is most similar to, if similar enough, else it opens a new story
-whose id comes from its first article; an article never moves afterwards, so every id seen by a
-user stays valid. Similarity is TF-IDF cosine against the story's summed vector (idf of the corpus
-so far), blended with the cosine of their actors, and gated by dates where both sides have one:
-events, not topics, so the same actors weeks apart open a new story.
+An article joins the story it scores best with, if the score is high enough, else it opens a new
+story whose id comes from its first article; an article never moves afterwards, so every id seen by
+a user stays valid. The score adds up evidence, each piece on the scale of a log-odds:
+- the words (TF-IDF cosine against the story's summed vector, idf of the corpus so far) and the
+  actors (cosine of their names): what the event is about;
+- occurrence facts against what the story's articles share: years, numbers (tolls, scores,
+  magnitudes), weekdays, months, the people and organisations the articles are about, and who did
+  what (event type + actor). Two earthquakes on the same island, two hirings of the same coach
+  share their words and places; they differ in these, so a fact most of the story's articles share
+  and the article lacks, or a fact of the article the story never saw, counts against the join;
+- dates, where both sides have one: an article far outside a story's date range cannot join it.
+The story keeps, per fact, how many of its articles state it (in its `years` field: plain years as
+before, other families under a prefix, "#:5.6", "p:thompson", and "has:#" for the articles with any).
 """
 
 from __future__ import annotations
@@ -17,14 +25,27 @@ from dataclasses import dataclass
 from newsbrief.corpus.features import Features, cosine, sublinear, tfidf, weighted
 from newsbrief.corpus.store import ArticleRow, Store, StoryRow
 
+# Evidence weights (log-odds scale), set by hand from a logistic regression of join decisions on
+# ECB+ dev and rounded (tools/story_weights.py shows the fit and a leave-topics-out check).
+WEIGHTS = {
+    "text": 8.0, "names": 7.0,  # cosines
+    "y_share": 2.0, "y_missing": -2.0, "y_new": -2.5,  # years
+    "#_share": 1.5, "#_missing": -1.0, "#_new": -2.0,  # numbers
+    "w_share": 1.0, "w_conflict": -1.5,  # weekdays
+    "m_share": 1.0, "m_conflict": -1.0,  # months
+    "a_share": 2.0,  # event type + actor
+    "p_share": 1.5, "p_missing": -0.7, "p_new": -0.7,  # people the articles are about
+    "o_missing": -0.6,  # organisations
+}  # fmt: skip
+FAMILIES = ("y", "#", "w", "m", "a", "p", "o")
+_ALL_NAMED = {"p": "P", "o": "O"}  # a story's main people are missing if the article names them nowhere
+MAX_FACTS = 400  # fact counts a story keeps (its most shared)
+
 
 @dataclass(frozen=True)
 class Params:
-    threshold: float = 0.25  # blended similarity at or above which an article joins a story
-    names_weight: float = 0.3  # share of the actors' cosine in the blend (when both sides name actors)
-    year_penalty: float = 0.15  # when the article's years and the story's have none in common
-    name_penalty: float = 0.2  # when neither side's main actors appear on the other side
-    main_names: int = 5
+    threshold: float = 1.5  # summed evidence at or above which an article joins a story
+    weights: tuple[tuple[str, float], ...] = tuple(WEIGHTS.items())
     date_window: int = 7  # days outside a story's date range beyond which an article cannot join it
     query_terms: int = 25  # the article's top terms used to find candidate stories
     candidates: int = 40
@@ -68,23 +89,18 @@ class StoryTracker:
         n = self.store.n_docs()
         return tfidf(feats.terms, df, n), tfidf(feats.names, df, n)
 
+    def evidence(self, vec: dict[str, float], names: dict[str, float], feats: Features, story: StoryRow) -> dict[str, float]:
+        """The pieces of evidence for joining a story (see the module's docstring), by name."""
+        ev = {"text": cosine(vec, story.vector), "names": cosine(names, story.names) if names and story.names else 0.0}
+        ev.update(fact_evidence(feats, story))
+        return ev
+
     def score(self, vec: dict[str, float], names: dict[str, float], feats: Features, story: StoryRow) -> float:
-        text = cosine(vec, story.vector)
-        story_names = story.names
-        s = text
-        if names and story_names:
-            s = (1 - self.p.names_weight) * text + self.p.names_weight * cosine(names, story_names)
-            mine, theirs = _top(names, self.p.main_names), _top(story_names, self.p.main_names)
-            if not any(k in story_names for k in mine) and not any(k in names for k in theirs):
-                s -= self.p.name_penalty
-        if feats.years and story.years:
-            top = max(story.years.values())
-            main_years = {y for y, c in story.years.items() if c * 2 >= top}  # the years most of its articles share
-            if not (feats.years & main_years):
-                s -= self.p.year_penalty
+        ev = self.evidence(vec, names, feats, story)
+        s = sum(w * ev.get(k, 0.0) for k, w in self.p.weights)
         gap = date_gap(feats.published, story)
         if gap is not None and gap > self.p.date_window:
-            s -= 1.0
+            s -= 100.0
         return s
 
     def best(self, feats: Features) -> tuple[StoryRow | None, float, dict[str, float], dict[str, float]]:
@@ -137,8 +153,7 @@ class StoryTracker:
         story.raw = {"t": _round(raw), "n": _round(raw_names)}
         story.vector = _round(_top(weighted(raw, df, n), self.p.scored_terms))
         story.names = _round(weighted(raw_names, df, n))
-        for y in feats.years:
-            story.years[y] = story.years.get(y, 0) + 1
+        _count_facts(story, feats)
         story.size += 1
         story.n_articles += 1
         story.last_seq = article.seq
@@ -147,6 +162,58 @@ class StoryTracker:
 
     def _index(self, story: StoryRow) -> list[str]:
         return list(_top(story.vector, self.p.index_terms)) + list(_top(story.names, self.p.index_names))
+
+
+def _fact_key(family: str, value: str) -> str:
+    return value if family == "y" else f"{family}:{value}"
+
+
+def _article_facts(feats: Features, family: str) -> set[str]:
+    return feats.years if family == "y" else feats.facts.get(family, set())
+
+
+def fact_evidence(feats: Features, story: StoryRow) -> dict[str, float]:
+    """Per family: the share of the story's articles stating one of the article's facts (`_share`);
+    the story mostly states facts of this family and shares none (`_conflict`); the share of the
+    facts most of its articles state that the article lacks (`_missing`); the share of the article's
+    facts the story never saw (`_new`)."""
+    counts = story.years
+    n = max(1, story.size)
+    out: dict[str, float] = {}
+    for f in FAMILIES:
+        mine = _article_facts(feats, f)
+        share = max((counts.get(_fact_key(f, v), 0) for v in mine), default=0) / n
+        has = counts.get(f"has:{f}", 0)
+        out[f"{f}_share"] = share
+        out[f"{f}_conflict"] = float(bool(mine) and 2 * has >= n and share == 0)
+        if f in ("y", "#", "p", "o"):
+            named = feats.facts.get(_ALL_NAMED[f], mine) if f in _ALL_NAMED else mine
+            prefix = "" if f == "y" else f"{f}:"
+            core = [k[len(prefix) :] for k, c in counts.items() if 2 * c >= n and _in_family(k, f)]
+            out[f"{f}_missing"] = sum(v not in named for v in core) / len(core) if core else 0.0
+            out[f"{f}_new"] = sum(counts.get(_fact_key(f, v), 0) == 0 for v in mine) / len(mine) if mine else 0.0
+    return out
+
+
+def _in_family(key: str, family: str) -> bool:
+    if family == "y":
+        return ":" not in key
+    return key.startswith(family + ":")
+
+
+def _count_facts(story: StoryRow, feats: Features) -> None:
+    """Add an article's facts to its story's counts, keeping the most shared."""
+    counts = story.years
+    for f in FAMILIES:
+        mine = _article_facts(feats, f)
+        if mine:
+            counts[f"has:{f}"] = counts.get(f"has:{f}", 0) + 1
+        for v in mine:
+            k = _fact_key(f, v)
+            counts[k] = counts.get(k, 0) + 1
+    if len(counts) > MAX_FACTS:
+        kept = sorted((k for k in counts if not k.startswith("has:")), key=lambda k: (-counts[k], k))[:MAX_FACTS]
+        story.years = {k: counts[k] for k in kept} | {k: v for k, v in counts.items() if k.startswith("has:")}
 
 
 def _round(vec: dict[str, float]) -> dict[str, float]:
