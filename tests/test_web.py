@@ -519,6 +519,7 @@ def test_search_bad_input_is_an_html_page(client: TestClient) -> None:
 def test_pages_are_read_only_and_the_api_is_there(client: TestClient) -> None:
     for url in ("/", "/search", "/article/ferry-a"):
         assert client.post(url).status_code == 405
+        assert client.head(url).status_code == 200
     assert client.get("/api/stories").status_code == 200
     assert client.post("/api/articles", json={"text": "x"}).status_code == 401
 

@@ -160,7 +160,7 @@ def _span_link(index: dict[str, dict[tuple[int, int], str]], article: str, start
 
 
 # home -----------------------------------------------------------------------------------------------
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     page = _int_param(request, "page")
     store = _reader(request)
@@ -192,7 +192,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 # article --------------------------------------------------------------------------------------------
-@router.get("/article/{article_id:path}", response_class=HTMLResponse)
+@router.api_route("/article/{article_id:path}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def article(request: Request, article_id: str) -> HTMLResponse:
     store = _reader(request)
     brief = store.get_brief(article_id)
@@ -313,7 +313,7 @@ def article_context(store: Store, row: Any, brief: dict[str, Any]) -> dict[str, 
 
 
 # story ----------------------------------------------------------------------------------------------
-@router.get("/story/{story_id}", response_class=HTMLResponse)
+@router.api_route("/story/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
     store = _reader(request)
     found = store.get_stories([story_id])
@@ -478,7 +478,7 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
 
 
 # actor ----------------------------------------------------------------------------------------------
-@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+@router.api_route("/actor/{actor_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def actor(request: Request, actor_id: str) -> HTMLResponse:
     store = _reader(request)
     found = store.get_actors([actor_id])
@@ -591,7 +591,7 @@ def highlighted(text: str, start: int, end: int, query_words: set[str]) -> Marku
     return Markup(("…" if start > 0 else "") + "".join(out) + ("…" if end < len(text) else ""))
 
 
-@router.get("/search", response_class=HTMLResponse)
+@router.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def search_page(request: Request) -> HTMLResponse:
     from newsbrief.corpus import search as engine
 
