@@ -413,3 +413,14 @@ def test_recent_and_coming_plurals_are_references(brief_of) -> None:
     assert got["recent years"] == ("DATE", "PAST_REF")
     assert got["coming months"] == ("DATE", "FUTURE_REF")
     assert got["the past few weeks"] == ("DURATION", "PXW")
+
+
+def test_relative_days_are_told_from_a_wire_dateline(brief_of) -> None:
+    """A dateline a day or so before the publication date is the day the story was written: its
+    "today" and "tomorrow" count from there; a dateline far from the publication date is not used."""
+    text = "WASHINGTON, August 11 (Xinhua) --\n\nThe secretary met the envoy today and will fly to Nairobi tomorrow."
+    got = timexes(brief_of(text, published="1998-08-12"))
+    assert got["today"] == ("DATE", "1998-08-11")
+    assert got["tomorrow"] == ("DATE", "1998-08-12")
+    got = timexes(brief_of(text, published="1998-08-30"))
+    assert got["today"] == ("DATE", "1998-08-30")

@@ -97,6 +97,32 @@ def dateline_date(text: str) -> str | None:
     return None
 
 
+_DATELINE_LAG = 3  # days a wire story's dateline may precede its publication date
+
+
+def dateline_day(text: str, published: date | None) -> date | None:
+    """The day a dateline names ("WASHINGTON, August 11 (Xinhua) --") when it falls on or a few days
+    before the publication date: the story's "Tuesday" and "today" are told from the dateline's day,
+    which is when it was written; None when there is no such dateline."""
+    if published is None:
+        return None
+    head = text[:300]
+    for rx in _DATELINES[:2]:
+        m = rx.match(head)
+        if not m:
+            continue
+        month = LEX["months"].get(m.group("month").lower().rstrip("."))
+        for year in (published.year, published.year - 1):
+            try:
+                d = date(int(m.group("year") or year), month, int(m.group("day")))
+            except (TypeError, ValueError):
+                return None
+            if 0 <= (published - d).days <= _DATELINE_LAG:
+                return d
+        return None
+    return None
+
+
 # ---------------------------------------------------------------- tense of the clause
 
 _FUTURE = {"will", "shall", "'ll", "wo", "’ll"}
@@ -253,7 +279,7 @@ class TimexAnnotator:
         dct = parse_published(doc._.nb_published)
         matches = find(text)
         extra = self._entity_candidates(doc, matches) if self.use_entities else []
-        ctx = Context(dct=dct)
+        ctx = Context(dct=dateline_day(text, dct) or dct)
         out: list[Timex] = []
         quarter_at = 0
         for m in sorted([*matches, *extra], key=lambda x: x.start):
