@@ -424,3 +424,10 @@ def test_relative_days_are_told_from_a_wire_dateline(brief_of) -> None:
     assert got["tomorrow"] == ("DATE", "1998-08-12")
     got = timexes(brief_of(text, published="1998-08-30"))
     assert got["today"] == ("DATE", "1998-08-30")
+
+
+def test_month_with_a_spelled_year(brief_of) -> None:
+    """Transcripts spell years out: "January nineteen ninety-seven" is one expression, 1997-01."""
+    got = timexes(brief_of("January nineteen ninety-seven. Atlanta again. In May two thousand people marched.", published=PUB))
+    assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
+    assert "May two thousand" not in got

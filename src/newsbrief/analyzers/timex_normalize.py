@@ -1052,6 +1052,13 @@ def _spelled_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", f"{(19 if c == 'nineteen' else 20) * 100 + rest:04d}")
 
 
+def _month_spelled_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "January nineteen ninety-seven" (transcripts) -> 1997-01."""
+    month = month_num(m.groups.get("month"))
+    year = _spelled_year(m, ctx, text)[1]
+    return ("DATE", f"{year}-{month:02d}" if month and year else None)
+
+
 def _part_alone(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     part = PARTS.get(_low(m))
     d = _anchor_day(ctx)
@@ -1119,6 +1126,7 @@ _KINDS = {
     "holiday": _holiday,
     "ref": _ref,
     "spelled_year": _spelled_year,
+    "month_spelled_year": _month_spelled_year,
     "part_alone": _part_alone,
     "ref_more": _ref_more,
 }
