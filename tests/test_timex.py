@@ -320,6 +320,7 @@ def test_generic_today_and_titles(brief_of) -> None:
         "The quarter-to-quarter comparison was flattering.",
         "That is 5% of the average daily volume.",
         "Revenue should rise 8.5% annually.",
+        "Prices fell by a quarter.",
     ],
 )
 def test_measures_that_are_not_time(text: str) -> None:

@@ -197,6 +197,9 @@ def _plausible(m: Match, text: str) -> bool:
     low = m.text.lower()
     if m.kind in ("duration", "quarter") and re.match(r"^(a|one|three)\s+quarter$", low) and re.match(r"\s+of\b", after):
         return False
+    by_a_quarter = re.fullmatch(r"(?:a|one)\s+quarter", low) and re.search(r"\bby\s+$", text[max(0, m.start - 4) : m.start])
+    if m.kind in ("duration", "quarter") and by_a_quarter:
+        return False  # "prices fell by a quarter": a fraction
     if (
         m.kind == "duration"
         and g.get("unit", "")
