@@ -33,7 +33,7 @@ COUNTED: dict[str, int] = LEX["counted_vague_numbers"]
 TIME_UNITS = {"H", "MIN", "S"}
 FUTURE_WEIGHT = 1.0
 WEEKDAY_PART_IN_VALUE = False
-DECADE_SUFFIX = ""  # "the 1990s" -> 199X (TempEval-3 practice, 4 to 3 on the tuning part), not TimeML 1.2's 199
+DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
 
 
