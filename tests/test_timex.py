@@ -432,3 +432,12 @@ def test_month_with_a_spelled_year(brief_of) -> None:
     got = timexes(brief_of("January nineteen ninety-seven. Atlanta again. In May two thousand people marched.", published=PUB))
     assert got["January nineteen ninety-seven"] == ("DATE", "1997-01")
     assert "May two thousand" not in got
+
+
+def test_the_week_alone_is_an_unnamed_week(brief_of) -> None:
+    """ "For the week, the index fell": the text does not say which week (YYYY-WXX); "this week" and
+    "the week of March 6" it does."""
+    text = "The index fell on Friday. For the week, it lost 3%. Analysts expect gains this week."
+    got = timexes(brief_of(text, published="1989-10-30"))
+    assert got["the week"] == ("DATE", "1989-WXX")
+    assert got["this week"] == ("DATE", "1989-W44")

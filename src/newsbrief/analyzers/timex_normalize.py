@@ -938,6 +938,9 @@ def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
     if ctx.dct is None:
         return ("DATE", None)
+    if unit == "week" and the == "the" and not mod:
+        # "for the week, the index fell": which week the text does not say; TimeBank writes 1989-WXX
+        return ("DATE", f"{ctx.dct.year:04d}-WXX")
     return ("DATE", shift(ctx.dct, 0, {"week": "W", "month": "M"}[unit], 1))
 
 
