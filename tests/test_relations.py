@@ -261,3 +261,22 @@ def test_api_endpoint(corpus_url: str) -> None:
         assert client.get(f"/api/actors/{marsh}/relations?since=2024-07-01").json()["totals"]["events"] == 2
         assert client.get("/api/actors/a-nobody/relations").status_code == 404
         assert client.get(f"/api/actors/{marsh}/relations?since=June").status_code == 422
+
+
+def test_an_event_of_a_past_period_is_its_own_event_and_row(corpus_url: str) -> None:
+    text = "Anna Marsh, who visited Borovia last September, returned to Celtra."
+    past = make_brief("past", text, "2024-06-18", "Outlet Five", [
+        {"clause": "who visited Borovia last September", "trigger": "visited", "cameo": "042", "type": "visit",
+         "actor": "Anna Marsh", "target": "Borovia", "when": "2023-09"},
+    ])  # fmt: skip
+    with Corpus.open(corpus_url) as corpus:
+        assert corpus.add_brief(past).status == "added"
+        view = relations(corpus.store, _marsh(corpus.store))
+    visits = _borovia_events(view)
+    assert sorted(e["n_sources"] for e in visits) == [1, 1, 3]  # not joined to the June visit it precedes
+    rows = next(p for p in view["partners"] if p["name"] == "Borovia")["weeks"]
+    assert [(r["week"], r["period"], r["events"]) for r in rows] == [
+        (None, "2023-09", 1),
+        ("2024-W25", None, 1),
+        ("2024-W29", None, 2),
+    ]

@@ -76,13 +76,15 @@ def relations(
     for r in rows:
         pid = r.target_id if r.actor_id == me.id else r.actor_id
         p = partners.setdefault(pid, {**(_actor(actors.get(pid), pid) or {}), "totals": _counts(), "weeks": {}})
-        week = event_week(r.day)
+        # a row per ISO week; an event dated only by a past period ("2023-09") gets that period's row,
+        # an undated one the row without either
+        bucket = (event_week(r.day), None if r.day else (r.period if r.period not in {"", "-"} else None))
         _add(p["totals"], r)
-        _add(p["weeks"].setdefault(week, _counts()), r)
+        _add(p["weeks"].setdefault(bucket, _counts()), r)
     partner_list = []
     for p in sorted(partners.values(), key=lambda p: (-p["totals"]["events"], -p["totals"]["not_asserted"], p["id"])):
-        weeks = sorted(p["weeks"].items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-        p["weeks"] = [{"week": w, **c} for w, c in weeks]
+        weeks = sorted(p["weeks"].items(), key=lambda kv: (kv[0][0] is None and kv[0][1] is None, kv[0][0] or kv[0][1] or ""))
+        p["weeks"] = [{"week": w, "period": period, **c} for (w, period), c in weeks]
         partner_list.append(p)
 
     newest = sorted(rows, key=lambda r: (r.day is not None, r.day or "", r.first_seq), reverse=True)
@@ -188,7 +190,7 @@ def relations_text(view: dict[str, Any]) -> str:
     }
 
     def counts(c: dict[str, Any]) -> str:
-        parts = [f"{c['events']} events"] + [f"{s} {c[k]}" for k, s in short.items() if c.get(k)]
+        parts = [f"{c['events']} event{'' if c['events'] == 1 else 's'}"] + [f"{s} {c[k]}" for k, s in short.items() if c.get(k)]
         if c.get("uncoded"):
             parts.append(f"uncoded {c['uncoded']}")
         if c.get("goldstein_mean") is not None:
@@ -206,7 +208,7 @@ def relations_text(view: dict[str, Any]) -> str:
     for p in view["partners"]:
         lines.append(f"  {name(p)} {p['id']}: {counts(p['totals'])}")
         for w in p["weeks"]:
-            lines.append(f"    {w['week'] or 'undated'}: {counts(w)}")
+            lines.append(f"    {w['week'] or w['period'] or 'undated'}: {counts(w)}")
     if view["events"]:
         lines.append(f"events ({len(view['events'])} of {view['n_events']}, newest first):")
     for e in view["events"]:
