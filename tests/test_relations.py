@@ -280,3 +280,19 @@ def test_an_event_of_a_past_period_is_its_own_event_and_row(corpus_url: str) -> 
         ("2024-W25", None, 1),
         ("2024-W29", None, 2),
     ]
+
+
+def test_a_city_is_its_state_for_relations(corpus_url: str) -> None:
+    text = "Anna Marsh condemned Velmar in August over the port dispute."
+    city = make_brief("city", text, "2024-08-05", "Outlet Five", [
+        {"clause": text[:-1], "trigger": "condemned", "cameo": "111", "type": "criticize", "actor": "Anna Marsh",
+         "target": "Velmar", "when": "2024-08-05"},
+    ])  # fmt: skip
+    with Corpus.open(corpus_url) as corpus:
+        corpus.add_brief(city)
+        borovia = next(a for a in find_actors(corpus.store, "Borovia") if a.type == "GPE")
+        view = relations(corpus.store, borovia.id)
+    (marsh,) = view["partners"]
+    assert marsh["name"] == "Anna Marsh" and marsh["totals"]["events"] == 4  # 2 visits, 2 criticisms
+    said = next(e for e in view["events"] if e["day"] == "2024-08-05")
+    assert said["target"]["name"] == "Velmar" and said["direction"] == "in"

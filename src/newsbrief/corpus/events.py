@@ -113,8 +113,8 @@ def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]
     sources: list[EventSourceRow] = []
     for ordinal, ev in enumerate(events):
         actor, target = actors.get(links.get(ev.get("actor") or "", "")), actors.get(links.get(ev.get("target") or "", ""))
-        if actor is None or target is None or actor.id == target.id:
-            continue
+        if actor is None or target is None or party(actor) == party(target):
+            continue  # "Moscow" acting on "Russia" is no relation
         place = links.get(ev.get("place") or "")
         place = place if place in actors else None
         cameo, etype = ev.get("cameo"), ev.get("type") or ev["trigger"]["text"]
@@ -135,6 +135,7 @@ def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]
                 id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:14], sig=sig, actor_id=actor.id, target_id=target.id,
                 type=etype, cameo=cameo, place_id=place, day=day, period=period,
                 modality=ev.get("modality") or "asserted", n_sources=0, first_seq=seq,
+                actor_party=party(actor), target_party=party(target),
             )  # fmt: skip
         if row.id not in touched:
             row.n_sources += 1  # this article is one more source, however often it mentions the event

@@ -1,7 +1,9 @@
 """The relation graph around one actor: its partners, and per ISO week the events between them counted
 by CAMEO quad class (verbal/material cooperation/conflict) with their Goldstein-scale weight.
 
-Each corpus event counts once however many outlets reported it (corpus/events.py), and only when
+Actors are taken as events match them (corpus/events.py): a place-like actor is its state, so the
+relations of "North Korea" include what was done in or to "Pyongyang", and the two are one partner.
+Each corpus event counts once however many outlets reported it, and only when
 some source asserts it: an event the articles only say may, could or is expected to happen, or deny,
 is listed with its modality but not counted. Quad classes and Goldstein weights come from
 resources/events/cameo.json; an event outside CAMEO's vocabulary counts as `uncoded`, without weight.
@@ -15,6 +17,7 @@ from typing import Any
 
 from newsbrief.analyzers.events import cameo_root, cameo_table, event_week, goldstein, quad_class
 from newsbrief.corpus.actors import find_actors
+from newsbrief.corpus.events import party
 from newsbrief.corpus.store import ActorRow, ArticleRow, EventRow, Store
 from newsbrief.errors import NoInputError, UsageError
 
@@ -67,15 +70,18 @@ def relations(
     if not found:
         raise NoInputError(f"no actor {actor_id!r} in {store.url}")
     me = found[0]
-    rows = store.actor_events(me.id, since, until)
-    others = {r.target_id if r.actor_id == me.id else r.actor_id for r in rows} | {r.place_id for r in rows if r.place_id}
-    actors = {a.id: a for a in store.get_actors(sorted(others))}
+    mine = party(me)
+    rows = store.party_events(mine, since, until)
+    ids = {i for r in rows for i in (r.actor_id, r.target_id, r.place_id) if i}
+    actors = {a.id: a for a in store.get_actors(sorted(ids))}
     actors[me.id] = me
 
-    partners: dict[str, dict[str, Any]] = {}
+    partners: dict[str, dict[str, Any]] = {}  # by party: "Pyongyang" and "North Korea" are one partner
     for r in rows:
-        pid = r.target_id if r.actor_id == me.id else r.actor_id
-        p = partners.setdefault(pid, {**(_actor(actors.get(pid), pid) or {}), "totals": _counts(), "weeks": {}})
+        out = r.actor_party == mine
+        pid = r.target_id if out else r.actor_id  # the partner as its first report named it
+        key = r.target_party if out else r.actor_party
+        p = partners.setdefault(key, {**(_actor(actors.get(pid), pid) or {}), "totals": _counts(), "weeks": {}})
         # a row per ISO week; an event dated only by a past period ("2023-09") gets that period's row,
         # an undated one the row without either
         bucket = (event_week(r.day), None if r.day else (r.period if r.period not in {"", "-"} else None))
@@ -97,7 +103,7 @@ def relations(
         "totals": _total(rows),
         "partners": partner_list,
         "n_events": len(rows),
-        "events": _events(store, me, shown, actors),
+        "events": _events(store, mine, shown, actors),
     }
 
 
@@ -117,7 +123,7 @@ def _total(rows: list[EventRow]) -> dict[str, Any]:
     return counts
 
 
-def _events(store: Store, me: ActorRow, rows: list[EventRow], actors: dict[str, ActorRow]) -> list[dict[str, Any]]:
+def _events(store: Store, mine: str, rows: list[EventRow], actors: dict[str, ActorRow]) -> list[dict[str, Any]]:
     sources = store.event_sources([r.id for r in rows])
     arts: dict[str, ArticleRow | None] = {}
     by_event: dict[str, dict[str, dict[str, Any]]] = {}
@@ -153,7 +159,7 @@ def _events(store: Store, me: ActorRow, rows: list[EventRow], actors: dict[str, 
         out.append(
             {
                 "id": r.id,
-                "direction": "out" if r.actor_id == me.id else "in",
+                "direction": "out" if r.actor_party == mine else "in",
                 "actor": _actor(actors.get(r.actor_id), r.actor_id),
                 "target": _actor(actors.get(r.target_id), r.target_id),
                 "place": _actor(actors.get(r.place_id or ""), r.place_id),

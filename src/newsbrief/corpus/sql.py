@@ -23,7 +23,9 @@ from newsbrief.corpus.store import (
 
 _ARTICLE_COLS = "id, content_hash, exact_hash, text, title, url, source, published, language, copy_of, story_id, seq"
 _STORY_COLS = "id, title, size, n_articles, first_published, last_published, first_seq, last_seq, vector, names, years"
-_EVENT_COLS = "id, sig, actor_id, target_id, type, cameo, place_id, day, period, modality, n_sources, first_seq"
+_EVENT_COLS = (
+    "id, sig, actor_id, target_id, type, cameo, place_id, day, period, modality, n_sources, first_seq, actor_party, target_party"
+)
 _SOURCE_COLS = "event_id, article_id, ordinal, span_start, span_end, trigger_start, trigger_end, modality, event_when"
 _CHUNK = 500  # terms per IN (...) list
 
@@ -318,7 +320,7 @@ class SQLStore(Store):
     # events --------------------------------------------------------------------------------
     @staticmethod
     def _event(r: Sequence[Any]) -> EventRow:
-        return EventRow(*r[:10], n_sources=int(r[10]), first_seq=int(r[11]))
+        return EventRow(*r[:10], n_sources=int(r[10]), first_seq=int(r[11]), actor_party=r[12], target_party=r[13])
 
     def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, period: str) -> list[EventRow]:
         if day_lo is not None and day_hi is not None:
@@ -336,10 +338,10 @@ class SQLStore(Store):
     def put_event(self, event: EventRow) -> None:
         e = event
         self.execute(
-            f"""INSERT INTO events ({_EVENT_COLS}) VALUES ({self._in(12)}) ON CONFLICT (id) DO UPDATE SET
+            f"""INSERT INTO events ({_EVENT_COLS}) VALUES ({self._in(14)}) ON CONFLICT (id) DO UPDATE SET
                 place_id = excluded.place_id, modality = excluded.modality, n_sources = excluded.n_sources""",
             (e.id, e.sig, e.actor_id, e.target_id, e.type, e.cameo, e.place_id, e.day, e.period, e.modality,
-             e.n_sources, e.first_seq),
+             e.n_sources, e.first_seq, e.actor_party, e.target_party),
         )  # fmt: skip
 
     def add_event_sources(self, rows: Sequence[EventSourceRow]) -> None:
@@ -351,8 +353,8 @@ class SQLStore(Store):
             ],
         )
 
-    def actor_events(self, actor_id: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
-        where, params = ["(actor_id = ? OR target_id = ?)"], [actor_id, actor_id]
+    def party_events(self, party: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
+        where, params = ["(actor_party = ? OR target_party = ?)"], [party, party]
         if since is not None:
             where.append("day >= ?")
             params.append(since)

@@ -74,6 +74,8 @@ class EventRow:
     modality: str = "asserted"  # "asserted" once any source asserts it, else its first source's
     n_sources: int = 0  # distinct original articles (copies never count)
     first_seq: int = 0
+    actor_party: str = ""  # the actor as events match it: a state ("c:RUS") for a place-like actor, else its id
+    target_party: str = ""
 
 
 @dataclass
@@ -238,9 +240,9 @@ class Store(ABC):
     def add_event_sources(self, rows: Sequence[EventSourceRow]) -> None: ...
 
     @abstractmethod
-    def actor_events(self, actor_id: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
-        """Events the actor does or undergoes, dated within [since, until] when given (undated ones only
-        without bounds); oldest first."""
+    def party_events(self, party: str, since: str | None = None, until: str | None = None) -> list[EventRow]:
+        """Events a party (`EventRow.actor_party`) does or undergoes, dated within [since, until] when given
+        (undated ones only without bounds); oldest first."""
 
     @abstractmethod
     def event_sources(self, event_ids: Sequence[str]) -> list[EventSourceRow]:
