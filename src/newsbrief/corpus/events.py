@@ -96,6 +96,12 @@ def _same_place(a: str | None, b: str | None, actors: dict[str, ActorRow]) -> bo
     return ra is not None and rb is not None and ra.country is not None and ra.country == rb.country
 
 
+def _gap(a: str | None, b: str | None) -> int:
+    """Days between two event days (0 when either is unknown: undated events only meet undated ones)."""
+    da, db = _date(a), _date(b)
+    return abs((da - db).days) if da is not None and db is not None else 0
+
+
 def _shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
@@ -127,7 +133,7 @@ def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]
             actors.update((a.id, a) for a in store.get_actors(unknown))
         found = [c for c in found if _same_place(c.place_id, place, actors)]
         if found:
-            near = min(found, key=lambda c: (abs((_date(c.day) - _date(day)).days) if c.day and day else 0, c.first_seq))
+            near = min(found, key=lambda c: (_gap(c.day, day), c.first_seq))
             row = touched.get(near.id, near)
         else:
             key = f"{sig}|{day or period}|{article_id}|{ordinal}"
