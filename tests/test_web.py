@@ -436,19 +436,24 @@ def test_story_page_sections(client: TestClient, site_db: str) -> None:
     assert "Mira Osei" in "".join(el["text"] for el in dom.find("section", id="quotes"))
 
 
-def test_story_links_point_at_marks_on_article_pages(client: TestClient, site_db: str) -> None:
-    sid = _story_of(site_db, "ferry-a")
-    dom = _page(client, f"/story/{sid}")
+def _anchored_links_land(client: TestClient, dom: Dom) -> list[str]:
+    """Every link to a span on an article page names a mark that page has; the links."""
     links = [a["attrs"]["href"] for a in dom.find("a") if a["attrs"].get("href", "").startswith("/article/")]
     anchored = [h for h in links if "#span-" in h]
-    assert anchored
     pages: dict[str, set[str]] = {}
     for h in set(anchored):
         path, _, anchor = h.partition("#")
         if path not in pages:
             pages[path] = _page(client, path).ids()
         assert anchor in pages[path], h
+    return anchored
+
+
+def test_story_links_point_at_marks_on_article_pages(client: TestClient, site_db: str) -> None:
+    sid = _story_of(site_db, "ferry-a")
+    anchored = _anchored_links_land(client, _page(client, f"/story/{sid}"))
     assert any("#span-point-" in h for h in anchored)
+    assert any("#span-quote-" in h for h in anchored)
 
 
 def test_story_point_opens_sentences_of_each_supporting_article(client: TestClient, site_db: str) -> None:
@@ -479,6 +484,7 @@ def test_actor_page_sections(client: TestClient, site_db: str) -> None:
     assert "The rescue went smoothly" in quotes and "The sea was calm" in quotes
     linked = next(el for el in dom.find(id="linked-actors"))["text"]
     assert "Northwind Lines" in linked or "Kestrel" in linked
+    assert any("#span-quote-" in h for h in _anchored_links_land(client, dom))
 
 
 def test_actor_said_about_lists_events_on_them(client: TestClient, site_db: str) -> None:
@@ -486,6 +492,7 @@ def test_actor_said_about_lists_events_on_them(client: TestClient, site_db: str)
     dom = _page(client, f"/actor/{aid}")
     about = next(el for el in dom.find(id="said-about"))["text"]
     assert "may suspend its Kestrel crossings" in about
+    assert any("#span-event-" in h for h in _anchored_links_land(client, dom))
 
 
 # search ---------------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ HITS_PER_PAGE = 20
 MAX_ROWS = 200  # claims per table, timeline items listed, quotes per speaker: the rest is counted, not shown
 MAX_PAGE = 10_000
 CHART_MARGIN_DAYS = 366  # the timeline chart spans the articles' dates and a year either side
+QUOTE_ARTICLES = 20  # an actor's latest articles where it speaks, read for "what they said"
 LINKED_SAMPLE = 300  # an actor's latest articles read for its most linked actors
 MODALITY_LABELS = {
     "asserted": "Asserted",
@@ -495,6 +496,54 @@ def _inside(span: dict[str, Any], mentions: list[tuple[int, int]]) -> bool:
     return i < len(mentions) and mentions[i][1] <= e
 
 
+def _grounded_link(article_id: str, text: str, span: Any, anchor: str) -> str:
+    """A link to the span's mark (its anchor is known: kind and index), or to the page when it is not grounded."""
+    ok = isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+    ok = ok and span["start"] < span["end"] and text[span["start"] : span["end"]] == span.get("text")
+    return article_url(article_id, anchor if ok else None)
+
+
+def _own_quotes(brief: dict[str, Any], entity_id: str) -> list[tuple[int, dict[str, Any]]]:
+    """(index, attribution) of the grounded attributions of an article whose speaker is this entity."""
+    text = brief.get("text") or ""
+    out = []
+    for i, q in enumerate(brief.get("attributions") or []):
+        c = q.get("content")
+        if q.get("speaker") == entity_id and isinstance(c, dict) and text[c.get("start", 0) : c.get("end", 0)] == c.get("text"):
+            out.append((i, q))
+    return out
+
+
+def _said_about(brief: dict[str, Any], art: Any, own: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Events aimed at the actor and statements naming it, neither held nor said by the actor itself."""
+    text = brief.get("text") or ""
+    ent = next((e for e in brief.get("entities") or [] if e.get("id") == art.entity_id), None)
+    mentions = sorted((m["start"], m["end"]) for m in (ent or {}).get("mentions") or [] if isinstance(m, dict))
+    spans = [(q["content"]["start"], q["content"]["end"]) for _, q in own]
+    names = {e.get("id"): e.get("name") for e in brief.get("entities") or []}
+    out: list[dict[str, Any]] = []
+    seen: set[Any] = set()
+    for i, ev in enumerate(brief.get("events") or []):
+        if ev.get("target") == art.entity_id and ev.get("actor") != art.entity_id:
+            seen.add((ev.get("start"), ev.get("end")))
+            out.append(
+                {"text": ev.get("text"), "how": f"event ({ev.get('type') or 'event'})", "by": names.get(ev.get("actor")),
+                 "article": art, "href": _grounded_link(art.id, text, ev, f"span-event-{i}")}
+            )  # fmt: skip
+    for i, st in enumerate(brief.get("statements") or []):
+        key = (st.get("start"), st.get("end"))
+        if key in seen or st.get("holder") == art.entity_id or not _inside(st, mentions):
+            continue
+        if any(s <= key[0] and key[1] <= e for s, e in spans):  # inside their own quote: said by them
+            continue
+        seen.add(key)
+        out.append(
+            {"text": st.get("text"), "how": st.get("modality") or "statement", "by": names.get(st.get("holder")),
+             "article": art, "href": _grounded_link(art.id, text, st, f"span-statement-{i}")}
+        )  # fmt: skip
+    return out
+
+
 def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
     links = queries.actor_links(store, a.id)
     per_day = Counter(x.published for x in links)
@@ -504,50 +553,36 @@ def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
     chart = charts.bars(charts.per_period(days), f"Articles naming {a.name} over time")
     offset = (page - 1) * ACTOR_ARTICLES_PER_PAGE
     arts = queries.actor_articles(store, links[offset : offset + ACTOR_ARTICLES_PER_PAGE])
+    # what they said: their latest articles where they speak (the speaker index), not only this page's
+    by_use = sorted(a.aliases, key=lambda k: -a.aliases[k])
+    speaking = queries.speaking_articles(store, {x.article_id for x in links}, [a.name, *by_use])
+    if speaking is None:  # no speaker index: the articles of this page
+        said_in = arts
+    else:
+        said_in = queries.actor_articles(store, [x for x in links if x.article_id in speaking][:QUOTE_ARTICLES])
+    briefs: dict[str, dict[str, Any] | None] = {}
+
+    def brief_of(aid: str) -> dict[str, Any] | None:
+        if aid not in briefs:
+            briefs[aid] = store.get_brief(aid)
+        return briefs[aid]
+
     quotes: list[dict[str, Any]] = []
-    about: list[dict[str, Any]] = []
-    for art in arts:
-        brief = store.get_brief(art.id)
+    for art in said_in:
+        brief = brief_of(art.id)
         if brief is None:
             continue
-        text = brief.get("text") or ""
-        index = anchor_index(brief)
-        ent = next((e for e in brief.get("entities") or [] if e.get("id") == art.entity_id), None)
-        mentions = sorted((m["start"], m["end"]) for m in (ent or {}).get("mentions") or [] if isinstance(m, dict))
-        own: set[tuple[int, int]] = set()
-        for q in brief.get("attributions") or []:
-            c = q.get("content") or {}
-            if (
-                q.get("speaker") == art.entity_id
-                and isinstance(c, dict)
-                and text[c.get("start", 0) : c.get("end", 0)] == c.get("text")
-            ):
-                own.add((c["start"], c["end"]))
-                role = (q.get("role") or {}).get("text") if isinstance(q.get("role"), dict) else None
-                quotes.append(
-                    {"text": c["text"], "kind": q.get("kind"), "role": role, "article": art,
-                     "href": _span_link({art.id: index}, art.id, c["start"], c["end"])}
-                )  # fmt: skip
-        names = {e.get("id"): e.get("name") for e in brief.get("entities") or []}
-        seen: set[tuple[int, int]] = set()
-        for ev in brief.get("events") or []:
-            if ev.get("target") == art.entity_id and ev.get("actor") != art.entity_id:
-                seen.add((ev["start"], ev["end"]))
-                about.append(
-                    {"text": ev.get("text"), "how": f"event ({ev.get('type') or 'event'})", "by": names.get(ev.get("actor")),
-                     "article": art, "href": _span_link({art.id: index}, art.id, ev["start"], ev["end"])}
-                )  # fmt: skip
-        for st in brief.get("statements") or []:
-            key = (st.get("start"), st.get("end"))
-            if key in seen or st.get("holder") == art.entity_id or not _inside(st, mentions):
-                continue
-            if any(s <= key[0] and key[1] <= e for s, e in own):  # inside their own quote: said by them
-                continue
-            seen.add(key)  # type: ignore[arg-type]
-            about.append(
-                {"text": st.get("text"), "how": st.get("modality") or "statement", "by": names.get(st.get("holder")),
-                 "article": art, "href": _span_link({art.id: index}, art.id, st.get("start"), st.get("end"))}
+        for i, q in _own_quotes(brief, art.entity_id):
+            role = q["role"].get("text") if isinstance(q.get("role"), dict) else None
+            quotes.append(
+                {"text": q["content"]["text"], "kind": q.get("kind"), "role": role, "article": art,
+                 "href": article_url(art.id, f"span-quote-{i}")}
             )  # fmt: skip
+    about: list[dict[str, Any]] = []
+    for art in arts:
+        brief = brief_of(art.id)
+        if brief is not None:
+            about += _said_about(brief, art, _own_quotes(brief, art.entity_id))
     linked = queries.linked_actors(store, [x.article_id for x in links[:LINKED_SAMPLE]], a.id)
     rows = {r.id: r for r in store.get_actors([i for i, _ in linked])} if linked else {}
     pages = max(1, math.ceil(n_articles / ACTOR_ARTICLES_PER_PAGE))
@@ -561,6 +596,8 @@ def actor_context(store: Store, a: Any, page: int) -> dict[str, Any]:
         "n_articles": n_articles,
         "articles": arts,
         "quotes": quotes[:MAX_ROWS],
+        "quotes_from": len(said_in),
+        "quotes_all_pages": speaking is not None,
         "about": about[:MAX_ROWS],
         "linked": [(rows[i], n) for i, n in linked if i in rows],
         "linked_sample": LINKED_SAMPLE,

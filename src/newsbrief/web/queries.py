@@ -13,6 +13,8 @@ from typing import Any
 
 from newsbrief.corpus.store import Store
 
+MAX_SPEAKER_KEYS = 40  # an actor's names looked up in the speaker index
+
 
 @dataclass
 class ActorArticle:
@@ -99,6 +101,23 @@ def linked_actors(store: Store, article_ids: list[str], actor_id: str, limit: in
         [*article_ids, actor_id],
     ).fetchall()
     return [(r[0], int(r[1])) for r in rows]
+
+
+def speaking_articles(store: Store, own: set[str], names: list[str]) -> set[str] | None:
+    """Which of an actor's articles (`own`) have a speaker by one of these names, most used first (the
+    speaker index, which `newsbrief search --speaker` reads); None when the store has no such index."""
+    from newsbrief.corpus.features import name_key
+
+    execute = _sql(store)
+    keys = list(dict.fromkeys(k for n in names if (k := name_key(n))))
+    if execute is None or not keys:
+        return None
+    keys = keys[:MAX_SPEAKER_KEYS]
+    marks = ", ".join("?" * len(keys))
+    # by key through the speaker index, then kept to the actor's articles here: joining on the actor first
+    # costs one index probe per article and key (a frequent actor has thousands and a hundred aliases)
+    rows = execute(f"SELECT DISTINCT article_id FROM article_speakers WHERE speaker_key IN ({marks})", keys).fetchall()
+    return {r[0] for r in rows} & own
 
 
 def article_actors(store: Store, article_id: str) -> dict[str, str]:
