@@ -222,6 +222,13 @@ def test_article_page_point_click_highlights_and_scrolls(page: Any) -> None:
     assert timex.count() >= 1
     values = timex.evaluate_all("ms => ms.map(m => m.title)")
     assert any(re.match(r"\d{4}-\d\d", v) for v in values), f"a date's resolved value on hover: {values}"
+    # hedged and asserted statements are told apart, in their class and in how they look
+    look = "m => { const s = getComputedStyle(m); return [s.textDecorationStyle, s.textDecorationColor, s.fontStyle] }"
+    asserted = page.locator("#article-text mark.span-statement.modality-asserted")
+    hedged = page.locator("#article-text mark.span-statement:not(.modality-asserted)")
+    assert asserted.count() and hedged.count(), "the text has both kinds of statement"
+    assert re.search(r"\bmodality-(?!asserted)\w+", hedged.first.get_attribute("class") or "")
+    assert asserted.first.evaluate(look) != hedged.first.evaluate(look)
     quote = page.locator("#article-text mark.span-quote[data-speaker]")
     assert quote.count() >= 1
     assert re.search(r"\bspeaker-\d+\b", quote.first.get_attribute("class") or "")
