@@ -1,9 +1,9 @@
 """The web pages of `newsbrief serve` (issue #8, DOM hooks in helpers/web-contract.md): home, story,
 article, actor and search, server-rendered with Jinja2 (autoescaped: article text is hostile input).
 
-Pages only read (GET); writes stay in the API behind the token. Every page sends its own
-Content-Security-Policy (the API's Guard keeps a CSP a route sets): styles and the optional script
-come from /static on this server, nothing inline, nothing from elsewhere.
+Pages only read (GET and HEAD); writes stay in the API behind the token. Every page sends its own
+Content-Security-Policy (the API's Guard keeps a CSP a route sets): the stylesheet comes from /static
+on this server, nothing is inline, nothing comes from elsewhere, and no page needs a script.
 
 Speed: a page is a handful of queries, never one per story or per article of the corpus; the story
 page (the story brief plus the sentences behind each point) is cached per story state, as the API
