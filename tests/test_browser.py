@@ -232,6 +232,14 @@ def test_article_page_point_click_highlights_and_scrolls(page: Any) -> None:
     quote = page.locator("#article-text mark.span-quote[data-speaker]")
     assert quote.count() >= 1
     assert re.search(r"\bspeaker-\d+\b", quote.first.get_attribute("class") or "")
+    # one colour per speaker: two speakers' quotes differ in colour
+    by_speaker = dict(
+        quote.evaluate_all(
+            "ms => ms.map(m => { const s = getComputedStyle(m); "
+            "return [m.dataset.speaker, [s.backgroundColor, s.borderBottomColor, s.textDecorationColor, s.color].join()] })"
+        )
+    )
+    assert len(by_speaker) >= 2 and len(set(by_speaker.values())) == len(by_speaker), by_speaker
 
 
 def test_article_spans_are_the_article_text(page: Any) -> None:
