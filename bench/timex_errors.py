@@ -1,5 +1,6 @@
 """Value errors of the time analyzer on the TUNING part of TempEval-3 train (never the held-out fifth),
-grouped by pattern kind, for error analysis: `python bench/timex_errors.py [--kind K] [--all-cats]`.
+grouped by pattern kind, for error analysis: `python bench/timex_errors.py [--kind K] [--missed] [--spurious]`;
+`--heldout` prints the held-out fifth's summary figure only (no listing: it is not tuned on).
 
 Parsed docs are cached in bench/out/ (DocBin), so a rule change re-runs only the time component.
 """
