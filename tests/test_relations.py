@@ -296,3 +296,24 @@ def test_a_city_is_its_state_for_relations(corpus_url: str) -> None:
     assert marsh["name"] == "Anna Marsh" and marsh["totals"]["events"] == 4  # 2 visits, 2 criticisms
     said = next(e for e in view["events"] if e["day"] == "2024-08-05")
     assert said["target"]["name"] == "Velmar" and said["direction"] == "in"
+
+
+def test_a_period_report_joins_the_event_dated_in_it(db_url: str) -> None:  # noqa: F811
+    vague = "Anna Marsh, who visited Borovia last September, returned to Celtra."
+    exact = "Anna Marsh visited Borovia on 12 September 2023."
+    briefs = [
+        make_brief("vague", vague, "2024-06-18", "Outlet Five", [
+            {"clause": "who visited Borovia last September", "trigger": "visited", "cameo": "042", "type": "visit",
+             "actor": "Anna Marsh", "target": "Borovia", "when": "2023-09"},
+        ]),
+        make_brief("exact", exact, "2024-06-20", "Outlet Six", [
+            {"clause": exact[:-1], "trigger": "visited", "cameo": "042", "type": "visit", "actor": "Anna Marsh",
+             "target": "Borovia", "when": "2023-09-12"},
+        ]),
+    ]  # fmt: skip
+    with Corpus.open(db_url) as corpus:
+        for b in briefs:
+            corpus.add_brief(b)
+        view = relations(corpus.store, _marsh(corpus.store))
+    (visit,) = view["events"]
+    assert visit["n_sources"] == 2 and visit["day"] == "2023-09-12" and visit["week"] == "2023-W37"  # the exact date dates it

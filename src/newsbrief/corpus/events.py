@@ -9,9 +9,10 @@ An article's event (its brief's `events`) joins a corpus event when they agree o
   CAMEO patterns, the normalised trigger lemma (its `type`);
 - the date: the event's own full date (`when`), else the article's publication date, within
   `DAY_WINDOW` days of the corpus event's date (outlets date an event a day apart, or report it a day or
-  two later). An event dated only by a past period ("last September", when the article is of June) is
-  matched only with events of the same period; an undated one (no `when`, no publication date) only
-  with undated ones;
+  two later). An event dated only by a past period ("last September", when the article is of June)
+  matches events dated within that month or week, or given the same period (a year or a season
+  matches only the same period: too wide to say which event it is); the first exact date a later report
+  gives dates the event. An undated one (no `when`, no publication date) matches undated ones only;
 - the place, when both say one: the same actor or the same state ("in Pyongyang" and "in North Korea").
 
 Only events between two distinct corpus actors are recorded (who did what to whom: the relation
@@ -106,6 +107,23 @@ def _shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
+def _window(day: str | None, period: str) -> tuple[str | None, str | None, list[str]]:
+    """(first day, last day, periods) a report of this date may join: its days +- DAY_WINDOW and the month
+    and week containing it; a month's or week's days +- DAY_WINDOW (an event dated by its report's
+    publication may be a day or two later than it happened); else only its own period."""
+    if day is not None:
+        y, w, _ = dt.date.fromisoformat(day).isocalendar()
+        return _shift(day, -DAY_WINDOW), _shift(day, DAY_WINDOW), [day[:7], f"{y}-W{w:02d}"]
+    if re.match(r"^\d{4}-\d{2}$", period):
+        first = dt.date.fromisoformat(period + "-01")
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return _shift(first.isoformat(), -DAY_WINDOW), _shift(last.isoformat(), DAY_WINDOW), [period]
+    if re.match(r"^\d{4}-W\d{2}$", period):
+        monday = dt.date.fromisocalendar(int(period[:4]), int(period[6:]), 1)
+        return _shift(monday.isoformat(), -DAY_WINDOW), _shift(monday.isoformat(), 6 + DAY_WINDOW), [period]
+    return None, None, [period]
+
+
 def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]) -> list[str]:
     """Join an original article's events to the corpus events (creating those not seen before); their ids.
     Call inside the article's transaction, after its entities are linked to corpus actors."""
@@ -126,14 +144,14 @@ def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]
         cameo, etype = ev.get("cameo"), ev.get("type") or ev["trigger"]["text"]
         sig = signature(actor, target, cameo, etype)
         day, period = event_date(ev.get("when"), brief.get("published"))
-        lo, hi = (_shift(day, -DAY_WINDOW), _shift(day, DAY_WINDOW)) if day else (None, None)
-        found = store.event_candidates(sig, lo, hi, period)
+        lo, hi, periods = _window(day, period)
+        found = store.event_candidates(sig, lo, hi, periods)
         unknown = sorted({c.place_id for c in found if c.place_id and c.place_id not in actors})
         if unknown:
             actors.update((a.id, a) for a in store.get_actors(unknown))
         found = [c for c in found if _same_place(c.place_id, place, actors)]
         if found:
-            near = min(found, key=lambda c: (_gap(c.day, day), c.first_seq))
+            near = min(found, key=lambda c: (c.day is None and day is not None, _gap(c.day, day), c.first_seq))
             row = touched.get(near.id, near)
         else:
             key = f"{sig}|{day or period}|{article_id}|{ordinal}"
@@ -147,6 +165,8 @@ def record_events(store: Store, article_id: str, seq: int, brief: dict[str, Any]
             row.n_sources += 1  # this article is one more source, however often it mentions the event
         if row.place_id is None and place is not None:
             row.place_id = place
+        if row.day is None and day is not None:  # a report that gives the day dates the event
+            row.day, row.period = day, ""
         if ev.get("modality", "asserted") == "asserted":
             row.modality = "asserted"
         touched[row.id] = row

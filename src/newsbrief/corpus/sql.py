@@ -322,24 +322,21 @@ class SQLStore(Store):
     def _event(r: Sequence[Any]) -> EventRow:
         return EventRow(*r[:10], n_sources=int(r[10]), first_seq=int(r[11]), actor_party=r[12], target_party=r[13])
 
-    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, period: str) -> list[EventRow]:
+    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, periods: Sequence[str]) -> list[EventRow]:
+        undated = f"(day IS NULL AND period IN ({self._in(len(periods))}))" if periods else "1 = 0"
         if day_lo is not None and day_hi is not None:
-            rows = self.execute(
-                f"SELECT {_EVENT_COLS} FROM events WHERE sig = ? AND day >= ? AND day <= ? ORDER BY first_seq",
-                (sig, day_lo, day_hi),
-            )
+            cond, params = f"((day >= ? AND day <= ?) OR {undated})", [sig, day_lo, day_hi, *periods]
         else:
-            rows = self.execute(
-                f"SELECT {_EVENT_COLS} FROM events WHERE sig = ? AND day IS NULL AND period = ? ORDER BY first_seq",
-                (sig, period),
-            )
+            cond, params = undated, [sig, *periods]
+        rows = self.execute(f"SELECT {_EVENT_COLS} FROM events WHERE sig = ? AND {cond} ORDER BY first_seq", params)
         return [self._event(r) for r in rows]
 
     def put_event(self, event: EventRow) -> None:
         e = event
         self.execute(
             f"""INSERT INTO events ({_EVENT_COLS}) VALUES ({self._in(14)}) ON CONFLICT (id) DO UPDATE SET
-                place_id = excluded.place_id, modality = excluded.modality, n_sources = excluded.n_sources""",
+                place_id = excluded.place_id, day = excluded.day, period = excluded.period,
+                modality = excluded.modality, n_sources = excluded.n_sources""",
             (e.id, e.sig, e.actor_id, e.target_id, e.type, e.cameo, e.place_id, e.day, e.period, e.modality,
              e.n_sources, e.first_seq, e.actor_party, e.target_party),
         )  # fmt: skip

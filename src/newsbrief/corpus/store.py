@@ -229,8 +229,8 @@ class Store(ABC):
 
     # events --------------------------------------------------------------------------------
     @abstractmethod
-    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, period: str) -> list[EventRow]:
-        """Events of this signature dated within [day_lo, day_hi], or, without days, undated ones of this period."""
+    def event_candidates(self, sig: str, day_lo: str | None, day_hi: str | None, periods: Sequence[str]) -> list[EventRow]:
+        """Events of this signature dated within [day_lo, day_hi] (when given), or undated ones of one of `periods`."""
 
     @abstractmethod
     def put_event(self, event: EventRow) -> None:
