@@ -215,14 +215,21 @@ def test_events_are_written_in_the_article_transaction(db_url: str, monkeypatch:
     assert [e["n_sources"] for e in _borovia_events(view)] == [2]
 
 
-def test_migration_backfills_events_of_stored_articles(db_url: str) -> None:  # noqa: F811
+@pytest.mark.parametrize("since", [5, 6])  # a store of before the events tables; one with their first shape
+def test_migration_backfills_events_of_stored_articles(db_url: str, since: int) -> None:  # noqa: F811
+    from newsbrief.corpus.migrations import MIGRATIONS
+
     with Corpus.open(db_url) as corpus:
         for b in ARTICLES[:3]:
             corpus.add_brief(b)
-        with corpus.store.transaction():  # a store of before the events tables
-            corpus.store.execute("DROP TABLE event_sources")
-            corpus.store.execute("DROP TABLE events")
-            corpus.store.execute("DELETE FROM schema_migrations WHERE version = 5")
+        store: Any = corpus.store
+        with store.transaction():
+            store.execute("DROP TABLE event_sources")
+            store.execute("DROP TABLE events")
+            store.execute("DELETE FROM schema_migrations WHERE version >= ?", (since,))
+            if since == 6:
+                for stmt in next(steps for v, _, steps in MIGRATIONS if v == 5):
+                    store.execute(stmt.format(**store.types))
     with open_store(db_url) as store:  # opening migrates
         view = relations(store, _marsh(store))
     assert [e["n_sources"] for e in _borovia_events(view)] == [3]

@@ -138,7 +138,35 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
     (
         5,
         "events across articles (one per real-world event) and their sources",
+        [  # superseded by 6 (which rebuilds both tables); kept as it shipped, without its backfill
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                sig TEXT NOT NULL,
+                actor_id TEXT NOT NULL, target_id TEXT NOT NULL, place_id TEXT,
+                type TEXT NOT NULL, cameo TEXT,
+                day TEXT, period TEXT NOT NULL,
+                modality TEXT NOT NULL,
+                n_sources INTEGER NOT NULL,
+                first_seq BIGINT NOT NULL)""",
+            "CREATE INDEX events_sig ON events(sig, day)",
+            "CREATE INDEX events_actor ON events(actor_id, day)",
+            "CREATE INDEX events_target ON events(target_id, day)",
+            """CREATE TABLE event_sources (
+                event_id TEXT NOT NULL REFERENCES events(id), article_id TEXT NOT NULL REFERENCES articles(id),
+                ordinal INTEGER NOT NULL,
+                span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+                trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+                modality TEXT NOT NULL, event_when TEXT,
+                PRIMARY KEY (event_id, article_id, ordinal))""",
+            "CREATE INDEX event_sources_article ON event_sources(article_id)",
+        ],
+    ),
+    (
+        6,
+        "events with their parties (a place-like actor is its state), rebuilt from the stored briefs",
         [
+            "DROP TABLE IF EXISTS event_sources",
+            "DROP TABLE IF EXISTS events",
             """CREATE TABLE events (
                 id TEXT PRIMARY KEY,
                 sig TEXT NOT NULL,
@@ -150,8 +178,8 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
                 first_seq BIGINT NOT NULL,
                 actor_party TEXT NOT NULL, target_party TEXT NOT NULL)""",
             "CREATE INDEX events_sig ON events(sig, day)",
-            "CREATE INDEX events_actor ON events(actor_party, day)",
-            "CREATE INDEX events_target ON events(target_party, day)",
+            "CREATE INDEX events_actor_party ON events(actor_party, day)",
+            "CREATE INDEX events_target_party ON events(target_party, day)",
             """CREATE TABLE event_sources (
                 event_id TEXT NOT NULL REFERENCES events(id), article_id TEXT NOT NULL REFERENCES articles(id),
                 ordinal INTEGER NOT NULL,

@@ -378,7 +378,7 @@ class SQLStore(Store):
         return out
 
     def backfill_events(self) -> None:
-        """Record the events of the original articles stored before the events table existed (migration 5)."""
+        """Record the events of the original articles stored before the events tables had their shape (migration 6)."""
         from newsbrief.corpus.events import record_events
 
         last = -1
