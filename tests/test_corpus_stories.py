@@ -100,3 +100,63 @@ def test_actors_merge_across_articles(db_url):
         assert [a["id"] for a in actor["articles"]] == ["p1", "p2", "p3"]
         assert views.entity(corpus.store, "lena arven")[0]["id"] == actor["id"]
         assert views.entity(corpus.store, "Kastor")[0]["type"] == "GPE"
+
+
+# Twin events, undated (as ECB+ and half of real streams): the same kind of event, the same place or
+# person, a different occurrence. Only the occurrence facts (numbers, weekday, who) tell them apart.
+QUAKE_1 = (
+    "A magnitude 5.9 earthquake struck the island of Tessaly off the coast of Varnia on Sunday, killing 13 people "
+    "and flattening houses in three villages, the Varnian Red Crescent said. Governor Ilse Marrow flew to the island."
+)
+QUAKE_1B = (
+    "Rescuers on Tessaly searched the rubble on Sunday after a 5.9 magnitude quake killed 13 people. Governor Ilse "
+    "Marrow said three villages on the Varnian island were flattened and families slept outdoors."
+)
+QUAKE_2 = (
+    "A magnitude 6.4 earthquake shook the island of Tessaly off the coast of Varnia on Thursday, injuring 40 people "
+    "and cutting power to the port, the Varnian Red Crescent said. Mayor Oren Sallis closed the schools."
+)
+QUAKE_2B = (
+    "Forty people were hurt when a 6.4 magnitude quake hit Tessaly on Thursday. Mayor Oren Sallis said the Varnian "
+    "island's port had no power and schools would stay closed."
+)
+QUAKE_NAMES = [("Tessaly", "GPE"), ("Varnia", "GPE"), ("Ilse Marrow", "PERSON"), ("Oren Sallis", "PERSON")]
+HIRE_1 = (
+    "Dunmore Rovers named Piet Askel as their head coach on Tuesday, giving the 52-year-old a three-year contract "
+    "after the club sacked Tomas Brill. Askel said Rovers chairman Ada Quist had convinced him."
+)
+HIRE_1B = (
+    "Piet Askel is the new head coach of Dunmore Rovers. The club's chairman Ada Quist announced on Tuesday that "
+    "Askel, 52, signed for three years and replaces the sacked Tomas Brill."
+)
+HIRE_2 = (
+    "Piet Askel was hired as head coach of Harlow City on Friday, a two-year deal for the 54-year-old, after City "
+    "dismissed Jon Vesk. City owner Mira Dahl said Askel was her first choice."
+)
+HIRE_2B = (
+    "Harlow City owner Mira Dahl appointed Piet Askel head coach on Friday. Askel, 54, signed for two years and "
+    "takes over from the dismissed Jon Vesk."
+)
+HIRE_NAMES = [
+    ("Piet Askel", "PERSON"), ("Dunmore Rovers", "ORG"), ("Harlow City", "ORG"), ("Tomas Brill", "PERSON"),
+    ("Ada Quist", "PERSON"), ("Mira Dahl", "PERSON"), ("Jon Vesk", "PERSON"),
+]  # fmt: skip
+
+
+def named(id: str, text: str, names: list[tuple[str, str]]) -> dict:
+    """An undated brief with the names among `names` that its text mentions."""
+    return brief(id, text, None, [(n, t) for n, t in names if n in text])
+
+
+def test_undated_twin_events_stay_apart(db_url):
+    """Two quakes on one island, two hirings of one coach, no dates: four stories, each report in its own."""
+    items = [
+        named("q1", QUAKE_1, QUAKE_NAMES), named("h1", HIRE_1, HIRE_NAMES),
+        named("q2", QUAKE_2, QUAKE_NAMES), named("h2", HIRE_2, HIRE_NAMES),
+        named("q1b", QUAKE_1B, QUAKE_NAMES), named("h2b", HIRE_2B, HIRE_NAMES),
+        named("q2b", QUAKE_2B, QUAKE_NAMES), named("h1b", HIRE_1B, HIRE_NAMES),
+    ]  # fmt: skip
+    with Corpus.open(db_url) as corpus:
+        got = dict(zip([b["id"] for b in items], ids_of(corpus, items)))
+    assert got["q1"] == got["q1b"] and got["q2"] == got["q2b"] and got["h1"] == got["h1b"] and got["h2"] == got["h2b"]
+    assert len({got["q1"], got["q2"], got["h1"], got["h2"]}) == 4

@@ -36,15 +36,17 @@ WEIGHTS = {
     "a_share": 2.0,  # event type + actor
     "p_share": 1.5, "p_missing": -0.7, "p_new": -0.7,  # people the articles are about
     "o_missing": -0.6,  # organisations
+    "disjoint": -2.0,  # per family both sides state with no fact in common, when no family shares one
 }  # fmt: skip
 FAMILIES = ("y", "#", "w", "m", "a", "p", "o")
+_CLASH_FAMILIES = ("y", "#", "w", "m", "p")
 _ALL_NAMED = {"p": "P", "o": "O"}  # a story's main people are missing if the article names them nowhere
 MAX_FACTS = 400  # fact counts a story keeps (its most shared)
 
 
 @dataclass(frozen=True)
 class Params:
-    threshold: float = 1.5  # summed evidence at or above which an article joins a story
+    threshold: float = 1.25  # summed evidence at or above which an article joins a story
     weights: tuple[tuple[str, float], ...] = tuple(WEIGHTS.items())
     date_window: int = 7  # days outside a story's date range beyond which an article cannot join it
     query_terms: int = 25  # the article's top terms used to find candidate stories
@@ -103,10 +105,14 @@ class StoryTracker:
             s -= 100.0
         return s
 
+    def candidates(self, vec: dict[str, float], names: dict[str, float]) -> list[StoryRow]:
+        """The stories found under the article's top terms and names (never a scan of the store)."""
+        query = list(_top(vec, self.p.query_terms)) + list(_top(names, self.p.index_names))
+        return self.store.get_stories(self.store.story_candidates(query, self.p.candidates))
+
     def best(self, feats: Features) -> tuple[StoryRow | None, float, dict[str, float], dict[str, float]]:
         vec, names = self._vectors(feats)
-        query = list(_top(vec, self.p.query_terms)) + list(_top(names, self.p.index_names))
-        stories = self.store.get_stories(self.store.story_candidates(query, self.p.candidates))
+        stories = self.candidates(vec, names)
         best, best_score = None, float("-inf")
         for story in stories:
             s = self.score(vec, names, feats, story)
@@ -177,28 +183,34 @@ def fact_evidence(feats: Features, story: StoryRow) -> dict[str, float]:
     the story mostly states facts of this family and shares none (`_conflict`); the share of the
     facts most of its articles state that the article lacks (`_missing`); the share of the article's
     facts the story never saw (`_new`)."""
-    counts = story.years
     n = max(1, story.size)
+    by_family: dict[str, dict[str, int]] = {f: {} for f in FAMILIES}
+    has: dict[str, int] = {}
+    for k, c in story.years.items():
+        f, sep, v = k.partition(":")
+        if not sep:
+            by_family["y"][k] = c
+        elif f == "has":
+            has[v] = c
+        elif f in by_family:
+            by_family[f][v] = c
     out: dict[str, float] = {}
     for f in FAMILIES:
         mine = _article_facts(feats, f)
-        share = max((counts.get(_fact_key(f, v), 0) for v in mine), default=0) / n
-        has = counts.get(f"has:{f}", 0)
+        counts = by_family[f]
+        share = max((counts.get(v, 0) for v in mine), default=0) / n
         out[f"{f}_share"] = share
-        out[f"{f}_conflict"] = float(bool(mine) and 2 * has >= n and share == 0)
+        out[f"{f}_conflict"] = float(bool(mine) and 2 * has.get(f, 0) >= n and share == 0)
         if f in ("y", "#", "p", "o"):
             named = feats.facts.get(_ALL_NAMED[f], mine) if f in _ALL_NAMED else mine
-            prefix = "" if f == "y" else f"{f}:"
-            core = [k[len(prefix) :] for k, c in counts.items() if 2 * c >= n and _in_family(k, f)]
+            core = [v for v, c in counts.items() if 2 * c >= n]
             out[f"{f}_missing"] = sum(v not in named for v in core) / len(core) if core else 0.0
-            out[f"{f}_new"] = sum(counts.get(_fact_key(f, v), 0) == 0 for v in mine) / len(mine) if mine else 0.0
+            out[f"{f}_new"] = sum(v not in counts for v in mine) / len(mine) if mine else 0.0
+    # Every family both sides state, and not one fact in common: another occurrence of the same thing.
+    comparable = [f for f in _CLASH_FAMILIES if _article_facts(feats, f) and 2 * has.get(f, 0) >= n]
+    shared = any(out[f"{f}_share"] > 0 for f in FAMILIES)
+    out["disjoint"] = float(len(comparable)) if comparable and not shared else 0.0
     return out
-
-
-def _in_family(key: str, family: str) -> bool:
-    if family == "y":
-        return ":" not in key
-    return key.startswith(family + ":")
 
 
 def _count_facts(story: StoryRow, feats: Features) -> None:
