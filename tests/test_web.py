@@ -171,7 +171,12 @@ def _hostile() -> dict[str, Any]:
     )  # fmt: skip
 
 
-BRIEFS = [_ferry_a(), _ferry_b(), _drought(), _hostile()]
+LIBRARY = "The town library of Wendmoor reopened its reading room after a new roof was fitted over the winter."
+BRIEFS = [
+    _ferry_a(), _ferry_b(), _drought(), _hostile(),
+    _brief("library", LIBRARY, None, "Reading room reopens", "Town Crier",
+           key_points=[{**_sentence(LIBRARY, "reopened"), "score": 1.0}]),
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -295,6 +300,16 @@ def test_home_lists_stories_with_size_outlets_and_dates(client: TestClient) -> N
     assert len(links) == len(items)
     ferry = next(el for el in items if "Harbour Post" in el["text"] or "Island Daily" in el["text"])
     assert "2026-03-0" in ferry["text"] and "article" in ferry["text"]
+
+
+def test_home_orders_stories_as_the_store_does(site_db: str) -> None:
+    from newsbrief.web import queries
+
+    with open_store(site_db) as store:
+        n = len(store.list_stories())
+        assert any(s.last_published is None for s in store.list_stories())  # the undated go last
+        for limit, offset in [(50, 0), (2, 0), (2, 1), (2, n - 2), (1, n - 1), (3, n)]:
+            assert [s.id for s in queries.story_lines(store, limit, offset)] == [s.id for s in store.list_stories(limit, offset)]
 
 
 def test_home_pages_are_bounded(client: TestClient) -> None:
