@@ -441,3 +441,37 @@ def test_the_week_alone_is_an_unnamed_week(brief_of) -> None:
     got = timexes(brief_of(text, published="1989-10-30"))
     assert got["the week"] == ("DATE", "1989-WXX")
     assert got["this week"] == ("DATE", "1989-W44")
+
+
+def test_that_day_needs_a_day_told_before(brief_of) -> None:
+    """ "that day" with no day told before it has nothing to count from and is left out; after
+    "on June 3" it is June 3 (TimeBank leaves the first kind unannotated: 0 of 4 on the tuning part)."""
+    got = timexes(brief_of("Traders who sell that day can lose heavily.", published=PUB))
+    assert "that day" not in got
+    got = timexes(brief_of("The envoy arrived on June 3. Protests began that day.", published=PUB))
+    assert got["that day"] == ("DATE", "2024-06-03")
+
+
+def test_coordinated_and_compared_spans(brief_of) -> None:
+    """ "recent weeks and months" is one expression; "the year-earlier nine months" one duration."""
+    got = timexes(brief_of("Many funds in recent weeks and months have sold their bonds.", published=PUB))
+    assert got.get("recent weeks and months") == ("DATE", "PAST_REF"), got
+    assert "months" not in got
+    got = timexes(brief_of("Net for the year-earlier nine months included a gain.", published=PUB))
+    assert got.get("the year-earlier nine months") == ("DURATION", "P9M"), got
+
+
+def test_rates_generic_futures_and_event_times_are_left_out(brief_of) -> None:
+    """ "15 million instructions per second" is a rate; "the people of tomorrow" the times to come;
+    "the night the plane went down" the time of an event the clause tells, with no day of its own."""
+    got = timexes(brief_of("The chip runs 15 million instructions per second.", published=PUB))
+    assert "per second" not in got
+    got = timexes(brief_of("The ferry sails once per week.", published=PUB))
+    assert got.get("per week", ("SET", None))[0] == "SET"
+    got = timexes(brief_of('"I would choose the people of tomorrow," he said. The board meets tomorrow.', published=PUB))
+    assert [k for k in got if k.lower() == "tomorrow"] == ["tomorrow"]
+    assert got["tomorrow"] == ("DATE", "2024-06-19")
+    got = timexes(brief_of("Officials released tapes from the night the plane went down.", published=PUB))
+    assert "the night" not in got
+    got = timexes(brief_of("Dealers placed orders in the morning to start the session.", published=PUB))
+    assert "the morning" in got

@@ -222,6 +222,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _CLAUSE_START.match(text, m.end):
+        return False  # "the night the flight went down": the time of an event the clause tells, no day of its own
     if not _measure_ok(m, text, low, after):
         return False
     if m.kind == "relday" and generic_today(text, m.start, m.end):
@@ -242,9 +244,17 @@ _GENERIC_TODAY = re.compile(
 )
 
 
+# "the people of tomorrow", "the chips of today": the times to come or ours, not a day
+_OF_GENERIC = re.compile(r"\bthe\s+[a-z]+(?:\s+[a-z]+)?\s+of\s+$", re.IGNORECASE)
+
+
 def generic_today(text: str, start: int, end: int) -> bool:
-    """ "today's world", "today's young people": "today" for our times, not a day."""
-    return text[start:end].lower() == "today" and bool(_GENERIC_TODAY.match(text, end))
+    """ "today's world", "today's young people", "the people of tomorrow": "today"/"tomorrow" for our
+    times or the times to come, not a day."""
+    word = text[start:end].lower()
+    if word in ("today", "tomorrow") and _OF_GENERIC.search(text[max(0, start - 40) : start]):
+        return not re.match(r"['’]s\b", text[end : end + 3])
+    return word == "today" and bool(_GENERIC_TODAY.match(text, end))
 
 
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|fiscal|[0-9]{4}))", re.IGNORECASE)
@@ -267,6 +277,7 @@ def _measure_ok(m: Match, text: str, low: str, after: str) -> bool:
     return not (m.kind == "set" and low in ("annually", "yearly") and rate)
 
 
+_CLAUSE_START = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
 
 

@@ -458,8 +458,10 @@ def _relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", iso(ctx.dct + timedelta(days=k)))
 
 
-def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     w = _low(m)
+    if not (ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10])):
+        return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
     d = _anchor_day(ctx)
     if d is None:
         return ("DATE", None)
@@ -960,8 +962,10 @@ def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("SET", SETS.get(_low(m)))
 
 
-def _set_every(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _set_every(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
+    if (g.get("every") or "").lower() == "per" and _RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+        return None  # "15 million instructions per second", "$9 per hour": a rate, as "a year" in "$5 million a year"
     unit = _unit_code(g.get("unit"))
     n = parse_number(g.get("num")) if g.get("num") else 1.0
     other = (g.get("other") or "").lower()
