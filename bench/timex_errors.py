@@ -1,10 +1,12 @@
 """Value errors of the time analyzer on the TUNING part of TempEval-3 train (never the held-out fifth),
 grouped by pattern kind, for error analysis:
-`python bench/timex_errors.py [--kind K] [--missed] [--spurious] [--by-text] [--by-kind] [--types] [--ok] [--word RX]`;
+`python bench/timex_errors.py [--kind K] [--missed] [--spurious] [--by-text] [--by-kind] [--types] [--ok]
+[--word RX] [--unannotated]`;
 `--by-text`/`--by-kind` group the predictions (value-right, value-wrong, type-wrong, spurious) with what
 dropping each group would do to value F1; `--types` lists the wrong-type matches by kind and type pair;
 `--word RX` lists each occurrence of RX in the texts, inside a gold timex or not (what TimeBank leaves
-out). `--heldout` prints the held-out fifth's summary figure only (no listing: it is not tuned on).
+out); `--unannotated` counts that for the lexicon's references and sets and a few doubtful words.
+`--heldout` prints the held-out fifth's summary figure only (no listing: it is not tuned on).
 
 Parsed docs are cached in bench/out/ (DocBin), so a rule change re-runs only the time component.
 """
@@ -99,6 +101,33 @@ def _word_report(word: str, tuning: list[dict]) -> list[str]:
     return [f"{word!r}: {len(inside)} inside a gold timex, {len(outside)} not", *inside, *outside]
 
 
+# words that look like time but that TimeBank may leave out (checked by --unannotated), beside the
+# lexicon's references and sets
+_DOUBTFUL = ["annual", "quarterly", "period", "time", "times", "moment", "age", "old", "era", "term", "season", "day", "days"]
+
+
+def _unannotated_report(tuning: list[dict]) -> list[str]:
+    """How often each doubtful time word is inside a gold timex: what TimeBank leaves out, most-left-out first."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from newsbrief.analyzers.timex_grammar import LEX
+
+    words = sorted({*LEX["references"], *LEX["sets"], *_DOUBTFUL})
+    rows = []
+    for w in words:
+        rx = re.compile(r"\b" + re.escape(w).replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
+        inside = outside = 0
+        for g in tuning:
+            for mo in rx.finditer(g["text"]):
+                if any(t["start"] < mo.end() and mo.start() < t["end"] for t in g["timexes"]):
+                    inside += 1
+                else:
+                    outside += 1
+        if inside + outside:
+            rows.append((outside / (inside + outside), w, inside, outside))
+    rows.sort(key=lambda r: (-r[0], -r[3]))
+    return ["left out  in gold  word", *(f"{o:8d} {i:8d}  {w!r}" for _, w, i, o in rows)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--kind", default=None)
@@ -108,6 +137,7 @@ def main() -> None:
     ap.add_argument("--by-kind", action="store_true", help="predictions grouped by pattern kind")
     ap.add_argument("--types", action="store_true", help="wrong-type matches by kind and type pair")
     ap.add_argument("--word", default=None, help="occurrences of a regex, inside a gold timex or not")
+    ap.add_argument("--unannotated", action="store_true", help="lexicon and doubtful words: how often TimeBank leaves them out")
     ap.add_argument("--ok", action="store_true", help="also list the value-right matches (with --kind)")
     ap.add_argument("--top", type=int, default=60)
     ap.add_argument("--heldout", action="store_true", help="the held-out fifth: its summary figure only, no listing")
@@ -118,6 +148,9 @@ def main() -> None:
     tuning = sorted((g for g in gold if (str(g["id"]) in held) == args.heldout), key=lambda g: str(g["id"]))
     if args.word and not args.heldout:
         print("\n".join(_word_report(args.word, tuning)))
+        return
+    if args.unannotated and not args.heldout:
+        print("\n".join(_unannotated_report(tuning)))
         return
     from newsbrief.pipeline import build_nlp
 
