@@ -320,11 +320,16 @@ def test_generic_today_and_titles(brief_of) -> None:
         "The quarter-to-quarter comparison was flattering.",
         "That is 5% of the average daily volume.",
         "Revenue should rise 8.5% annually.",
+        "The new plant would produce about 10,000 units annually.",
+        "The cut saves C$17.9 million annually.",
+        "There are no shipments at the moment.",
+        "We are presently searching for a partner.",
         "Prices fell by a quarter.",
     ],
 )
 def test_measures_that_are_not_time(text: str) -> None:
-    """Fractions, lodgings, comparisons and rates that use a time word are left out."""
+    """Fractions, lodgings, comparisons, rates of an amount and "at the moment" (TimeBank leaves it
+    out) that use a time word are left out."""
     assert find(text) == []
 
 
@@ -466,6 +471,8 @@ def test_rates_generic_futures_and_event_times_are_left_out(brief_of) -> None:
     "the night the plane went down" the time of an event the clause tells, with no day of its own."""
     got = timexes(brief_of("The chip runs 15 million instructions per second.", published=PUB))
     assert "per second" not in got
+    got = timexes(brief_of("Festivals like this one are held annually.", published=PUB))
+    assert got["annually"] == ("SET", "P1Y")
     got = timexes(brief_of("The ferry sails once per week.", published=PUB))
     assert got.get("per week", ("SET", None))[0] == "SET"
     got = timexes(brief_of('"I would choose the people of tomorrow," he said. The board meets tomorrow.', published=PUB))

@@ -273,8 +273,15 @@ def _measure_ok(m: Match, text: str, low: str, after: str) -> bool:
             return False
     if m.kind == "set" and low == "daily" and re.search(r"\baverage\s+$", text[max(0, m.start - 10) : m.start], re.I):
         return False
-    rate = re.search(r"[0-9]\s*(?:%|percent)\s+$", text[max(0, m.start - 14) : m.start])
+    # "rise 8.5% annually", "produce 10,000 units annually", "C$17.9 million annually": a rate of an
+    # amount, as "$5 million a year" (TimeBank: 1 of 4 annotated on the tuning part, with no date value)
+    rate = _AMOUNT_BEFORE.search(text[max(0, m.start - 30) : m.start])
     return not (m.kind == "set" and low in ("annually", "yearly") and rate)
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[0-9]\s*(?:%|percent)|[0-9][\d,.]*(?:\s+(?:million|billion|thousand))?(?:\s+[a-z]+s)?)\s+$", re.IGNORECASE
+)
 
 
 _CLAUSE_START = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s", re.IGNORECASE)
