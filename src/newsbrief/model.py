@@ -147,10 +147,13 @@ def iter_spans(node: Any) -> Iterator[Span]:
         yield node
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from iter_spans(getattr(node, name))
+            value = getattr(node, name)
+            if isinstance(value, BaseModel | list):  # a leaf (str, int...) holds no span: no generator for it
+                yield from iter_spans(value)
     elif isinstance(node, list):
         for item in node:
-            yield from iter_spans(item)
+            if isinstance(item, BaseModel | list):
+                yield from iter_spans(item)
 
 
 def json_schema() -> dict[str, Any]:

@@ -5,7 +5,9 @@ storybrief.py because key points, claims and contradictions all read them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -44,34 +46,37 @@ class Unit:
     times: list[TimeRef] = field(default_factory=list)
 
 
-def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int, dict[str, Any]]]]:
+Mention = tuple[int, int, dict[str, Any], str]  # start, end, its entity, the entity's name key
+
+
+def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[Mention]]:
+    """The brief's entities by id, and their mentions in text order, each with its entity's name key
+    (computed once per entity, not once per passage that holds a mention)."""
     ents = {e["id"]: e for e in brief.get("entities", []) if isinstance(e, dict) and "id" in e}
+    keys = {id_: name_key(e.get("name") or "") for id_, e in ents.items()}
     mentions = sorted((m["start"], m["end"], e) for e in ents.values() for m in e.get("mentions", []))
-    return ents, mentions
+    return ents, [(s, e, ent, keys[ent["id"]]) for s, e, ent in mentions]
 
 
-def _feats(
-    text: str, start: int, end: int, mentions: list[tuple[int, int, dict[str, Any]]]
-) -> tuple[set[str], dict[str, tuple[str, tuple[int, int]]]]:
+def _feats(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[set[str], dict[str, tuple[str, tuple[int, int]]]]:
     feats = {_fold(w) for w in words(text)} | {
         "#" + n for n in (m.replace(",", "") for m in _FIGURE.findall(text)) if float(n) > 31
     }
     persons: dict[str, tuple[str, tuple[int, int]]] = {}
-    for s, e, ent in mentions:
+    for s, e, ent, key in mentions[bisect_left(mentions, start, key=lambda m: m[0]) :]:
         if s >= end:
             break
-        if s >= start and e <= end:
-            key = name_key(ent.get("name") or "")
-            if key:
-                feats.add("@" + key)
-                if ent.get("type") == "PERSON" and (key not in persons or e - s > persons[key][1][1] - persons[key][1][0]):
-                    persons[key] = (ent["name"], (s, e))
+        if e <= end and key:
+            feats.add("@" + key)
+            if ent.get("type") == "PERSON" and (key not in persons or e - s > persons[key][1][1] - persons[key][1][0]):
+                persons[key] = (ent["name"], (s, e))
     return feats, persons
 
 
 _FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
 
 
+@lru_cache(maxsize=100_000)
 def _fold(word: str) -> str:
     """Verb and plural endings off ('killed', 'kills', 'killing' meet), on words long enough to keep a stem."""
     for suf in ("ing", "ed", "es", "e"):
