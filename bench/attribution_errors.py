@@ -17,7 +17,8 @@ import collections
 import hashlib
 import json
 import pickle
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 from common import DATA, EVAL, OUT, read_jsonl
 
@@ -79,6 +80,40 @@ def _lemma(doc: Any, span: dict[str, int] | None) -> str:
     return " ".join(t.lower_ for t in toks)[:30]
 
 
+def _frame(text: str, doc: Any, p: dict[str, Any]) -> str:
+    """A prediction's cue lemma with the dependency that links the content to it ("call:dobj",
+    "call:prep:for", "say:ccomp"); "-" when the content does not hang from the cue."""
+    lem = _lemma(doc, p["cue"])
+    if not valid(p["cue"]):
+        return f"{lem}:-"
+    cue = [t for t in doc if p["cue"]["start"] <= t.idx < p["cue"]["end"] and t.pos_ in ("VERB", "AUX", "NOUN", "ADJ")]
+    first = next((t for t in doc if t.idx >= p["content"]["start"]), None)
+    if not cue or first is None:
+        return f"{lem}:-"
+    tok = first
+    for _ in range(12):
+        if tok.head.i == cue[0].i:
+            if tok.dep_ in ("prep", "agent"):
+                return f"{lem}:{tok.dep_}:{tok.lower_}"
+            return f"{lem}:{tok.dep_}"
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return f"{lem}:-"
+
+
+class _AllVerbs(dict):
+    """VERBS for the --all-verbs experiment: any verb lemma is a cue, and any cue also takes a clause, an
+    infinitive or an object after its listed contents."""
+
+    DEFAULT: ClassVar[list[str]] = ["ccomp", "xcomp", "dobj"]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        spec = dict(super().get(key, {}))
+        spec["content"] = list(spec.get("content", [])) + [d for d in self.DEFAULT if d not in spec.get("content", [])]
+        return spec
+
+
 def _construction(text: str, a: dict[str, Any]) -> str:
     """Coarse shape of a gold attribution: quotes, cue before/after content, source absent."""
     c, cue, src = a["content"], a.get("cue"), a.get("source")
@@ -98,9 +133,13 @@ def _short(text: str, span: dict[str, int] | None, n: int = 160) -> str:
     return s if len(s) <= n else s[: n // 2] + " ... " + s[-n // 2 :]
 
 
-def analyse(split: str, limit: int | None) -> dict[str, Any]:
+def analyse(split: str, limit: int | None, all_verbs: bool = False, frames: bool = False) -> dict[str, Any]:
+    from newsbrief.analyzers import attribution_rules
     from newsbrief.analyzers.attribution import AttributionComponent
     from newsbrief.pipeline import build_nlp
+
+    if all_verbs:
+        attribution_rules.VERBS = _AllVerbs(attribution_rules.VERBS)
 
     gold_rows = read_jsonl(DATA / "polnear" / f"{split}.jsonl", limit)
     nlp = build_nlp()
@@ -125,7 +164,7 @@ def analyse(split: str, limit: int | None) -> dict[str, Any]:
         gm = {gi: pi for gi, pi in pairs}
         pm = {pi: gi for gi, pi in pairs}
         for pi, p in enumerate(preds):
-            lem = _lemma(doc, p["cue"])
+            lem = _frame(text, doc, p) if frames else _lemma(doc, p["cue"])
             pred_lemma[lem] += 1
             if pi in pm:
                 ga = golds[pm[pi]]
@@ -177,7 +216,9 @@ def analyse(split: str, limit: int | None) -> dict[str, Any]:
     }
 
 
-def report(r: dict[str, Any], kind: str | None, show: str | None, top: int, examples: int) -> None:
+def report(
+    r: dict[str, Any], kind: str | None, show: str | None, top: int, examples: int, precision_file: str | None = None
+) -> None:
     for name, tp in (("attribution", r["tp_source"]), ("content", r["tp_content"]), ("cue", r["tp_cue"])):
         p, rec, f = prf(tp, r["n_pred"], r["n_gold"])
         print(f"{name:12} P {p:.3f} R {rec:.3f} F1 {f:.4f}")
@@ -197,6 +238,9 @@ def report(r: dict[str, Any], kind: str | None, show: str | None, top: int, exam
     if kind in (None, "precision"):
         print("\n== precision by predicted cue lemma (attribution TP / predicted)")
         rows = [(lem, n, r["tp_lemma"][lem]) for lem, n in r["pred_lemma"].most_common(top * 2)]
+        if precision_file:
+            rows_all = [(lem, n, r["tp_lemma"][lem]) for lem, n in r["pred_lemma"].most_common()]
+            Path(precision_file).write_text(json.dumps(rows_all), encoding="utf-8")
         print("  " + ", ".join(f"{lem} {tp}/{n}={tp / n:.2f}" for lem, n, tp in rows))
 
 
@@ -209,9 +253,12 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--split", default="train", choices=["train"], help="train only: dev is for the report")
     ap.add_argument("--write", action="store_true", help="write the predictions to bench/out/attribution_train.jsonl")
+    ap.add_argument("--all-verbs", action="store_true", help="experiment: every verb lemma is a cue")
+    ap.add_argument("--frames", action="store_true", help="precision by cue lemma and the word before the content")
+    ap.add_argument("--precision-file", default=None, help="write [lemma, predicted, correct] rows as JSON")
     args = ap.parse_args()
-    r = analyse(args.split, args.limit)
-    report(r, args.kind, args.show, args.top, args.examples)
+    r = analyse(args.split, args.limit, args.all_verbs, args.frames)
+    report(r, args.kind, args.show, args.top, args.examples, args.precision_file)
     if args.write:
         path = OUT / f"attribution_{args.split}.jsonl"
         with open(path, "w", encoding="utf-8") as f:

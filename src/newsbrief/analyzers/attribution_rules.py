@@ -255,6 +255,26 @@ def _that_conj(v: Token, comp: Token, end: int) -> int:
     return end
 
 
+def _to_sentence_end(v: Token, comp: Token, end: int) -> int:
+    """ "said he didn't know X before he announced, but now he plans Y": what the parser hung on the cue
+    after its clause is still said; the content runs to the sentence end unless a cue of its own or a
+    quote's cue ("he said", "adding") comes first."""
+    doc = v.doc
+    sent = v.sent
+    last = comp.right_edge.i
+    for t in doc[last + 1 : sent.end]:
+        if t.lemma_.lower() in VERBS and t.pos_ in ("VERB", "AUX"):
+            return end
+        if t.lower_ == "according":
+            return end
+    stop = sent.end - 1
+    while stop > last and (doc[stop].is_punct or doc[stop].is_space):
+        stop -= 1
+    if stop <= last:
+        return end
+    return max(end, doc[stop].idx + len(doc[stop].text))
+
+
 def verb_cues(doc: Doc) -> list[Found]:
     """Reporting and belief verbs with a content: their clause, or for a verb set inside its own
     content ("The economy, he said, is strong") the clause around it."""
@@ -275,6 +295,8 @@ def verb_cues(doc: Doc) -> list[Found]:
                 e = _object_tail(v, child, e)
             elif child.dep_ == "ccomp" and child.head.i == v.i:
                 e = _that_conj(v, child, e)
+                if child.i > v.i:
+                    e = _to_sentence_end(v, child, e)
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
             content = trim(doc, s, e)
