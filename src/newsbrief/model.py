@@ -143,17 +143,23 @@ ANALYZED_FIELDS = ("key_points", "entities", "attributions", "timexes", "stateme
 
 def iter_spans(node: Any) -> Iterator[Span]:
     """Every Span anywhere under a model (a Brief, an Attribution...), depth first."""
+    found: list[Span] = []
+    _collect_spans(node, found)  # a list filled by plain calls: nested generators cost the grounding check dearly
+    return iter(found)
+
+
+def _collect_spans(node: Any, found: list[Span]) -> None:
     if isinstance(node, Span):
-        yield node
+        found.append(node)
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
             value = getattr(node, name)
-            if isinstance(value, BaseModel | list):  # a leaf (str, int...) holds no span: no generator for it
-                yield from iter_spans(value)
+            if isinstance(value, BaseModel | list):  # a leaf (str, int...) holds no span
+                _collect_spans(value, found)
     elif isinstance(node, list):
         for item in node:
             if isinstance(item, BaseModel | list):
-                yield from iter_spans(item)
+                _collect_spans(item, found)
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from newsbrief.corpus.features import name_key, words
-from newsbrief.corpus.storybrief_units import SAME
+from newsbrief.corpus.features import words
+from newsbrief.corpus.storybrief_units import SAME, name_key
 
 # --- timeline, actors, quotes -------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from newsbrief.corpus.features import name_key, words
+from newsbrief.corpus import features
+from newsbrief.corpus.features import words
 from newsbrief.corpus.storybrief_figures import Quantity, _quantities
 from newsbrief.corpus.storybrief_times import TimeRef, _event_word, _times
 
@@ -26,6 +27,9 @@ NAME_WEIGHT = 0.5  # an actor's name counts half a word: the story's actors are 
 TOPIC_SHARE = 0.6  # a word in this share of a story's articles (4 or more) is its topic: half weight
 MAX_UNITS = 3000  # passages compared at most (all pairs: memory grows with the square)
 MAX_KEY_POINTS = 12
+
+# a story's articles name the same actors over and over: their name keys are worked out once
+name_key = lru_cache(maxsize=100_000)(features.name_key)
 
 # --- units: the passages the story brief compares ------------------------------------------------
 
