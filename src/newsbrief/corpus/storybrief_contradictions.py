@@ -5,7 +5,7 @@ storybrief.py so these precision-first rules read on their own."""
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -56,12 +56,14 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
     by_article: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
         by_article[u.article].append(u)
+    lone = [_lone_quantities(u) for u in units]  # what each passage and each article holds, read once
+    persons = {a: _persons(us) for a, us in by_article.items()}
     edges: list[tuple[str, str, tuple, tuple]] = []  # kind, about, variant a, variant b
     pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1)) if len(units) else []
     for i, j in pairs:
         u, v = units[i], units[j]
-        for qa in _lone_quantities(u):
-            for qb in _lone_quantities(v):
+        for qa in lone[i]:
+            for qb in lone[j]:
                 if not _same_unit(qa, qb) or _compatible(qa, qb):
                     continue
                 if not _quantity_context(u, qa, v, qb, sim[i, j]):
@@ -83,7 +85,7 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
             for kb, (_nb, sb) in v.persons.items():
                 if not _name_variants(ka, kb) or sim[i, j] < SAME_CONTEXT:
                     continue
-                if kb in _persons(by_article[u.article]) or ka in _persons(by_article[v.article]):
+                if kb in persons[u.article] or ka in persons[v.article]:
                     continue
                 if len(texts[u.article][sa[0] : sa[1]].split()) < 2 or len(texts[v.article][sb[0] : sb[1]].split()) < 2:
                     continue  # the passage names the person by a part the two spellings share
@@ -183,6 +185,7 @@ def _persons(units: list[Unit]) -> set[str]:
     return {k for u in units for k in u.persons}
 
 
+@lru_cache(maxsize=100_000)
 def _name_variants(a: str, b: str) -> bool:
     """Two spellings or forenames of one person: same surname with another forename, or one letter off."""
     if a == b:
