@@ -8,7 +8,8 @@ brief that points at the wrong words.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -152,7 +153,7 @@ def _collect_spans(node: Any, found: list[Span]) -> None:
     if isinstance(node, Span):
         found.append(node)
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _nested_fields(type(node)):
             value = getattr(node, name)
             if isinstance(value, BaseModel | list):  # a leaf (str, int...) holds no span
                 _collect_spans(value, found)
@@ -160,6 +161,20 @@ def _collect_spans(node: Any, found: list[Span]) -> None:
         for item in node:
             if isinstance(item, BaseModel | list):
                 _collect_spans(item, found)
+
+
+@cache
+def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class whose values may hold spans (a model, a list); the others are leaves."""
+    return tuple(name for name, f in cls.model_fields.items() if _may_nest(f.annotation))
+
+
+def _may_nest(tp: Any) -> bool:
+    if tp is Any:
+        return True
+    if get_origin(tp) is not None:
+        return get_origin(tp) is list or any(_may_nest(a) for a in get_args(tp))
+    return isinstance(tp, type) and issubclass(tp, BaseModel | list)
 
 
 def json_schema() -> dict[str, Any]:

@@ -58,15 +58,22 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
         by_article[u.article].append(u)
     lone = [_lone_quantities(u) for u in units]  # what each passage and each article holds, read once
     persons = {a: _persons(us) for a, us in by_article.items()}
+    contexts: dict[int, tuple[set[str], set[str]]] = {}  # id of a figure -> the words around it, what it counts
+
+    def context(u: Unit, q: Quantity) -> tuple[set[str], set[str]]:
+        if id(q) not in contexts:
+            contexts[id(q)] = _context(u, q)
+        return contexts[id(q)]
+
     edges: list[tuple[str, str, tuple, tuple]] = []  # kind, about, variant a, variant b
-    pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1)) if len(units) else []
+    pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1) & _may_differ(units, lone)) if len(units) else []
     for i, j in pairs:
         u, v = units[i], units[j]
         for qa in lone[i]:
             for qb in lone[j]:
                 if not _same_unit(qa, qb) or _compatible(qa, qb):
                     continue
-                if not _quantity_context(u, qa, v, qb, sim[i, j]):
+                if not _quantity_context(qa, context(u, qa), qb, context(v, qb), sim[i, j]):
                     continue
                 if _states(by_article[u.article], qb) or _states(by_article[v.article], qa):
                     continue
@@ -156,12 +163,24 @@ def _lone_quantities(u: Unit) -> list[Quantity]:
     return [q for q in u.quantities if sum(1 for x in u.quantities if _same_unit(x, q)) == 1]
 
 
-def _quantity_context(u: Unit, qa: Quantity, v: Unit, qb: Quantity, s: float) -> bool:
+def _may_differ(units: list[Unit], lone: list[list[Quantity]]) -> np.ndarray:
+    """The pairs of passages that could differ at all: both give a comparable figure, both a time, or
+    both a person (the others need no look)."""
+    has = [np.array([bool(x) for x in xs]) for xs in (lone, [u.times for u in units], [u.persons for u in units])]
+    return np.logical_or.reduce([h[:, None] & h[None, :] for h in has])
+
+
+def _context(u: Unit, q: Quantity) -> tuple[set[str], set[str]]:
+    """The words around a figure (not its own) and what kinds of count they make it."""
+    w = _window(u, q) - set(q.units)
+    return w, _kinds(w | set(q.units))
+
+
+def _quantity_context(qa: Quantity, ca: tuple[set[str], set[str]], qb: Quantity, cb: tuple[set[str], set[str]], s: float) -> bool:
     """The two figures count the same thing: their passages agree, and so do the words around them."""
     if qa.trigger and qb.trigger and qa.trigger != qb.trigger:
         return False  # 'hit by seven bullets', 'loaded with four bullets': two happenings
-    wa, wb = _window(u, qa) - set(qa.units), _window(v, qb) - set(qb.units)
-    ka, kb = _kinds(wa | set(qa.units)), _kinds(wb | set(qb.units))
+    (wa, ka), (wb, kb) = ca, cb
     if ka and kb and not ka & kb:
         return False  # 'five killed', 'seven injured': two counts, not two tellings of one
     return len(wa & wb) >= (1 if s >= SAME else 3)

@@ -19,6 +19,7 @@ def _timeline(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any
     from newsbrief.timeline import build_timeline
 
     items: list[dict[str, Any]] = []
+    by_when: dict[str, list[dict[str, Any]]] = defaultdict(list)  # the items of each time, in order: twins are among them
     for a in independent:
         try:
             tl = build_timeline(Brief.model_validate(briefs[a["id"]]))
@@ -26,7 +27,7 @@ def _timeline(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any
             continue
         for it in tl:
             feats = set(words(it.span.text))
-            twin = next((x for x in items if x["when"] == it.when and _dice(x["_f"], feats) >= SAME), None)
+            twin = next((x for x in by_when[it.when] if _dice(x["_f"], feats) >= SAME), None)
             if twin is not None:
                 if a["id"] not in twin["support"]:
                     twin["support"].append(a["id"])
@@ -45,6 +46,7 @@ def _timeline(independent: list[dict[str, Any]], briefs: dict[str, dict[str, Any
                     "_k": (it.start, it.end),
                 }
             )
+            by_when[it.when].append(items[-1])
     items.sort(key=lambda x: x["_k"])
     for x in items:
         del x["_f"], x["_k"]
