@@ -114,6 +114,15 @@ class _AllVerbs(dict):
         return spec
 
 
+class _AllWords(dict):
+    """NOUN_CUES / ADJ_CUES for the --all-nouns / --all-adjs experiments: every word takes these preps."""
+
+    PREPS: ClassVar[list[str]] = ["that", "to", "of", "on", "about", "for", "against", "with", "over", "at"]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self.PREPS
+
+
 def _construction(text: str, a: dict[str, Any]) -> str:
     """Coarse shape of a gold attribution: quotes, cue before/after content, source absent."""
     c, cue, src = a["content"], a.get("cue"), a.get("source")
@@ -133,13 +142,19 @@ def _short(text: str, span: dict[str, int] | None, n: int = 160) -> str:
     return s if len(s) <= n else s[: n // 2] + " ... " + s[-n // 2 :]
 
 
-def analyse(split: str, limit: int | None, all_verbs: bool = False, frames: bool = False) -> dict[str, Any]:
+def analyse(
+    split: str, limit: int | None, all_verbs: bool = False, frames: bool = False, all_nouns: bool = False, all_adjs: bool = False
+) -> dict[str, Any]:
     from newsbrief.analyzers import attribution_rules
     from newsbrief.analyzers.attribution import AttributionComponent
     from newsbrief.pipeline import build_nlp
 
     if all_verbs:
         attribution_rules.VERBS = _AllVerbs(attribution_rules.VERBS)
+    if all_nouns:
+        attribution_rules.NOUN_CUES = _AllWords(attribution_rules.NOUN_CUES)
+    if all_adjs:
+        attribution_rules.ADJ_CUES = _AllWords(attribution_rules.ADJ_CUES)
 
     gold_rows = read_jsonl(DATA / "polnear" / f"{split}.jsonl", limit)
     nlp = build_nlp()
@@ -254,10 +269,12 @@ def main() -> None:
     ap.add_argument("--split", default="train", choices=["train"], help="train only: dev is for the report")
     ap.add_argument("--write", action="store_true", help="write the predictions to bench/out/attribution_train.jsonl")
     ap.add_argument("--all-verbs", action="store_true", help="experiment: every verb lemma is a cue")
+    ap.add_argument("--all-nouns", action="store_true", help="experiment: every noun with an owner is a cue")
+    ap.add_argument("--all-adjs", action="store_true", help="experiment: every adjective is a stance cue")
     ap.add_argument("--frames", action="store_true", help="precision by cue lemma and the word before the content")
     ap.add_argument("--precision-file", default=None, help="write [lemma, predicted, correct] rows as JSON")
     args = ap.parse_args()
-    r = analyse(args.split, args.limit, args.all_verbs, args.frames)
+    r = analyse(args.split, args.limit, args.all_verbs, args.frames, args.all_nouns, args.all_adjs)
     report(r, args.kind, args.show, args.top, args.examples, args.precision_file)
     if args.write:
         path = OUT / f"attribution_{args.split}.jsonl"

@@ -452,10 +452,11 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
                     break
             elif not _next_paragraph_goes_on(text, lines, line, end, q):
                 break
-            sent = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if sent is None:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None:
                 break
-            sent = sent[0].sent
+            # the quote's own sentence: the parser often hangs an opening mark on the sentence before
+            sent = next((t for t in span if not t.is_punct and not t.is_space), span[0]).sent
             j = bisect.bisect_left(cue_starts, sent.start_char)
             if j < len(cue_starts) and cue_starts[j] < sent.end_char:
                 break  # the next quote has a cue of its own
