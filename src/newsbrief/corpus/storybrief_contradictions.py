@@ -165,8 +165,13 @@ def _lone_quantities(u: Unit) -> list[Quantity]:
 
 def _may_differ(units: list[Unit], lone: list[list[Quantity]]) -> np.ndarray:
     """The pairs of passages that could differ at all: both give a comparable figure, both a time, or
-    both a person (the others need no look)."""
-    has = [np.array([bool(x) for x in xs]) for xs in (lone, [u.times for u in units], [u.persons for u in units])]
+    both a person whose name has a variant somewhere in the story (the others need no look)."""
+    keys = {k for u in units for k in u.persons}
+    varied = {a for a in keys for b in keys if _name_variants(a, b)}
+    has = [
+        np.array([bool(x) for x in xs], dtype=bool)
+        for xs in (lone, [u.times for u in units], [varied.intersection(u.persons) for u in units])
+    ]
     return np.logical_or.reduce([h[:, None] & h[None, :] for h in has])
 
 

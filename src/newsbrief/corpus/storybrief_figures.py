@@ -25,7 +25,9 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*|%")
 def _data() -> dict[str, Any]:
     d = load_json("storybrief/quantities.json")
     words_ = sorted(d["number_words"], key=len, reverse=True)
-    d["_word_re"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words_) + r")\b", re.I)
+    # the lookahead on the words' first letters only skips, before trying each word, the places none can start
+    first = "".join(sorted({w[0].lower() for w in words_} | {w[0].upper() for w in words_}))
+    d["_word_re"] = re.compile(r"\b(?=[" + re.escape(first) + r"])(" + "|".join(re.escape(w) for w in words_) + r")\b", re.I)
     zones = sorted(d["time_zone_names"], key=len, reverse=True)
     d["_zone_re"] = re.compile(
         r"(?i:\b(" + "|".join(re.escape(z) for z in zones) + r")\b)|\b(" + "|".join(d["time_zones"]) + r")\b(?![\w.])",
