@@ -166,13 +166,24 @@ def _lone_quantities(u: Unit) -> list[Quantity]:
 def _may_differ(units: list[Unit], lone: list[list[Quantity]]) -> np.ndarray:
     """The pairs of passages that could differ at all: both give a comparable figure, both a time, or
     both a person whose name has a variant somewhere in the story (the others need no look)."""
-    keys = {k for u in units for k in u.persons}
-    varied = {a for a in keys for b in keys if _name_variants(a, b)}
+    varied = _varied_names({k for u in units for k in u.persons})
     has = [
         np.array([bool(x) for x in xs], dtype=bool)
         for xs in (lone, [u.times for u in units], [varied.intersection(u.persons) for u in units])
     ]
     return np.logical_or.reduce([h[:, None] & h[None, :] for h in has])
+
+
+def _varied_names(keys: set[str]) -> set[str]:
+    """The persons' name keys that have a variant among the others. Variants have two or three words and
+    differ in one: only keys alike but for the word at one place are compared."""
+    alike: dict[tuple, list[str]] = defaultdict(list)
+    for k in keys:
+        ws = k.split()
+        if 2 <= len(ws) <= 3:
+            for p in range(len(ws)):
+                alike[(len(ws), p, tuple(ws[:p] + ws[p + 1 :]))].append(k)
+    return {a for group in alike.values() if len(group) > 1 for a in group for b in group if _name_variants(a, b)}
 
 
 def _context(u: Unit, q: Quantity) -> tuple[set[str], set[str]]:

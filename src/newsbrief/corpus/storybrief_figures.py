@@ -19,6 +19,10 @@ _NUM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*|%")
+_UNIT_WORDS = re.compile(r"[\s\-]*(?:[A-Za-z%]+(?:[’'\-][A-Za-z]+)*\s*){1,3}")  # up to three words after a number
+_CLOCK_TAIL = re.compile(r"\d[:.,]\s?$")
+_CLOCK_HEAD = re.compile(r"\s?[:×x]\s?\d")
+_CONVERSION = re.compile(r"[-×/]$|\(\s?$|\([A-Z]{0,3}[$€£]?$")
 
 
 @cache
@@ -82,9 +86,9 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
     for s, e, v, money in sorted(found):
         if any(a <= base + s < b for a, b in skip):
             continue  # a date's day or year
-        if re.search(r"\d[:.,]\s?$", text[max(0, s - 3) : s]) or re.match(r"\s?[:×x]\s?\d", text[e : e + 3]):
+        if _CLOCK_TAIL.search(text[max(0, s - 3) : s]) or _CLOCK_HEAD.match(text[e : e + 3]):
             continue  # the tail of a clock time, a decimal or a thousands group split by a space; '4x4'
-        if re.match(r"-by-", text[e : e + 4]) or re.search(r"[-×/]$|\(\s?$|\([A-Z]{0,3}[$€£]?$", text[max(0, s - 5) : s]):
+        if text[e : e + 4].startswith("-by-") or _CONVERSION.search(text[max(0, s - 5) : s]):
             continue  # 'four-by-four', '4×4'; a conversion in brackets: '$1 million ($1.52 million)', '58km (36 miles)'
 
         if not money and v.is_integer() and 1900 <= v <= 2100 and "," not in text[s:e]:
@@ -95,7 +99,7 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
         qual = _qualifier(text[max(0, s - 24) : s])
         unit_end = e
         if units[0] not in ("$", "€", "£", "%"):
-            m2 = re.compile(r"[\s\-]*(?:[A-Za-z%]+(?:[’'\-][A-Za-z]+)*\s*){1,3}").match(text, e)
+            m2 = _UNIT_WORDS.match(text, e)
             if m2:
                 toks = list(_TOKEN.finditer(text, e, m2.end()))
                 for t in toks:

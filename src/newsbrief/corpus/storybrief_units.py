@@ -77,6 +77,7 @@ def _feats(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[se
     return feats, persons
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
 
 
@@ -137,7 +138,7 @@ def _sentences_of(statements: list[dict[str, Any]], text: str) -> list[dict[str,
         if (
             prev is not None
             and 0 <= st["start"] - prev["end"] <= 2
-            and not re.search(r"[.!?\n]", text[prev["end"] : st["start"]])
+            and not _SENTENCE_END.search(text[prev["end"] : st["start"]])
             and st["text"][:1].islower()
         ):
             out[-1] = prev | {
