@@ -203,7 +203,24 @@ def _content_child(v: Token, spec: dict) -> Token | None:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return obj
-    for c in v.children:  # "expressed hope that ...": the clause hangs from the object noun
+    return _clause_of_object(v)
+
+
+def _object_before(v: Token, child: Token) -> Token | None:
+    """The verb's object right before its content ("urged the candidate | to dig in", "attacked Romney |
+    for being ..."): PolNeAR's content holds both."""
+    first = child.left_edge.i if child.dep_ == "xcomp" else child.head.i
+    if child.dep_ != "xcomp" and (child.head.dep_ != "prep" or child.head.head.i != v.i):
+        return None
+    for c in v.children:
+        if c.dep_ == "dobj" and c.right_edge.i + 1 == first:
+            return c
+    return None
+
+
+def _clause_of_object(v: Token) -> Token | None:
+    """ "expressed hope that ...": the clause hangs from the object noun."""
+    for c in v.children:
         if c.dep_ == "dobj":
             for g in c.children:
                 if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX"):
@@ -299,6 +316,9 @@ def verb_cues(doc: Doc) -> list[Found]:
                     e = _to_sentence_end(v, child, e)
             if child.dep_ == "xcomp" and subj is not None and not spec.get("xcomp_alone"):
                 pass
+            obj = _object_before(v, child) if child.dep_ in ("xcomp", "pobj", "pcomp") else None
+            if obj is not None:
+                s = min(s, obj.left_edge.idx)
             content = trim(doc, s, e)
             if spec.get("raising") and child.dep_ == "xcomp" and subj is not None and subj.i < v.i:
                 # "he appeared to be laying the groundwork": no one speaks; the subject is part of the content
