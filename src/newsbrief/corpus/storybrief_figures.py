@@ -19,6 +19,7 @@ _NUM = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:[’'\-][A-Za-z]+)*|%")
+_DIGIT = re.compile(r"\d")
 _UNIT_WORDS = re.compile(r"[\s\-]*(?:[A-Za-z%]+(?:[’'\-][A-Za-z]+)*\s*){1,3}")  # up to three words after a number
 _CLOCK_TAIL = re.compile(r"\d[:.,]\s?$")
 _CLOCK_HEAD = re.compile(r"\s?[:×x]\s?\d")
@@ -68,7 +69,7 @@ def _quantities(text: str, base: int, skip: list[tuple[int, int]]) -> list[Quant
     """Numbers with what they count: '1,000 containers', 'about 6,700 shipping containers', '$5 million', '33-year-old'."""
     d = _data()
     found: list[tuple[int, int, float, bool]] = []  # start, end of the number, value, has currency
-    for m in _NUM.finditer(text):
+    for m in _NUM.finditer(text) if _DIGIT.search(text) else ():  # most passages have no digit: no slow scan
         v = _number_at(text, m)
         if v is not None:
             found.append((m.start(), m.end(), v, bool(m.group(1))))

@@ -27,11 +27,12 @@ class TimeRef:
     trigger: str | None = None  # the folded word of the event it dates ("broke"), when a brief's event holds it
 
 
-def _times(brief: dict[str, Any], text: str, base: int, end: int) -> list[TimeRef]:
-    """The DATE/TIME expressions inside a passage, as local hours of a day (and a zone, when written)."""
+def _times(brief: dict[str, Any], text: str, base: int, end: int, timexes: list[dict[str, Any]] | None = None) -> list[TimeRef]:
+    """The DATE/TIME expressions inside a passage, as local hours of a day (and a zone, when written);
+    `timexes`: the brief's, or those of them worth a look (its DATE/TIME ones, in order)."""
     d = _data()
     out = []
-    for tx in brief.get("timexes", []):
+    for tx in brief.get("timexes", []) if timexes is None else timexes:
         if tx.get("type") not in ("DATE", "TIME") or not (base <= tx["start"] and tx["end"] <= end):
             continue
         t_text = tx["text"].lower()

@@ -14,7 +14,6 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.corpus import features
-from newsbrief.corpus.features import words
 from newsbrief.corpus.storybrief_figures import Quantity, _quantities
 from newsbrief.corpus.storybrief_times import TimeRef, _event_word, _times
 
@@ -63,9 +62,11 @@ def _entity_index(brief: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], lis
 
 
 def _feats(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[set[str], dict[str, tuple[str, tuple[int, int]]]]:
-    feats = {_fold(w) for w in words(text)} | {
-        "#" + n for n in (m.replace(",", "") for m in _FIGURE.findall(text)) if float(n) > 31
-    }
+    figures = (  # a figure has a digit; most passages have none
+        {"#" + n for n in (m.replace(",", "") for m in _FIGURE.findall(text)) if float(n) > 31} if _DIGIT.search(text) else set()
+    )
+    # built as a union, as ever: the order of a set's items decides the order of the float sums in _similarities
+    feats = {f for t in features._WORD.findall(text) if (f := _folded(t))} | figures
     persons: dict[str, tuple[str, tuple[int, int]]] = {}
     for s, e, ent, key in mentions[bisect_left(mentions, start, key=lambda m: m[0]) :]:
         if s >= end:
@@ -78,7 +79,16 @@ def _feats(text: str, start: int, end: int, mentions: list[Mention]) -> tuple[se
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+
+
+@lru_cache(maxsize=200_000)
+def _folded(token: str) -> str:
+    """A token as features.words keeps it ("" for a stop word or a short one), folded: the same
+    features as `{_fold(w) for w in words(text)}`, one cached lookup per token."""
+    w = features.stem(token)
+    return _fold(w) if len(w) > 2 and w not in features._STOP else ""
 
 
 @lru_cache(maxsize=100_000)
@@ -93,7 +103,8 @@ def _fold(word: str) -> str:
 def _units_of(article_id: str, order: int, brief: dict[str, Any]) -> list[Unit]:
     text = brief.get("text") or ""
     ents, mentions = _entity_index(brief)
-    skip = [(t["start"], t["end"]) for t in brief.get("timexes", []) if t.get("type") in ("DATE", "TIME")]
+    dated = [t for t in brief.get("timexes", []) if t.get("type") in ("DATE", "TIME")]
+    skip = [(t["start"], t["end"]) for t in dated]
     units: list[Unit] = []
     atts = [a for a in brief.get("attributions", []) if isinstance(a.get("content"), dict)]
     for a in atts:
@@ -125,7 +136,7 @@ def _units_of(article_id: str, order: int, brief: dict[str, Any]) -> list[Unit]:
         u.quantities = _quantities(u.text, u.start, skip)
         for q in u.quantities:
             q.trigger = _event_word(brief, q.start, q.end)
-        u.times = _times(brief, u.text, u.start, u.end)
+        u.times = _times(brief, u.text, u.start, u.end, dated)
     return [u for u in units if u.kind != "bad" and u.feats]
 
 
@@ -184,7 +195,8 @@ def _similarities(units: list[Unit]) -> np.ndarray:
     aw = a.multiply(np.sqrt(weight)[None, :]).tocsr()
     wshared = (aw @ aw.T).toarray()
     wsizes = np.asarray(a.multiply(weight[None, :]).sum(axis=1), dtype=np.float32).ravel()
-    dice = (2 * wshared / np.maximum(wsizes[:, None] + wsizes[None, :], 1e-6)).astype(np.float32)
+    denominator = np.maximum(np.add.outer(wsizes, wsizes), 1e-6)
+    dice = np.divide(np.multiply(wshared, 2, out=wshared), denominator, out=wshared)  # in place: n x n float32
     shared_names = (a.multiply(names[None, :]).tocsr() @ a.T).toarray()
     # two short passages that share a name and a word say little the same: at least three features,
     # two of them words
