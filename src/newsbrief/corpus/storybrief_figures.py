@@ -38,6 +38,7 @@ def _data() -> dict[str, Any]:
         r"(?i:\b(" + "|".join(re.escape(z) for z in zones) + r")\b)|\b(" + "|".join(d["time_zones"]) + r")\b(?![\w.])",
     )
     d["_skip"] = set(d["unit_skip"])
+    d["_parts_re"] = [(p, re.compile(r"\b" + p + r"\b")) for p in sorted(d["parts_of_day"], key=len, reverse=True)]
     quals = sorted(d["approximate"] + d["lower_bound"] + d["upper_bound"], key=len, reverse=True)
     d["_qual_re"] = re.compile(r"\b(?:" + "|".join(map(re.escape, quals)) + r")\s+$", re.I)
     return d

@@ -152,8 +152,8 @@ def _hours(t_text: str, value: str) -> tuple[float, float] | None:
     if m:
         h = int(m.group(1)) + int(m.group(2)) / 60
         return (h, h + 1)
-    for part in sorted(d["parts_of_day"], key=len, reverse=True):
-        if re.search(r"\b" + part + r"\b", t_text):
+    for part, pattern in d["_parts_re"]:
+        if pattern.search(t_text):
             a, b = d["parts_of_day"][part]
             return (float(a), float(b))
     m = re.search(r"T(MO|AF|EV|NI)$", value)
