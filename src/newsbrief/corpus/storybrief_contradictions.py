@@ -36,6 +36,8 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 def _figures_clash(u: Unit, v: Unit) -> bool:
     """Two passages give different figures for the same thing: they do not support each other."""
+    if not u.quantities or not v.quantities:
+        return False  # most passages give none: no generator to make
     return any(_same_unit(a, b) and not _compatible(a, b) for a in u.quantities for b in v.quantities)
 
 
@@ -66,7 +68,7 @@ def _contradictions(units: list[Unit], sim: np.ndarray, texts: dict[str, str]) -
         return contexts[id(q)]
 
     edges: list[tuple[str, str, tuple, tuple]] = []  # kind, about, variant a, variant b
-    pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1) & _may_differ(units, lone)) if len(units) else []
+    pairs = np.argwhere(np.triu(sim >= SAME_CONTEXT, 1) & _may_differ(units, lone, sim)) if len(units) else []
     for i, j in pairs:
         u, v = units[i], units[j]
         for qa in lone[i]:
@@ -163,15 +165,17 @@ def _lone_quantities(u: Unit) -> list[Quantity]:
     return [q for q in u.quantities if sum(1 for x in u.quantities if _same_unit(x, q)) == 1]
 
 
-def _may_differ(units: list[Unit], lone: list[list[Quantity]]) -> np.ndarray:
-    """The pairs of passages that could differ at all: both give a comparable figure, both a time, or
-    both a person whose name has a variant somewhere in the story (the others need no look)."""
+def _may_differ(units: list[Unit], lone: list[list[Quantity]], sim: np.ndarray) -> np.ndarray:
+    """The pairs of passages that could differ at all: both give a comparable figure, both a time (and
+    they say the same), or both a person whose name has a variant somewhere in the story (the others
+    need no look)."""
     varied = _varied_names({k for u in units for k in u.persons})
-    has = [
+    q, t, p = (
         np.array([bool(x) for x in xs], dtype=bool)
         for xs in (lone, [u.times for u in units], [varied.intersection(u.persons) for u in units])
-    ]
-    return np.logical_or.reduce([h[:, None] & h[None, :] for h in has])
+    )
+    same = sim >= np.float32(SAME)  # as `sim[i, j] >= SAME` compares: in float32
+    return (q[:, None] & q[None, :]) | (t[:, None] & t[None, :] & same) | (p[:, None] & p[None, :])
 
 
 def _varied_names(keys: set[str]) -> set[str]:
