@@ -328,7 +328,12 @@ def verb_cues(doc: Doc) -> list[Found]:
                 pas = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
                 if pas is not None:
                     content = trim(doc, pas.left_edge.idx, e)
-        elif v.dep_ in ("parataxis", "ccomp", "advcl") and v.head.pos_ in ("VERB", "AUX") and v.head.i > v.i > v.head.left_edge.i:
+        elif (
+            spec.get("speech")
+            and v.dep_ in ("parataxis", "ccomp", "advcl")
+            and v.head.pos_ in ("VERB", "AUX")
+            and v.head.i > v.i > v.head.left_edge.i
+        ):
             # "The economy, he said, is strong": the clause around the cue, without it
             hs, he = subtree_chars(v.head)
             vs, ve = subtree_chars(v)
