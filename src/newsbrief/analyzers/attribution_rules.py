@@ -79,7 +79,7 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
         if c.left_edge.i <= tok.i or c.pos_ not in ("VERB", "AUX"):
             continue
         lemma = c.lemma_.lower()
-        own_cue = c.dep_ in ("advcl", "parataxis") and lemma in VERBS
+        own_cue = c.dep_ in ("advcl", "parataxis") and bool(VERBS.get(lemma, {}).get("speech"))
         second_cue = (
             c.dep_ == "conj"
             and cue is not None
