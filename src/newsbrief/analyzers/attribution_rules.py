@@ -83,7 +83,7 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
         second_cue = (
             c.dep_ == "conj"
             and cue is not None
-            and lemma in VERBS
+            and bool(VERBS.get(lemma, {}).get("speech"))
             and c.tag_ == cue.tag_
             and not any(g.dep_ in SUBJ for g in c.children)
         )
