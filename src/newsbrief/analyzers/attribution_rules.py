@@ -107,7 +107,7 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
             break
     doc = tok.doc
     for t in doc[tok.left_edge.i : right.i + 1]:
-        if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+        if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > tok.i and doc[t.left_edge.i - 1].text == ",":
             end = min(end, doc[t.left_edge.i - 1].idx)
             break
     return left.idx, end
