@@ -76,7 +76,7 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     left, right = tok.left_edge, tok.right_edge
     end = right.idx + len(right.text)
     for c in tok.rights:
-        if c.left_edge.i <= tok.i or c.pos_ not in ("VERB", "AUX"):
+        if c.left_edge.i <= tok.i or c.pos_ not in ("VERB", "AUX") or (cue is not None and c.i == cue.i):
             continue
         lemma = c.lemma_.lower()
         own_cue = c.dep_ in ("advcl", "parataxis") and bool(VERBS.get(lemma, {}).get("speech"))
@@ -106,6 +106,8 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
             end = min(end, c.left_edge.idx)
             break
     doc = tok.doc
+    while right.i > tok.i and (right.is_punct or right.is_space):
+        right = doc[right.i - 1]
     for t in doc[tok.left_edge.i : right.i + 1]:
         if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > tok.i and doc[t.left_edge.i - 1].text == ",":
             end = min(end, doc[t.left_edge.i - 1].idx)
@@ -332,10 +334,12 @@ def verb_cues(doc: Doc) -> list[Found]:
             spec.get("speech")
             and v.dep_ in ("parataxis", "ccomp", "advcl")
             and v.head.pos_ in ("VERB", "AUX")
-            and v.head.i > v.i > v.head.left_edge.i
+            and v.head.left_edge.i < v.left_edge.i
+            and v.right_edge.i < v.head.right_edge.i
         ):
-            # "The economy, he said, is strong": the clause around the cue, without it
-            hs, he = subtree_chars(v.head)
+            # "The economy, he said, is strong", "A wall would stop crime, she said, but also drugs": the
+            # clause around the cue, without it
+            hs, he = content_chars(v.head, v)
             vs, ve = subtree_chars(v)
             a, b = trim(doc, hs, vs), trim(doc, ve, he)
             if a[1] > a[0] and b[1] > b[0]:
