@@ -158,7 +158,7 @@ def analyse(
 
     gold_rows = read_jsonl(DATA / "polnear" / f"{split}.jsonl", limit)
     nlp = build_nlp()
-    comp = AttributionComponent()
+    comp = AttributionComponent(nlp)
     n_gold = n_pred = tp_c = tp_s = tp_cue = 0
     errors: dict[str, list[tuple[str, str, str]]] = collections.defaultdict(list)  # kind -> (lemma, constr, line)
     pred_lemma: collections.Counter[str] = collections.Counter()

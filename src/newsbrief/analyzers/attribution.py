@@ -23,6 +23,7 @@ from newsbrief.analyzers import base
 from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
 from newsbrief.analyzers.attribution_rules import (
     CUES,
+    VERBS,
     Found,
     adjective_cues,
     doc_text,
@@ -52,15 +53,31 @@ MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
 
 @Language.factory("newsbrief_attribution", assigns=["doc._.nb_attributions"], requires=["doc._.nb_entities"])
 def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent()
+    return AttributionComponent(nlp)
+
+
+HEADLINE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 class AttributionComponent:
     """callable(doc) -> doc: fills nb_attributions and adds `unattributed-quote` checks."""
 
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp
+
+    def parse_lower(self, text: str) -> Doc | None:
+        """A headline in Title Case parses badly ("Praises" as a name): its lowercased copy, parsed."""
+        if self.nlp is None:
+            return None
+        d = self.nlp.make_doc(text.lower())
+        for name in HEADLINE_PIPES:
+            if name in self.nlp.pipe_names:
+                d = self.nlp.get_pipe(name)(d)
+        return d
+
     def __call__(self, doc: Doc) -> Doc:
         try:
-            found, orphans = extract(doc)
+            found, orphans = extract(doc, self.parse_lower)
             atts = Speakers(doc).attributions(found)
         except Exception:  # a bug here must not sink the whole brief
             log.exception("attribution failed on a document of %d characters", len(doc.text))
@@ -192,8 +209,9 @@ def trim_text(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
-    """All attributions of the doc (speakers unresolved), and checks for quotes no one said."""
+def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
+    """All attributions of the doc (speakers unresolved), and checks for quotes no one said.
+    `parse_lower(text) -> Doc` parses a lowercased headline (see _headline)."""
     text = doc_text(doc)
     lines = _Lines(text)
     quotes = find_quotes(text)
@@ -277,6 +295,8 @@ def extract(doc: Doc) -> tuple[list[Found], list[Check]]:
             f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
         f.kind = _kind(text, f.content, quotes, f.fragments) if f.kind != "direct" or f.inherit is None else f.kind
     found = _dedupe(found)
+    if parse_lower is not None:
+        found += _headline(doc, lines, found, parse_lower)
     found += _colon_quotes(doc, lines, found, quotes)
     _continue_quotes(doc, lines, found, quotes)
 
@@ -353,6 +373,41 @@ def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
         colon = text.index(":", m.end(1))
         out.append(Found(content=(a, b), source=src, cue=(colon, colon + 1), speech=True))
     return out
+
+
+MAX_HEADLINE_WORDS = 20
+
+
+def _headline(doc: Doc, lines: _Lines, found: list[Found], parse_lower) -> list[Found]:
+    """A headline "Source Verbs Content." ("Rose Bowl skywriters blast Trump", "Jeb Bush Praises Rubio"):
+    the first line, one short sentence followed by more text, parsed lowercased; its main verb is the cue,
+    its subject the source, what follows the verb the content. Nothing when a cue already covers it."""
+    text = doc_text(doc)
+    if len(lines.starts) < 2:
+        return []
+    s, e = trim_text(text, *lines.span(0))
+    line = text[s:e]
+    words = line.split()
+    if not 3 <= len(words) <= MAX_HEADLINE_WORDS or re.search(r"[.!?]\s", line) or ":" in line:
+        return []
+    if any(f.content[0] < e and f.content[1] > s for f in found):
+        return []
+    low = parse_lower(line)
+    if low is None or len(low.text) != len(line):
+        return []
+    root = next((t for t in low if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_ not in VERBS:
+        return []
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    rest = [c for c in root.rights if not c.is_punct]
+    if subj is None or not rest:
+        return []
+    cue_end = max([root.idx + len(root.text)] + [c.idx + len(c.text) for c in root.rights if c.dep_ == "prt"])
+    a, b = trim_text(text, s + cue_end, e)
+    src = doc.char_span(s + subj.left_edge.idx, s + subj.right_edge.idx + len(subj.right_edge.text), alignment_mode="expand")
+    if b <= a or src is None:
+        return []
+    return [Found(content=(a, b), source=src, cue=(s + root.idx, s + cue_end))]
 
 
 def _split_quote(text: str, cue: tuple[int, int], in_sent: list[Quote]) -> list[Quote]:
