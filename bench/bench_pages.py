@@ -3,19 +3,23 @@ story, article, actor, search), p50 / p95 / max over REQUESTS requests each, tar
 
 Measured as HTTP round trips on loopback from one sequential client (httpx, in this process) to
 `newsbrief serve` in a subprocess: the figure is the server's whole answer (routing, store reads,
-rendering, HTTP), not the browser's rendering. Each request asks for a different item where there
-are many: half of the stories and actors are the biggest ones (the worst case), half drawn at random;
-articles at random, the longest among them; search words drawn from the texts, a third with a filter.
-The warm-up asks for other items, so each measured request is the first for its item (cold: the
-server caches a story page per story state); "story (again)" asks for the same stories once more.
+rendering, HTTP), not the browser's rendering. The note adds the server's CPU time per request (all
+its threads, /proc schedstat): on a shared machine the wall time also holds waits for a core.
+
+Each request asks for a different item where there are many: half of the stories and actors are the
+biggest ones (the worst case), half drawn at random; articles at random, the longest among them;
+search words drawn from the texts, a third with a filter. The warm-up asks for other items, so each
+measured request is the first for its item (cold: the server caches a story page per story state);
+"story (again)" asks for the same stories once more.
 
 The store is bench_store's: recombined paragraphs of briefed ECB+ / CNN-DM / BBC dev articles, spans
-shifted, ingested as precomputed briefs (about 6 min for 10k). BENCH_PAGES_KEEP=1 keeps it in
-bench/out/pages/ and reuses it next time (the note says so). `--limit N` builds N articles instead.
+shifted, ingested as precomputed briefs (about 12 min for 10k on a busy machine). BENCH_PAGES_KEEP=1
+keeps it in bench/out/pages/ and reuses it next time (the note says so). `--limit N` builds N articles.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -109,25 +113,57 @@ def targets(db: Path, rng: random.Random, k: int, extra: int = WARMUP) -> dict[s
     }
 
 
-def measure(base: str, urls: dict[str, list[str]], k: int) -> dict[str, dict[str, Any]]:
-    """Sequential GETs: the warm-up ones (urls[kind][k:]) unmeasured, then each of the first k once,
-    page types interleaved, so that every measured item is asked for the first time (the server
-    caches story pages per story state: a story's first request is the cost that counts); then the
-    measured story pages once more, for the cached figure."""
+def settle(pid: int, quiet: float = 0.05, step: float = 0.5, timeout: float = 60.0) -> float:
+    """Wait until the server process is idle (under `quiet` CPU seconds per `step`): it imports the
+    search stemmer in a background thread after it starts answering, which would slow the first
+    requests measured. Returns the seconds waited."""
+    from bench_api import _cpu
+
+    t0 = time.perf_counter()
+    last = _cpu(pid)
+    while time.perf_counter() - t0 < timeout:
+        time.sleep(step)
+        now = _cpu(pid)
+        if now - last < quiet:
+            break
+        last = now
+    return time.perf_counter() - t0
+
+
+def cpu_ns(pid: int | None) -> int:
+    """CPU time the process has used so far, all its threads, in ns (/proc/PID/task/*/schedstat): the
+    server's own work for a request, apart from the waits that other work on the machine causes."""
+    total = 0
+    if pid is None:
+        return 0
+    for f in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):  # a thread that ended meanwhile
+            total += int(f.read_text().split()[0])
+    return total
+
+
+def measure(base: str, urls: dict[str, list[str]], k: int, pid: int | None = None) -> dict[str, dict[str, Any]]:
+    """Sequential GETs: the warm-up ones (urls[kind][k:]) unmeasured, then, the server idle again,
+    each of the first k once, page types interleaved, so that every measured item is asked for the
+    first time (the server caches story pages per story state: a story's first request is the cost
+    that counts); then the measured story pages once more, for the cached figure."""
     import httpx
 
-    res: dict[str, dict[str, Any]] = {kind: {"ms": [], "errors": [], "bytes": []} for kind in [*urls, "story (again)"]}
+    res: dict[str, dict[str, Any]] = {kind: {"ms": [], "cpu": [], "errors": [], "bytes": []} for kind in [*urls, "story (again)"]}
     with httpx.Client(base_url=base, timeout=60.0) as client:
         for us in urls.values():
             for u in us[k:]:
                 client.get(u)
+        if pid is not None:
+            settle(pid)
         order = [(kind, u) for kind, us in urls.items() for u in us[:k]]
         random.Random(5).shuffle(order)
         order += [("story (again)", u) for u in urls["story"][:k]]
         for kind, u in order:
-            t0 = time.perf_counter()
+            c0, t0 = cpu_ns(pid), time.perf_counter()
             r = client.get(u)
             ms = 1000 * (time.perf_counter() - t0)
+            res[kind]["cpu"].append((cpu_ns(pid) - c0) / 1e6)
             res[kind]["ms"].append(ms)
             res[kind]["bytes"].append(len(r.content))
             if r.status_code != 200:
@@ -182,7 +218,7 @@ def run(limit: int | None) -> list[Row]:
             proc, base = _serve(db, log)
             try:
                 _wait(base, proc)
-                res = measure(base, urls, REQUESTS)
+                res = measure(base, urls, REQUESTS, proc.pid)
             finally:
                 proc.terminate()
                 try:
@@ -202,6 +238,8 @@ def run(limit: int | None) -> list[Row]:
         ms = r["ms"]
         worst = _pct(ms, 0.95)
         note = f"{len(ms)} requests, {statistics.mean(r['bytes']) / 1000:.0f} kB mean; max {max(ms):.0f} ms"
+        if r["cpu"] and max(r["cpu"]) > 0:
+            note += f"; server CPU p50 / p95 {statistics.median(r['cpu']):.1f} / {_pct(r['cpu'], 0.95):.1f} ms"
         if r["errors"]:
             note += f"; {len(r['errors'])} non-200 (bench/out/pages_errors.txt)"
         verdict = "meets" if worst < TARGET_MS and not r["errors"] else "MISSES"
