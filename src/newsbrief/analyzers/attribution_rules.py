@@ -294,6 +294,17 @@ def _to_sentence_end(v: Token, comp: Token, end: int) -> int:
     return max(end, doc[stop].idx + len(doc[stop].text))
 
 
+def _bare_participle(v: Token) -> bool:
+    """ "Asked about the deal, Trump said ...": a passive participle clause with no subject of its own
+    has no source (the one asking is not named)."""
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ == "advcl"
+        and v.i < v.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in v.children)
+    )
+
+
 def verb_cues(doc: Doc) -> list[Found]:
     """Reporting and belief verbs with a content: their clause, or for a verb set inside its own
     content ("The economy, he said, is strong") the clause around it."""
@@ -304,7 +315,7 @@ def verb_cues(doc: Doc) -> list[Found]:
         spec = VERBS.get(v.lemma_.lower())
         if spec is None:
             continue
-        subj = subject_of(v)
+        subj = subject_of(v) if not _bare_participle(v) else None
         content: tuple[int, int] | None = None
         fragments = None
         child = _content_child(v, spec)
