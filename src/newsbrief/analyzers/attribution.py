@@ -388,7 +388,7 @@ def _headline(doc: Doc, lines: _Lines, found: list[Found], parse_lower) -> list[
     s, e = trim_text(text, *lines.span(0))
     line = text[s:e]
     words = line.split()
-    if not 3 <= len(words) <= MAX_HEADLINE_WORDS or re.search(r"[.!?]\s", line) or ":" in line:
+    if not 3 <= len(words) <= MAX_HEADLINE_WORDS or re.search(r"[.!?]\s", line) or ":" in line or MARKUP.search(line):
         return []
     if any(f.content[0] < e and f.content[1] > s for f in found):
         return []
