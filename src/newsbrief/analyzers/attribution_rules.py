@@ -280,6 +280,8 @@ def _to_sentence_end(v: Token, comp: Token, end: int) -> int:
     quote's cue ("he said", "adding") comes first."""
     doc = v.doc
     sent = v.sent
+    if v.right_edge.i + 1 < sent.end:  # a cue inside a relative or adverbial clause: only to its end
+        sent = doc[sent.start : v.right_edge.i + 1]
     last = comp.right_edge.i
     for t in doc[last + 1 : sent.end]:
         if t.lemma_.lower() in VERBS and t.pos_ in ("VERB", "AUX"):
