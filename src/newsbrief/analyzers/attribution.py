@@ -47,7 +47,7 @@ PRONOUNS = frozenset(CUES["pronouns"])
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"[A-Za-z\u2019']+")
 MAX_LIST_ITEMS = 25
-MIN_QUOTE_WORDS = 4  # shorter quoted words are names or scare quotes, not speech
+MIN_QUOTE_WORDS = 6  # shorter quoted words are names or scare quotes, not speech
 MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
 
 
