@@ -328,3 +328,52 @@ def test_it_as_a_real_subject_is_a_source(brief_of):
 def test_verbs_of_permission_and_wanting_are_not_cues(brief_of):
     b = brief_of("The new law allows farmers to sell raw milk. The council wants lower taxes for small shops.")
     assert not [a for a in b.attributions if "raw milk" in a.content.text or "lower taxes" in a.content.text]
+
+
+# ------------------------------------------------------------------ forms tuned on PolNeAR train
+
+
+def test_two_apostrophes_are_a_quotation_mark():
+    text = "''We need a new bridge,'' said Ms. Ortiz. The farmers' market stays. ''It is open.''"
+    qs = [text[q.start : q.end] for q in find_quotes(text)]
+    assert qs == ["''We need a new bridge,''", "''It is open.''"]
+
+
+def test_quote_goes_on_after_its_cue_with_two_apostrophe_marks(brief_of):
+    b = brief_of(
+        "The harbor reopened.\n\n''Ships are back in the port and the cranes are moving again,'' Mr. Lund said. "
+        "''We expect a record year for the whole region.''\n\nOther news."
+    )
+    a = find(b, "Ships are back")
+    assert "record year" in a.content.text and a.source.text == "Mr. Lund"
+
+
+def test_cue_inside_its_clause_after_the_head(brief_of):
+    b = brief_of("A new dam would not only stop the floods, the engineer said, but also the droughts.")
+    a = find(b, "stop the floods")
+    assert "droughts" in a.content.text and a.source.text == "the engineer"
+
+
+def test_relative_clause_cue_keeps_its_content(brief_of):
+    b = brief_of("The council approved a budget, which the mayor said was the best in years.")
+    a = find(b, "was the best in years")
+    assert a.source.text == "the mayor"
+
+
+def test_asked_participle_has_no_source(brief_of):
+    b = brief_of("Asked whether the plant would close, the director said the talks were still going on.")
+    a = find(b, "whether the plant would close")
+    assert a.source is None
+    assert find(b, "the talks were still going on").source.text == "the director"
+
+
+def test_headline_in_title_case(brief_of):
+    b = brief_of("Local Mayor Praises New Ferry Schedule.\n\nThe schedule starts in May.")
+    a = find(b, "New Ferry Schedule")
+    assert a.source.text == "Local Mayor" and a.cue.text == "Praises"
+
+
+def test_verb_with_object_and_complement(brief_of):
+    b = brief_of('The senator called the proposal "a disgrace to the state." She urged voters to reject it.')
+    assert find(b, "the proposal").source.text == "The senator"
+    assert find(b, "voters to reject it").source.text == "She"
