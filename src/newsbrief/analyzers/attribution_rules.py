@@ -188,7 +188,7 @@ def cue_chars(v: Token) -> tuple[int, int]:
 
 def _content_child(v: Token, spec: dict) -> Token | None:
     kinds = spec.get("content", ["ccomp"])
-    for dep in ("ccomp", "xcomp", "dobj"):
+    for dep in ("ccomp", "xcomp", "dobj", "acomp"):
         if dep not in kinds:
             continue
         for c in v.children:
@@ -335,7 +335,7 @@ def verb_cues(doc: Doc) -> list[Found]:
             if obj is not None:
                 s = min(s, obj.left_edge.idx)
             content = trim(doc, s, e)
-            if spec.get("raising") and child.dep_ == "xcomp" and subj is not None and subj.i < v.i:
+            if spec.get("raising") and child.dep_ in ("xcomp", "acomp") and subj is not None and subj.i < v.i:
                 # "he appeared to be laying the groundwork": no one speaks; the subject is part of the content
                 content, subj = trim(doc, subj.left_edge.idx, e), None
             elif spec.get("raising_passive") and child.dep_ == "xcomp" and subj is None and _passive(v):
