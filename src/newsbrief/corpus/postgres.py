@@ -38,7 +38,6 @@ class PostgresStore(SQLStore):
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
             raise NoInputError(f"{self.url}: cannot connect: {str(exc).strip()}") from None
-        self._depth = 0
         try:
             self.migrate()
         except psycopg.Error as exc:
@@ -52,21 +51,10 @@ class PostgresStore(SQLStore):
         return self.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:  # nested: part of the outer transaction
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                self.execute(_LOCK)
-                yield
-        finally:
-            self._depth = 0
+    def _begin(self) -> Iterator[None]:
+        with self.conn.transaction():
+            self.execute(_LOCK)
+            yield
 
     def _fts(self, groups: Sequence[Sequence[str]], any_group: bool) -> tuple[str, str, str, list[Any]]:
         # Each group is a double-quoted phrase of plain words: websearch syntax (or, -, quotes) cannot leak in.

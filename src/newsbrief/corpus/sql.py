@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar
 
 from newsbrief.corpus.migrations import MIGRATIONS, Backfill, PerDialect
@@ -39,8 +40,27 @@ class SQLStore(Store):
     placeholder = "?"
     types: ClassVar[dict[str, str]] = {"blob": "BLOB", "real": "REAL", "serial": "INTEGER"}
     conn: Any
+    _depth = 0  # open transaction() blocks: only the outermost one begins and commits
 
     # plumbing ------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; a nested block is part of the outer one (an ingest step that is
+        also called on its own commits with its caller, not half-way)."""
+        self._depth += 1
+        try:
+            if self._depth > 1:
+                yield
+            else:
+                with self._begin():
+                    yield
+        finally:
+            self._depth -= 1
+
+    def _begin(self) -> AbstractContextManager[None]:
+        """The backend's outermost transaction: begin, take the write lock, commit or roll back."""
+        raise NotImplementedError
+
     def q(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 

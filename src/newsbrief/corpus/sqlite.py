@@ -26,32 +26,20 @@ class SQLiteStore(SQLStore):
             self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a commit survives a crash of the process
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self._depth = 0
         self.migrate()
 
     def _table_exists(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:  # nested: part of the outer transaction
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _begin(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
+        self.conn.execute("COMMIT")
 
     def _fts(self, groups: Sequence[Sequence[str]], any_group: bool) -> tuple[str, str, str, list[Any]]:
         # Every word is double-quoted: FTS5 operators and syntax characters in a query are plain words here.
