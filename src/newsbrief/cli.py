@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -467,13 +468,8 @@ def api(
 ) -> None:
     """Serve the REST API (OpenAPI at /openapi.json). Writes need the token in NEWSBRIEF_TOKEN."""
     from newsbrief.api.app import run
-    from newsbrief.corpus import open_store
 
-    try:
-        open_store(db, create=False).close()  # a wrong --db is an error now, not on the first request
-        run(db, host=host, port=port)
-    except NewsbriefError as err:
-        fail(err)
+    _listen(run, db, host, port)
 
 
 @app.command()
@@ -483,8 +479,13 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Serve the web pages (/, /story, /article, /actor, /search) and the same API under /api/."""
-    from newsbrief.corpus import open_store
     from newsbrief.web import run
+
+    _listen(run, db, host, port)
+
+
+def _listen(run: Callable[..., None], db: str, host: str, port: int) -> None:
+    from newsbrief.corpus import open_store
 
     try:
         open_store(db, create=False).close()  # a wrong --db is an error now, not on the first request
