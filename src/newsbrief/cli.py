@@ -385,11 +385,11 @@ class ExportFormat(str, Enum):
 
 @app.command()
 def export(
-    out_dir: Annotated[str, typer.Argument(help="Folder for articles, briefs, actors and stories files (created).")],
+    out_dir: Annotated[str, typer.Argument(help="Folder for articles, briefs, actors, stories and events files (created).")],
     db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
     format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or parquet.")] = ExportFormat.jsonl,
 ) -> None:
-    """Export the corpus: one file per table (articles, briefs, actors, stories)."""
+    """Export the corpus: one file per table (articles, briefs, actors, stories, events)."""
     from newsbrief.corpus import open_store
     from newsbrief.corpus.export import export as run_export
 

@@ -1,6 +1,6 @@
 """Export of a corpus as files other tools read: JSONL (one record a line) or Parquet (pyarrow),
-one file per table: articles, briefs, actors, stories. Rows are streamed a chunk at a time, so
-memory stays flat whatever the size of the corpus."""
+one file per table: articles, briefs, actors, stories, events (each with its sources' spans). Rows
+are streamed a chunk at a time, so memory stays flat whatever the size of the corpus."""
 
 from __future__ import annotations
 
@@ -12,26 +12,38 @@ from typing import Any
 from newsbrief.corpus.store import Store
 from newsbrief.errors import UsageError
 
-TABLES = ("articles", "briefs", "actors", "stories")
+TABLES = ("articles", "briefs", "actors", "stories", "events")
 FORMATS = ("jsonl", "parquet")
 _BATCH = 500
 
 
 def records(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    """The export records of one table (stories with their outlets)."""
-    if table != "stories":
+    """The export records of one table (stories with their outlets, events with their sources)."""
+    if table not in ("stories", "events"):
         yield from store.export_rows(table)
         return
     chunk: list[dict[str, Any]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
-        outlets = store.story_outlets([r["id"] for r in chunk])
-        for r in chunk:
-            r["outlets"] = outlets.get(r["id"], [])
-            yield r
+        ids = [r["id"] for r in chunk]
+        if table == "stories":
+            outlets = store.story_outlets(ids)
+            for r in chunk:
+                r["outlets"] = outlets.get(r["id"], [])
+        else:
+            sources: dict[str, list[dict[str, Any]]] = {}
+            for src in store.event_sources(ids):
+                sources.setdefault(src.event_id, []).append(
+                    {"article": src.article_id, "ordinal": src.ordinal, "start": src.start, "end": src.end,
+                     "trigger_start": src.trigger_start, "trigger_end": src.trigger_end,
+                     "modality": src.modality, "when": src.when}
+                )  # fmt: skip
+            for r in chunk:
+                r["sources"] = sources.get(r["id"], [])
+        yield from chunk
         chunk.clear()
 
-    for rec in store.export_rows("stories"):
+    for rec in store.export_rows(table):
         chunk.append(rec)
         if len(chunk) >= _BATCH:
             yield from flush()
@@ -75,6 +87,9 @@ def _schema(table: str) -> Any:
         "actors": [("id", s), ("name", s), ("type", s), ("country", s), ("mentions", i), ("articles", i), ("aliases", s)],
         "stories": [("id", s), ("title", s), ("size", i), ("n_articles", i), ("first_published", s), ("last_published", s),
                     ("first_seq", i), ("last_seq", i), ("outlets", lst)],
+        "events": [("id", s), ("sig", s), ("actor_id", s), ("target_id", s), ("type", s), ("cameo", s), ("place_id", s),
+                   ("day", s), ("period", s), ("modality", s), ("n_sources", i), ("first_seq", i), ("actor_party", s),
+                   ("target_party", s), ("sources", s)],  # sources as JSON text, like a brief
     }[table]  # fmt: skip
     return pa.schema(fields)
 
@@ -91,7 +106,7 @@ def _parquet(rows: Iterator[dict[str, Any]], table: str, path: Path) -> int:
     with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for rec in rows:
-            for key in ("brief", "aliases"):  # nested JSON kept as JSON text: one column, any shape
+            for key in ("brief", "aliases", "sources"):  # nested JSON kept as JSON text: one column, any shape
                 if key in rec and not isinstance(rec[key], str):
                     rec[key] = json.dumps(rec[key], ensure_ascii=False)
             batch.append(rec)

@@ -459,6 +459,7 @@ class SQLStore(Store):
         "briefs": ("articles", "seq", "id, seq, brief"),
         "actors": ("actors", "id", "id, name, type, country, mentions, articles, aliases"),
         "stories": ("stories", "id", "id, title, size, n_articles, first_published, last_published, first_seq, last_seq"),
+        "events": ("events", "id", _EVENT_COLS),
     }
 
     def export_rows(self, table: str) -> Iterator[dict[str, Any]]:
