@@ -361,9 +361,12 @@ def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
         src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if src is None or any(t.is_digit for t in src):
             continue
-        if li > 0 and not any(t.ent_type_ in SPEAKER_TYPES for t in src) and not (
-            2 <= len(src) <= 4 and all(t.pos_ == "PROPN" for t in src)
-        ):  # a headline ("Poll: ...", "Newspaper: ...") may name any source
+        if (
+            li > 0
+            and not any(t.ent_type_ in SPEAKER_TYPES for t in src)
+            and not (2 <= len(src) <= 4 and all(t.pos_ == "PROPN" for t in src))
+            and not (len(src) <= 2 and src.text.isupper() and len(src.text) >= 3)
+        ):  # a headline ("Poll: ...") may name any source; a transcript names speakers in capitals ("TAPPER:")
             continue
         if src[-1].ent_type_ not in SPEAKER_TYPES and src[-1].pos_ not in ("PROPN", "NOUN"):
             continue
