@@ -4,7 +4,7 @@ and with no token configured writes are refused (403), never open.
 Routes: GET /api/articles/{id} (the brief), GET /api/stories (newest first, paginated), GET /api/stories/{id}
 (the story brief), GET /api/actors/{id}, GET /api/actors/{id}/relations, GET /api/search?q=, POST /api/articles (ingest; token),
 POST /api/analyze (a brief, nothing stored; open but size-limited and queued). OpenAPI at /openapi.json
-(works offline) and /docs (Swagger UI: its JS and CSS come from a CDN, so that page needs a network).
+and /docs (Swagger UI served from this server, works offline: api/docs.py).
 
 Every error is JSON `{"status", "error", "message"}` with a message a user can act on; a request body over
 the limit is refused from its Content-Length and, while streaming, as soon as it passes the limit.
@@ -42,6 +42,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsbrief.api.docs import install_docs
 from newsbrief.corpus import dedup
 from newsbrief.corpus.corpus import Corpus, Outcome, content_hash
 from newsbrief.corpus.store import Store, open_store
@@ -63,12 +64,6 @@ STORY_CACHE = 256  # story briefs kept, keyed by the story's size and last arriv
 LINE_CACHE = 4096  # story lines (the /api/stories items), keyed likewise
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-DOCS_CSP = (
-    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com "
-    "https://cdn.jsdelivr.net; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
-DOCS_PATHS = ("/docs", "/docs/oauth2-redirect")
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
@@ -317,7 +312,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope.get("path") in DOCS_PATHS else API_CSP
+        csp = API_CSP  # /docs sets its own (api/docs.py)
         started = False
 
         async def send_with_headers(message: Message) -> None:
@@ -486,13 +481,16 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         version=_version(),
         description="Grounded briefs of news articles, the stories they form and their actors. "
         "Reads are open; writes need `Authorization: Bearer <NEWSBRIEF_TOKEN>`.",
+        docs_url=None,  # api/docs.py serves /docs from local files
         redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
         lifespan=lifespan,
     )
     app.state.stores = stores
     app.state.db = db
     _install_error_handlers(app)
     app.add_middleware(Guard)
+    install_docs(app)
 
     async def require_token(request: Request) -> None:
         if token is None:
