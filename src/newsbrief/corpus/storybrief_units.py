@@ -171,7 +171,7 @@ def _first(units: list[Unit], budget: int) -> list[Unit]:
 def _similarities(units: list[Unit]) -> np.ndarray:
     """Dice overlap of the units' features, all pairs at once (same-article pairs are zero)."""
     vocab: dict[str, int] = {}
-    cols = [vocab.setdefault(f, len(vocab)) for u in units for f in u.feats]
+    cols = [vocab.setdefault(f, len(vocab)) for u in units for f in sorted(u.feats)]
     rows = np.repeat(np.arange(len(units)), [len(u.feats) for u in units])
     n = len(units)
     if not n:
