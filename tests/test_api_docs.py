@@ -98,6 +98,16 @@ def test_docs_routes_and_openapi(client: TestClient) -> None:
 
 
 # in a browser ------------------------------------------------------------------------------------
+def test_openapi_declares_the_token_on_writes_only(client: TestClient) -> None:
+    """Swagger UI's Authorize button sends the token only where OpenAPI says a route needs it."""
+    spec = client.get("/openapi.json").json()
+    scheme = spec["components"]["securitySchemes"]["token"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    assert spec["paths"]["/api/articles"]["post"]["security"] == [{"token": []}]
+    assert "security" not in spec["paths"]["/api/stories"]["get"]
+    assert "security" not in spec["paths"]["/api/analyze"]["post"]
+
+
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, newsbrief_bin: str) -> Iterator[str]:
     why = browser_missing()

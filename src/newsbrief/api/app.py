@@ -37,9 +37,10 @@ from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief.api.docs import install_docs
@@ -600,6 +601,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         "/api/articles",
         tags=["write"],
         summary="Ingest one article or a list (token required)",
+        # declares the bearer scheme in OpenAPI (Swagger UI's Authorize button); the check is require_token's
+        dependencies=[Security(HTTPBearer(auto_error=False, scheme_name="token", description="NEWSBRIEF_TOKEN"))],
         openapi_extra={
             "requestBody": {
                 "required": True,
