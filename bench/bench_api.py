@@ -14,27 +14,19 @@ import json
 import os
 import random
 import secrets
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from common import DATA, OUT, Row, read_jsonl, shuffled, user_input
+from common import DATA, OUT, Row, read_jsonl, serving, shuffled, user_input
 
 READERS = 8  # concurrent reading tasks
 READ_SECONDS = 30.0  # reads stop after this, or when the writer is done and MIN_READS were made
 MIN_READS = 2000
 WRITES = int(os.environ.get("BENCH_API_WRITES", "12"))  # articles posted, one per request (1: the warm-up only)
 PRELOAD = 400  # stored briefs before the run
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _briefs(limit: int | None) -> list[dict[str, Any]]:
@@ -139,25 +131,19 @@ def run(limit: int | None) -> list[Row]:
         targets = {"articles": [b["id"] for b in pre], "stories": stories, "actors": actors or ["none"]}
         targets["words"] = words or ["the"]
 
-        port, token = _free_port(), secrets.token_hex(16)
+        token = secrets.token_hex(16)
         env = {**os.environ, "NEWSBRIEF_TOKEN": token}
-        code = f"from newsbrief.api import run; run({db!r}, host='127.0.0.1', port={port})"
+
+        def command(port: int) -> list[str]:
+            return [sys.executable, "-c", f"from newsbrief.api import run; run({db!r}, host='127.0.0.1', port={port})"]
+
         with open(Path(tmp) / "server.log", "w+") as log:
-            server = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=log, stderr=subprocess.STDOUT)
-            try:
-                base = f"http://127.0.0.1:{port}"
-                _wait(base, server)
+            with serving(command, log, env, ready="/openapi.json") as (server, base):
                 cpu0 = _cpu(server.pid), time.process_time()
                 res = asyncio.run(_load(base, token, targets, posts))
                 res["server_cpu"], res["client_cpu"] = _cpu(server.pid) - cpu0[0], time.process_time() - cpu0[1]
-            finally:
-                server.terminate()
-                try:
-                    server.wait(10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                log.seek(0)
-                server_log = log.read()
+            log.seek(0)
+            server_log = log.read()
     lat = res["lat"]
     all_reads = [x for xs in lat.values() for x in xs]
     n_err = len(res["errors"])
@@ -191,22 +177,6 @@ def _cpu(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return float("nan")
-
-
-def _wait(base: str, server: subprocess.Popen[Any], timeout: float = 120.0) -> None:
-    import httpx
-
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < timeout:
-        if server.poll() is not None:
-            raise RuntimeError(f"the API server exited with status {server.returncode}")
-        try:
-            if httpx.get(base + "/openapi.json", timeout=2.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the API server did not start in time")
 
 
 if __name__ == "__main__":

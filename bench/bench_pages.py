@@ -25,15 +25,15 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from common import OUT, Row
+from common import OUT, Row, serving
 
 N_ARTICLES = 10_000
 REQUESTS = int(os.environ.get("BENCH_PAGES_REQUESTS", "30"))  # measured requests per page type
@@ -176,30 +176,9 @@ def _pct(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, max(0, round(q * len(xs)) - 1))]
 
 
-def _serve(db: Path, log: Any) -> tuple[subprocess.Popen[Any], str]:
-    from bench_api import _free_port
-
-    port = _free_port()
+def _serve_command(db: Path) -> Callable[[int], list[str]]:
     exe = Path(sys.executable).parent / "newsbrief"
-    cmd = [str(exe) if exe.exists() else "newsbrief", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
-    env = {k: v for k, v in os.environ.items() if k != "NEWSBRIEF_TOKEN"}
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def _wait(base: str, proc: subprocess.Popen[Any], timeout: float = 120.0) -> None:
-    import httpx
-
-    t0 = time.perf_counter()
-    while time.perf_counter() - t0 < timeout:
-        if proc.poll() is not None:
-            raise RuntimeError(f"newsbrief serve exited with status {proc.returncode}")
-        try:
-            httpx.get(base + "/", timeout=30.0)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError("newsbrief serve did not answer in time")
+    return lambda port: [str(exe) if exe.exists() else "newsbrief", "serve", "--db", str(db), "--port", str(port)]
 
 
 def run(limit: int | None) -> list[Row]:
@@ -215,16 +194,9 @@ def run(limit: int | None) -> list[Row]:
             n_stories = int(store.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
             n_actors = int(store.execute("SELECT COUNT(*) FROM actors").fetchone()[0])
         with open(tmp / "serve.log", "w+") as log:
-            proc, base = _serve(db, log)
-            try:
-                _wait(base, proc)
+            env = {k: v for k, v in os.environ.items() if k != "NEWSBRIEF_TOKEN"}
+            with serving(_serve_command(db), log, env) as (proc, base):
                 res = measure(base, urls, REQUESTS, proc.pid)
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
             log.seek(0)
             server_log = log.read()
     errors = [e for r in res.values() for e in r["errors"]]

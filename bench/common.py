@@ -3,14 +3,17 @@ user would (`{id, text, title, published}` only, never the labels), scoring, and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -74,3 +77,43 @@ def score(scorer: str, gold: Path, pred: Path, *args: str) -> list[str]:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{scorer} failed: {proc.stderr.strip()[-500:]}")
     return proc.stdout.strip().splitlines()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(
+    command: Callable[[int], list[str]], log: IO[str], env: dict[str, str], ready: str = "/", timeout: float = 120.0
+) -> Iterator[tuple[subprocess.Popen[Any], str]]:
+    """A server started as `command(port)` on a free loopback port, yielded once `ready` answers 200,
+    and stopped on the way out; its output goes to `log`."""
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen(command(port), env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        t0 = time.perf_counter()
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{command(port)[:2]} exited with status {proc.returncode}")
+            if time.perf_counter() - t0 > timeout:
+                raise RuntimeError(f"{command(port)[:2]} did not answer in {timeout:.0f} s")
+            try:
+                if httpx.get(base + ready, timeout=30.0).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        yield proc, base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
