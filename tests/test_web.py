@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import spans_of
 from corpus_stores import pg_schema
 from newsbrief.corpus import Corpus, open_store
 from newsbrief.web import create_site
@@ -183,7 +184,7 @@ BRIEFS = [
 def site_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = str(tmp_path_factory.mktemp("web") / "news.db")
     for b in BRIEFS:  # the fixture itself is grounded
-        for span in _spans(b):
+        for span in spans_of(b):
             assert b["text"][span["start"] : span["end"]] == span["text"], span
     with Corpus.open(db) as corpus:
         for b in BRIEFS:
@@ -195,17 +196,6 @@ def site_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def client(site_db: str) -> TestClient:
     with TestClient(create_site(site_db, token="t0ken-for-tests")) as c:
         yield c
-
-
-def _spans(node: Any):
-    if isinstance(node, dict):
-        if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
-            yield node
-        for v in node.values():
-            yield from _spans(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _spans(v)
 
 
 # a small DOM reader ---------------------------------------------------------------------------------
