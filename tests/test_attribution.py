@@ -377,3 +377,13 @@ def test_verb_with_object_and_complement(brief_of):
     b = brief_of('The senator called the proposal "a disgrace to the state." She urged voters to reject it.')
     assert find(b, "the proposal").source.text == "The senator"
     assert find(b, "voters to reject it").source.text == "She"
+
+
+def test_according_to_after_its_clause_keeps_only_that_clause(brief_of):
+    b = brief_of(
+        "The harbour will reopen in June, according to the port authority, ending a strike that "
+        "lasted all winter."
+    )
+    a = find(b, "will reopen in June")
+    assert a.cue.text.lower() == "according to"
+    assert "strike" not in a.content.text and a.content.text.endswith("June")

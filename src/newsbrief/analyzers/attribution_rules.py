@@ -398,6 +398,9 @@ def prepositional_cues(doc: Doc) -> list[Found]:
                         continue
                     src = noun_phrase(doc, pobj)
                     end_tok = max(src.end, toks[i + len(pat) - 1].i + 1)
+                    if sent.root.i < t.i:
+                        # "X did Y, according to Z[, tail]": the clause before the cue, not Z's tail
+                        end_tok = sent.end
                     content, frags = _rest_of_sentence(doc, sent, t.i, end_tok)
                     cue_end = head.idx + len(head.text)
                     out.append(Found(content=content, source=src, cue=(t.idx, cue_end), fragments=frags))
