@@ -387,3 +387,17 @@ def test_according_to_after_its_clause_keeps_only_that_clause(brief_of):
     a = find(b, "will reopen in June")
     assert a.cue.text.lower() == "according to"
     assert "strike" not in a.content.text and a.content.text.endswith("June")
+
+
+def test_statement_saying_is_said_by_who_issued_it(brief_of):
+    b = brief_of("On Monday the union issued a statement saying that the strike would go on until spring.")
+    assert find(b, "the strike would go on").source.text == "the union"
+
+
+def test_inverted_subject_parsed_as_object_is_the_source(brief_of):
+    b = brief_of(
+        "\u201cThe bridge has been closed for far too long and the shops along the river are suffering,\u201d "
+        "added another local shop owner."
+    )
+    a = find(b, "The bridge has been closed")
+    assert a.source is not None and "shop owner" in a.source.text

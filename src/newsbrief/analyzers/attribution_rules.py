@@ -130,6 +130,17 @@ def _dummy(c: Token) -> bool:
     return c.lower_ == "it" and (c.dep_ == "expl" or _passive(c.head) or c.head.lemma_ == "be")
 
 
+def _inverted_subject(v: Token) -> Token | None:
+    """ "'...,' added another official": the parser takes the inverted subject of a verb of saying
+    for its object when the said clause comes first."""
+    spec = VERBS.get(v.lemma_.lower())
+    if not spec or not spec.get("speech") or any(c.dep_ in SUBJ for c in v.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+        return None
+    return next((c for c in v.rights if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
 def subject_of(v: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks for verb `v`: its subject, the agent of a passive ("reported by X"),
     or the subject of the clause it hangs from ("..., adding that", "said X and warned Y", "X, who argued",
@@ -144,7 +155,18 @@ def subject_of(v: Token, depth: int = 0) -> Token | None:
         for c in v.children:
             if (c.dep_ in SUBJ or (depth > 0 and c.dep_ == "nsubjpass")) and not _dummy(c):
                 return c
+        inverted = _inverted_subject(v)
+        if inverted is not None:
+            return inverted
     head, dep = v.head, v.dep_
+    if (
+        dep == "acl"
+        and v.tag_ == "VBG"
+        and head.lemma_.lower() in LIST_NOUNS
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in NOUN_CUE_VERBS | {"release", "put", "send", "publish"}
+    ):
+        return subject_of(head.head, depth + 1)  # "X issued a statement saying ...": X speaks
     if depth >= 5 or head.i == v.i or dep in ("ccomp", "parataxis", "ROOT"):
         return None
     if dep == "relcl":
