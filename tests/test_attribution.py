@@ -401,3 +401,9 @@ def test_inverted_subject_parsed_as_object_is_the_source(brief_of):
     )
     a = find(b, "The bridge has been closed")
     assert a.source is not None and "shop owner" in a.source.text
+
+
+def test_when_asked_after_the_cue_has_no_source(brief_of):
+    b = brief_of("The talks are going well, the director said when asked whether the plant would close.")
+    a = find(b, "whether the plant would close")
+    assert a.source is None

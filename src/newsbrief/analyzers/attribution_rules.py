@@ -319,12 +319,11 @@ def _to_sentence_end(v: Token, comp: Token, end: int) -> int:
 
 
 def _bare_participle(v: Token) -> bool:
-    """ "Asked about the deal, Trump said ...": a passive participle clause with no subject of its own
-    has no source (the one asking is not named)."""
+    """ "Asked about the deal, Trump said ...", "..., he said when asked about it": a passive participle
+    clause with no subject of its own has no source (the one asking is not named)."""
     return (
         v.tag_ == "VBN"
         and v.dep_ == "advcl"
-        and v.i < v.head.i
         and not any(c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in v.children)
     )
 
