@@ -407,3 +407,12 @@ def test_when_asked_after_the_cue_has_no_source(brief_of):
     b = brief_of("The talks are going well, the director said when asked whether the plant would close.")
     a = find(b, "whether the plant would close")
     assert a.source is None
+
+
+def test_is_expected_to_in_a_relative_or_conjoined_clause_has_no_source(brief_of):
+    b = brief_of(
+        "The council will vote on the new budget, which is expected to pass easily. "
+        "The mayor is moving to a new office but is expected to stay in the job until May."
+    )
+    assert find(b, "to pass easily").source is None
+    assert find(b, "to stay in the job").source is None

@@ -359,8 +359,15 @@ def verb_cues(doc: Doc) -> list[Found]:
             if spec.get("raising") and child.dep_ in ("xcomp", "acomp") and subj is not None and subj.i < v.i:
                 # "he appeared to be laying the groundwork": no one speaks; the subject is part of the content
                 content, subj = trim(doc, subj.left_edge.idx, e), None
-            elif spec.get("raising_passive") and child.dep_ == "xcomp" and subj is None and _passive(v):
+            elif (
+                spec.get("raising_passive")
+                and child.dep_ == "xcomp"
+                and _passive(v)
+                and not any(c.dep_ == "agent" for c in v.children)
+            ):
                 # "the senator is expected to resign": the content holds its subject; no source unless "by X"
+                # (not the antecedent of "which is expected to", nor the subject of a conjoined verb)
+                subj = None
                 pas = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
                 if pas is not None:
                     content = trim(doc, pas.left_edge.idx, e)
