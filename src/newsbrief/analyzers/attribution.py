@@ -47,6 +47,7 @@ PRONOUNS = frozenset(CUES["pronouns"])
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"[A-Za-z\u2019']+")
 MAX_LIST_ITEMS = 25
+EMPTY_CONTENTS = frozenset(CUES.get("empty_contents", []))  # "he said that", "what she said": no claim in view
 MIN_QUOTE_WORDS = 6  # shorter quoted words are names or scare quotes, not speech
 MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
 
@@ -290,6 +291,7 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
             found.append(Found(content=(a, b), source=cue.source, cue=cue.cue, speech=True, kind=_kind(text, (a, b), quotes)))
 
     found = [f for f in found if f.content[0] >= 0 and f.content[1] > f.content[0] and not _markup(text, f)]
+    found = [f for f in found if text[f.content[0] : f.content[1]].strip(" .,;:").lower() not in EMPTY_CONTENTS]
     for f in found:
         if f.fragments:
             f.fragments = [fr for fr in f.fragments if f.content[0] <= fr[0] <= fr[1] <= f.content[1]] or None
