@@ -426,3 +426,12 @@ def test_a_bare_pronoun_is_no_content(brief_of):
     empty = ("that", "what", "each other")
     assert [a.content.text for a in atts(b) if a.content.text.strip(" .").lower() in empty] == []
     assert find(b, "ferry will run").source.text == "she"
+
+
+def test_object_runs_through_in_phrase_and_infinitive(brief_of):
+    b = brief_of(
+        "He praised the volunteers' generosity in support of the food bank. "
+        "The mayor defended the city's new rules to limit traffic downtown."
+    )
+    assert find(b, "generosity").content.text.endswith("the food bank")
+    assert find(b, "new rules").content.text.endswith("traffic downtown")

@@ -257,15 +257,16 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _object_tail(v: Token, obj: Token, end: int) -> int:
-    """ "announced his engagement to X", "shared a syllabus for a class": the parser often hangs the
-    object's own modifier on the verb; the content runs on through such a phrase right after the object."""
+    """ "announced his engagement to X", "shared a syllabus for a class", "defended the rules to limit
+    traffic": the parser often hangs the object's own modifier (a phrase, an infinitive) on the verb; the
+    content runs on through such a phrase right after the object."""
     last = obj.right_edge.i
     for c in v.rights:
         if c.i <= last:
             continue
         if c.left_edge.i != last + 1:
             break
-        if c.dep_ == "oprd" or (
+        if c.dep_ == "oprd" or (c.dep_ in ("advcl", "xcomp") and _infinitive(c)) or (
             c.dep_ == "prep"
             and c.lower_ in OBJ_TAIL_PREPS
             and not any(g.ent_type_ in TIME_ENTS for g in c.children if g.dep_ == "pobj")
