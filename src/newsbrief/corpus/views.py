@@ -36,6 +36,12 @@ def stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
     """The story brief (newsbrief-story/1) of a stored story; its actors carry their corpus ids."""
+    return story_and_briefs(store, story_id)[0]
+
+
+def story_and_briefs(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The story brief and the briefs of its original articles it was built from, for a caller that
+    shows them too (the story page): read and decoded once."""
     from newsbrief.corpus.storybrief import build_story_brief
 
     found = store.get_stories([story_id])
@@ -65,7 +71,7 @@ def story(store: Store, story_id: str) -> dict[str, Any]:
                 item = {**extra, **item}
             actors.append(item)
         view["actors"] = sorted(actors, key=lambda x: (-x["mentions"], x["name"]))
-    return view
+    return view, briefs
 
 
 def entity(store: Store, name: str) -> list[dict[str, Any]]:

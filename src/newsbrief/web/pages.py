@@ -327,12 +327,22 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     return html_page("story.html", **context)
 
 
-def _story_brief(store: Store, s: Any, stores: Any) -> dict[str, Any]:
+def _story_brief(store: Store, s: Any, stores: Any) -> tuple[dict[str, Any], dict[str, dict[str, Any]] | None]:
+    """The story brief, from the API's cache when it has it (then the articles' briefs are not read
+    here), else built, cached for the API too, with the briefs it read."""
     from newsbrief.corpus import views
 
     if stores is None or not hasattr(stores, "briefs"):
-        return views.story(store, s.id)
-    return stores.briefs.get((s.id, s.n_articles, s.last_seq), partial(views.story, store, s.id))
+        return views.story_and_briefs(store, s.id)
+    read: list[dict[str, dict[str, Any]]] = []
+
+    def build() -> dict[str, Any]:
+        view, briefs = views.story_and_briefs(store, s.id)
+        read.append(briefs)
+        return view
+
+    view = stores.briefs.get((s.id, s.n_articles, s.last_seq), build)
+    return view, (read[0] if read else None)
 
 
 def _sentences(brief: dict[str, Any]) -> list[tuple[dict[str, Any], set[str]]]:
@@ -356,12 +366,13 @@ def _best_sentence(sentences: list[tuple[dict[str, Any], set[str]]], feats: set[
 
 
 def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
-    sb = _story_brief(store, s, stores)
+    sb, briefs = _story_brief(store, s, stores)
     articles = {a["id"]: a for a in sb.get("articles") or []}
-    briefs: dict[str, dict[str, Any]] = {}
-    for aid, a in articles.items():
-        if not a.get("copy_of") and (b := store.get_brief(aid)) is not None:
-            briefs[aid] = b
+    if briefs is None:
+        briefs = {}
+        for aid, a in articles.items():
+            if not a.get("copy_of") and (b := store.get_brief(aid)) is not None:
+                briefs[aid] = b
     index = {aid: anchor_index(b) for aid, b in briefs.items()}
     sentences: dict[str, list[tuple[dict[str, Any], set[str]]]] = {}
 
