@@ -43,7 +43,9 @@ class StoryRow:
     last_seq: int = 0
     vector: dict[str, float] = field(default_factory=dict)  # its words, tf-idf weighted at its last update, unit length
     names: dict[str, float] = field(default_factory=dict)  # its actors, likewise
-    years: dict[str, int] = field(default_factory=dict)  # years its articles mention or are dated in -> articles
+    # fact -> articles: the years its articles mention or are dated in, and occurrence facts under a
+    # prefix ("#:5.6" a number, "p:thompson" a person; see corpus/features.py)
+    years: dict[str, int] = field(default_factory=dict)
     raw: dict[str, dict[str, float]] | None = None  # {"t": words, "n": actors}: summed unit sublinear tf of its members
 
 
