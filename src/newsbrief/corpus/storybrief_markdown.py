@@ -43,18 +43,18 @@ def story_markdown(sb: dict[str, Any], claims: int = 15) -> str:
             lines += [f"  - {who(v['article'])}: “{v['text']}” {cite(v)}" for v in c["variants"]]
     corroborated = [c for c in sb.get("claims", []) if len(c["support"]) > 1]
     single = [c for c in sb.get("claims", []) if len(c["support"]) <= 1]
+
+    def claim_line(c: dict[str, Any], whence: str) -> str:
+        holder = f" ({c['holder']})" if c.get("holder") else ""
+        contested = " (contested)" if c.get("contested") else ""
+        return f"- {c['text']}{holder} {cite(c)} — {whence}{contested}"
+
     if corroborated:
         lines += ["", "## Corroborated claims", ""]
-        for c in corroborated[:claims]:
-            holder = f" ({c['holder']})" if c.get("holder") else ""
-            contested = " (contested)" if c.get("contested") else ""
-            lines.append(f"- {c['text']}{holder} {cite(c)} — {len(c['support'])} sources, first: {who(c['first'])}{contested}")
+        lines += [claim_line(c, f"{len(c['support'])} sources, first: {who(c['first'])}") for c in corroborated[:claims]]
     if single:
         lines += ["", "## Single-source claims", ""]
-        for c in single[:claims]:
-            holder = f" ({c['holder']})" if c.get("holder") else ""
-            contested = " (contested)" if c.get("contested") else ""
-            lines.append(f"- {c['text']}{holder} {cite(c)} — {who(c['article'])}{contested}")
+        lines += [claim_line(c, who(c["article"])) for c in single[:claims]]
         if len(single) > claims:
             lines.append(f"- … and {len(single) - claims} more")
     if sb.get("timeline"):
