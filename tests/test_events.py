@@ -94,6 +94,7 @@ def who(ev: Event) -> tuple[str | None, str | None]:
         ("Arland imposed sanctions on Borovia.", "imposed", "163", "Arland", "Borovia"),
         ("Borovia supplied missiles to Celtra.", "supplied", "072", "Borovia", "Celtra"),
         ("Borovia attacked Celtra at dawn.", "attacked", "190", "Borovia", "Celtra"),
+        ("Igor Petrov shot Anna Marsh outside the court.", "shot", "182", "Igor Petrov", "Anna Marsh"),
     ],
 )
 def test_verb_patterns(nlp, text, trigger, cameo, actor, target):
