@@ -482,3 +482,17 @@ def test_rates_generic_futures_and_event_times_are_left_out(brief_of) -> None:
     assert "the night" not in got
     got = timexes(brief_of("Dealers placed orders in the morning to start the session.", published=PUB))
     assert "the morning" in got
+
+
+def test_a_second_day_after_and_is_a_date_of_its_own(brief_of) -> None:
+    """ "on July 8 and 9": the 9th is a date in the same month; "July 8 and 9 delegates" is a count,
+    and "May 3 and 4, 2023" waits for its year (left to the year's own expression)."""
+    got = timexes(brief_of("The summit will be held on July 8 and 9 in the capital.", published=PUB))
+    assert got.get("July 8") == ("DATE", "2024-07-08"), got
+    assert got.get("9") == ("DATE", "2024-07-09"), got
+    got = timexes(brief_of("The summit was held on July 8 and 9 delegates walked out.", published=PUB))
+    assert "9" not in got
+    got = timexes(brief_of("Votes were cast on June 30 and 31 by mail.", published=PUB))
+    assert "31" not in got  # no June 31
+    got = timexes(brief_of("Talks on May 3 and 4, 2023 failed.", published=PUB))
+    assert "4" not in got

@@ -251,6 +251,44 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+# ---------------------------------------------------------------- "April 24 and 25": the second day
+
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+    r"(?![0-9]|[.,][0-9]|\s*(?:%|percent\b|per\b)|,?\s+[12][0-9]{3}\b)"  # not a number, not before a year
+)
+_AFTER_DAY_OK = set(LEX["words_after_a_second_day"])
+
+
+def _second_day(text: str, end: int, value: str) -> Timex | None:
+    """The "25" of "on April 24 and 25": a date of its own, in the first one's month and year
+    (TimeBank annotates it apart); not "April 24 and 25 people", nor "May 3 and 4, 1999" (its year
+    is told after it)."""
+    mo = _AND_DAY.match(text, end)
+    if not mo:
+        return None
+    nxt = re.match(r"\s+([A-Za-z]+)", text[mo.end() : mo.end() + 24])
+    if nxt and nxt.group(1)[0].islower() and nxt.group(1) not in _AFTER_DAY_OK:
+        return None
+    day = int(mo.group("day"))
+    try:
+        d = date(int(value[:4]), int(value[5:7]), day)
+    except ValueError:
+        return None
+    if day <= int(value[8:10]):
+        return None
+    s, e = mo.start("day"), mo.end("day")
+    return Timex(start=s, end=e, text=text[s:e], type="DATE", value=iso(d))
+
+
+def _merge(out: list[Timex], extra: list[Timex]) -> list[Timex]:
+    """The extra second days that overlap no other expression, in text order."""
+    if not extra:
+        return out
+    keep = [x for x in extra if not any(t.start < x.end and x.start < t.end for t in out)]
+    return sorted([*out, *keep], key=lambda t: t.start)
+
+
 # ---------------------------------------------------------------- the component
 
 
@@ -281,6 +319,7 @@ class TimexAnnotator:
         extra = self._entity_candidates(doc, matches) if self.use_entities else []
         ctx = Context(dct=dateline_day(text, dct) or dct)
         out: list[Timex] = []
+        extra_days: list[Timex] = []
         quarter_at = 0
         for m in sorted([*matches, *extra], key=lambda x: x.start):
             if m.kind == "entity":
@@ -306,7 +345,11 @@ class TimexAnnotator:
             if ctx.last_quarter and m.end - quarter_at > _QUARTER_REACH:
                 ctx.last_quarter = None
             out.append(Timex(start=m.start, end=m.end, text=text[m.start : m.end], type=typ, value=value))
-        return out
+            if m.kind == "date" and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                second = _second_day(text, m.end, value)
+                if second:
+                    extra_days.append(second)
+        return _merge(out, extra_days)
 
     def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
         out = []
