@@ -196,6 +196,21 @@ class Store(ABC):
         """Insert or replace a story and the terms it is found under."""
 
     @abstractmethod
+    def get_story_brief(
+        self, story: StoryRow, builder: str, page: bool = False
+    ) -> tuple[dict[str, Any], dict[str, Any] | None] | None:
+        """The stored story brief (and the story page's data when `page`) of exactly this story state
+        (its n_articles and last_seq) built by this `builder`; None when there is none."""
+
+    @abstractmethod
+    def put_story_brief(self, story: StoryRow, builder: str, brief: dict[str, Any], page: dict[str, Any]) -> None:
+        """Store the story brief of this story state (never over one of a later state)."""
+
+    @abstractmethod
+    def stale_story_briefs(self, builder: str) -> list[str]:
+        """The stories whose stored brief is missing, of another state, or by another builder."""
+
+    @abstractmethod
     def list_stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
         """Newest first: by last publication date where known, else by arrival."""
 
