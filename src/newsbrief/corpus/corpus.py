@@ -1,7 +1,9 @@
 """The corpus: articles in, each analysed once, stored with its brief, copies linked to their first
 copy, placed in a story, its actors merged into the corpus's, its events joined to the corpus's (one per
 real-world event, corpus/events.py). One article = one transaction, so a
-run killed half-way keeps every article it finished and resumes after them."""
+run killed half-way keeps every article it finished and resumes after them. At the end of a run the
+brief of each story it touched is built once and stored (`store_story_briefs`): the first view of a
+story page reads it instead of building it."""
 
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ class Corpus:
     def __init__(self, store: Store, params: Params | None = None) -> None:
         self.store = store
         self.tracker = StoryTracker(store, params)
+        self.touched: set[str] = set()  # stories given an article since their briefs were last stored
 
     @classmethod
     def open(cls, db: str, params: Params | None = None, create: bool = True) -> Corpus:
@@ -89,6 +92,7 @@ class Corpus:
             if original is None:  # a copy is never one more source of an event
                 events.record_events(self.store, row.id, row.seq, brief)
             self.store.set_story(row.id, row.story_id)
+            self.touched.add(row.story_id)
             status: Status = "copy" if original is not None else "added"
             return Outcome(status, row.id, row.story_id, row.copy_of)
 
@@ -146,7 +150,16 @@ class Corpus:
             if len(pending) >= ANALYSIS_BATCH:
                 flush()
         flush()
+        self.store_story_briefs()
         return report
+
+    def store_story_briefs(self) -> int:
+        """Build and store the story brief of each story given an article since the last call (each
+        story once, in its own transaction): the end of an ingest run. Returns how many were built."""
+        from newsbrief.corpus.views import refresh_story_briefs
+
+        touched, self.touched = sorted(self.touched), set()
+        return refresh_story_briefs(self.store, touched) if touched else 0
 
     def _known(self, article: Article) -> Outcome | None:
         """An outcome without analysis: already stored, or an exact copy of a stored text."""

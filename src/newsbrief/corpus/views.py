@@ -5,13 +5,20 @@ brief of the next version; their fields are present and empty."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from newsbrief.corpus.actors import find_actors
+from newsbrief.corpus.features import words
 from newsbrief.corpus.store import ActorRow, Store, StoryRow
 from newsbrief.errors import NoInputError
 
 STORY_SCHEMA = "newsbrief-story/1"
+log = logging.getLogger(__name__)
 
 
 def story_line(store: Store, story: StoryRow, outlets: list[str] | None = None) -> dict[str, Any]:
@@ -36,18 +43,68 @@ def stories(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
     """The story brief (newsbrief-story/1) of a stored story; its actors carry their corpus ids."""
-    return story_and_briefs(store, story_id)[0]
+    s = _story_row(store, story_id)
+    got = store.get_story_brief(s, builder())
+    view = got[0] if got is not None else _build_and_keep(store, s)[0]
+    return _with_corpus_actors(store, s, view)
 
 
-def story_and_briefs(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    """The story brief and the briefs of its original articles it was built from, for a caller that
-    shows them too (the story page): read and decoded once."""
-    from newsbrief.corpus.storybrief import build_story_brief
+def story_and_page(store: Store, story: StoryRow | str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The story brief and what the story page shows beside it (`story_page_data`): read from the
+    store when they were stored for this story state (the end of the ingest run that last touched
+    the story stores them), else built from the articles' briefs and stored for the next reader."""
+    s = story if isinstance(story, StoryRow) else _story_row(store, story)
+    got = store.get_story_brief(s, builder(), page=True)
+    view, page = (got[0], got[1] or {}) if got is not None else _build_and_keep(store, s)
+    return _with_corpus_actors(store, s, view), page
 
+
+def refresh_story_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
+    """Build and store the brief of each of these stories (of every story whose stored one is stale
+    when None) that is not stored for its current state: what an ingest run does for the stories it
+    touched, once at its end (a story that grew by ten articles is built once, not ten times).
+    Returns how many were built."""
+    ids = store.stale_story_briefs(builder()) if story_ids is None else list(dict.fromkeys(story_ids))
+    built = 0
+    for part in range(0, len(ids), 200):
+        for s in store.get_stories(ids[part : part + 200]):
+            if store.get_story_brief(s, builder()) is not None:
+                continue
+            try:
+                view, page, same = _build(store, s)
+                if same:
+                    with store.transaction():
+                        store.put_story_brief(s, builder(), view, page)
+                    built += 1
+            except Exception:  # a story whose brief fails here fails on its page too: never the ingest run
+                log.warning("could not build the brief of story %s", s.id, exc_info=True)
+    return built
+
+
+@lru_cache(maxsize=1)
+def builder() -> str:
+    """This build of newsbrief: a digest of its code and data files. A story brief stored by another
+    build (another version, an edited word list) is stale and built again when it is read."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"):
+            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:24]
+
+
+def _story_row(store: Store, story_id: str) -> StoryRow:
     found = store.get_stories([story_id])
     if not found:
         raise NoInputError(f"no story {story_id!r} in {store.url}")
-    s = found[0]
+    return found[0]
+
+
+def _build(store: Store, s: StoryRow) -> tuple[dict[str, Any], dict[str, Any], bool]:
+    """The story brief and page data of a story from its articles' briefs, and whether the articles
+    read are those of this state (not so when an article arrived between the reads: not to be stored)."""
+    from newsbrief.corpus.storybrief import build_story_brief
+
     arts = store.story_articles(s.id)
     articles = [
         {"id": a.id, "source": a.source, "url": a.url, "published": a.published, "title": a.title, "copy_of": a.copy_of}
@@ -55,6 +112,27 @@ def story_and_briefs(store: Store, story_id: str) -> tuple[dict[str, Any], dict[
     ]
     briefs = {a.id: b for a in arts if not a.copy_of and (b := store.get_brief(a.id)) is not None}
     view = build_story_brief({"id": s.id, "title": s.title}, articles, briefs)
+    same = len(arts) == s.n_articles and (arts[-1].seq if arts else 0) == s.last_seq
+    return view, story_page_data(view, briefs), same
+
+
+def _build_and_keep(store: Store, s: StoryRow) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Built on a read (nothing stored for this state and builder), then stored when the store takes a
+    write; a store that does not (a read-only file, a role without the right) still answers the read."""
+    view, page, same = _build(store, s)
+    if same:
+        try:
+            with store.transaction():
+                store.put_story_brief(s, builder(), view, page)
+        except Exception:  # the stored brief only saves time: never a failed read
+            log.debug("could not store the brief of story %s", s.id, exc_info=True)
+    return view, page
+
+
+def _with_corpus_actors(store: Store, s: StoryRow, view: dict[str, Any]) -> dict[str, Any]:
+    """The story's actors as the corpus knows them (id, name, type, country, mentions in this story),
+    each with what the story brief merged for it: read at each call, since an actor's corpus name can
+    change with articles of other stories."""
     counts = dict(store.story_actors(s.id))
     if counts:
         merged = {x["name"].lower(): x for x in view.get("actors", [])}
@@ -71,7 +149,74 @@ def story_and_briefs(store: Store, story_id: str) -> tuple[dict[str, Any], dict[
                 item = {**extra, **item}
             actors.append(item)
         view["actors"] = sorted(actors, key=lambda x: (-x["mentions"], x["name"]))
-    return view, briefs
+    return view
+
+
+# the story page's data beside the brief -----------------------------------------------------------
+def story_page_data(view: dict[str, Any], briefs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the story page needs from the articles' briefs besides the story brief, so that it never
+    reads them: `behind`, for each key point, the sentence behind it in each supporting article
+    ([start, end, text], or None when none is close); `anchors`, each article's marked spans
+    ([start, end, anchor] as `anchor_index` gives them) for linking a span to its article page."""
+    sentences: dict[str, list[tuple[dict[str, Any], set[str]]]] = {}
+    behind = []
+    for p in view.get("key_points") or []:
+        feats = set(words(p.get("text") or ""))
+        row: list[list[Any] | None] = []
+        for aid in p.get("support") or [p.get("article")]:
+            if aid == p.get("article"):
+                row.append([p.get("start"), p.get("end"), p.get("text")])
+                continue
+            if aid not in sentences:
+                sentences[aid] = _sentences(briefs.get(aid) or {})
+            sent = _best_sentence(sentences[aid], feats)
+            row.append(None if sent is None else [sent.get("start"), sent.get("end"), sent.get("text")])
+        behind.append(row)
+    anchors = {aid: [[s, e, a] for (s, e), a in anchor_index(b).items()] for aid, b in briefs.items()}
+    return {"behind": behind, "anchors": anchors}
+
+
+def anchor_index(brief: dict[str, Any]) -> dict[tuple[int, int], str]:
+    """(start, end) -> the anchor of the mark with exactly that span on the article page (key points
+    win over quotes, statements, ...): the spans `web.highlight.marks` wraps, read without building
+    the marks (a story page links into many articles)."""
+    text = brief.get("text") or ""
+    out: dict[tuple[int, int], str] = {}
+    lists = (
+        ("point", brief.get("key_points") or []),
+        ("quote", [a.get("content") for a in brief.get("attributions") or []]),
+        ("statement", brief.get("statements") or []),
+        ("event", brief.get("events") or []),
+        ("timex", brief.get("timexes") or []),
+    )
+    for kind, spans in lists:
+        for i, sp in enumerate(spans):
+            if isinstance(sp, dict):
+                s, e = sp.get("start"), sp.get("end")
+                ok = isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and (s, e) not in out
+                if ok and text[s:e] == sp.get("text"):
+                    out[(s, e)] = f"span-{kind}-{i}"
+    return out
+
+
+def _sentences(brief: dict[str, Any]) -> list[tuple[dict[str, Any], set[str]]]:
+    """An article's statements (else key points) with their content words, for `_best_sentence`."""
+    out = []
+    for s in (brief.get("statements") or []) or (brief.get("key_points") or []):
+        feats = set(words(s.get("text") or ""))
+        if feats:
+            out.append((s, feats))
+    return out
+
+
+def _best_sentence(sentences: list[tuple[dict[str, Any], set[str]]], feats: set[str]) -> dict[str, Any] | None:
+    """The sentence of an article closest in words (Dice) to a point: the sentence behind the point there."""
+    best, best_score = None, 0.0
+    for s, other in sentences:
+        score = 2 * len(feats & other) / (len(feats) + len(other))
+        if score > best_score:
+            best, best_score = s, score
+    return best if best_score >= 0.2 else None
 
 
 def entity(store: Store, name: str) -> list[dict[str, Any]]:

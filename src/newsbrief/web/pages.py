@@ -6,8 +6,9 @@ Content-Security-Policy (the API's Guard keeps a CSP a route sets): the styleshe
 on this server, nothing is inline, nothing comes from elsewhere, and no page needs a script.
 
 Speed: a page is a handful of queries, never one per story or per article of the corpus; the story
-page (the story brief plus the sentences behind each point) is cached per story state, as the API
-caches story briefs.
+page reads the story brief and its page data (the sentences behind each point, the articles' span
+anchors) as the store keeps them per story state (`views.story_and_page`), and caches the page's
+context per story state in memory.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-from newsbrief.corpus.features import words
+from newsbrief.corpus import views
 from newsbrief.corpus.store import Store
+from newsbrief.corpus.views import anchor_index
 from newsbrief.errors import NewsbriefError
 from newsbrief.web import charts, queries
 from newsbrief.web.highlight import marks, render, speaker_classes
@@ -128,28 +130,6 @@ def _external(url: str | None) -> str | None:
 
 
 # anchors: a story's span -> the mark on its article's page ------------------------------------------
-def anchor_index(brief: dict[str, Any]) -> dict[tuple[int, int], str]:
-    """(start, end) -> the anchor of the mark with exactly that span (key points win over quotes, statements,
-    ...). The spans `highlight.marks` wraps, read without building the marks (pages link into many articles)."""
-    text = brief.get("text") or ""
-    out: dict[tuple[int, int], str] = {}
-    lists = (
-        ("point", brief.get("key_points") or []),
-        ("quote", [a.get("content") for a in brief.get("attributions") or []]),
-        ("statement", brief.get("statements") or []),
-        ("event", brief.get("events") or []),
-        ("timex", brief.get("timexes") or []),
-    )
-    for kind, spans in lists:
-        for i, sp in enumerate(spans):
-            if isinstance(sp, dict):
-                s, e = sp.get("start"), sp.get("end")
-                ok = isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) and (s, e) not in out
-                if ok and text[s:e] == sp.get("text"):
-                    out[(s, e)] = f"span-{kind}-{i}"
-    return out
-
-
 def _span_link(index: dict[str, dict[tuple[int, int], str]], article: str, start: Any, end: Any) -> str:
     """Link to the mark of this span on the article page; the smallest mark around it; else the page."""
     spans = index.get(article) or {}
@@ -321,60 +301,18 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     if not found:
         raise PageError(404, f"no story {story_id!r} in this store")
     s = found[0]
-    stores = _stores(request)
     cache = request.app.state.web_cache
-    context = cache.get(("story", s.id, s.n_articles, s.last_seq), partial(story_context, store, s, stores))
+    context = cache.get(("story", s.id, s.n_articles, s.last_seq), partial(story_context, store, s))
     return html_page("story.html", **context)
 
 
-def _story_brief(store: Store, s: Any, stores: Any) -> tuple[dict[str, Any], dict[str, dict[str, Any]] | None]:
-    """The story brief, from the API's cache when it has it (then the articles' briefs are not read
-    here), else built, cached for the API too, with the briefs it read."""
-    from newsbrief.corpus import views
-
-    if stores is None or not hasattr(stores, "briefs"):
-        return views.story_and_briefs(store, s.id)
-    read: list[dict[str, dict[str, Any]]] = []
-
-    def build() -> dict[str, Any]:
-        view, briefs = views.story_and_briefs(store, s.id)
-        read.append(briefs)
-        return view
-
-    view = stores.briefs.get((s.id, s.n_articles, s.last_seq), build)
-    return view, (read[0] if read else None)
-
-
-def _sentences(brief: dict[str, Any]) -> list[tuple[dict[str, Any], set[str]]]:
-    """An article's statements (else key points) with their content words, for `_best_sentence`."""
-    out = []
-    for s in (brief.get("statements") or []) or (brief.get("key_points") or []):
-        feats = set(words(s.get("text") or ""))
-        if feats:
-            out.append((s, feats))
-    return out
-
-
-def _best_sentence(sentences: list[tuple[dict[str, Any], set[str]]], feats: set[str]) -> dict[str, Any] | None:
-    """The sentence of an article closest in words (Dice) to a point: the sentence behind the point there."""
-    best, best_score = None, 0.0
-    for s, other in sentences:
-        score = 2 * len(feats & other) / (len(feats) + len(other))
-        if score > best_score:
-            best, best_score = s, score
-    return best if best_score >= 0.2 else None
-
-
-def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
-    sb, briefs = _story_brief(store, s, stores)
+def story_context(store: Store, s: Any) -> dict[str, Any]:
+    """The story page's context: the story brief and its page data as stored for this story state
+    (built and stored when they are not), so that a first view reads no article brief."""
+    sb, page = views.story_and_page(store, s)
     articles = {a["id"]: a for a in sb.get("articles") or []}
-    if briefs is None:
-        briefs = {}
-        for aid, a in articles.items():
-            if not a.get("copy_of") and (b := store.get_brief(aid)) is not None:
-                briefs[aid] = b
-    index = {aid: anchor_index(b) for aid, b in briefs.items()}
-    sentences: dict[str, list[tuple[dict[str, Any], set[str]]]] = {}
+    index = {aid: {(st, en): anchor for st, en, anchor in spans} for aid, spans in (page.get("anchors") or {}).items()}
+    behind_rows = page.get("behind") or []
 
     def link(x: dict[str, Any]) -> str:
         return _span_link(index, x.get("article") or "", x.get("start"), x.get("end"))
@@ -384,23 +322,17 @@ def story_context(store: Store, s: Any, stores: Any = None) -> dict[str, Any]:
         return a.get("source") or a.get("title") or aid
 
     points = []
-    for p in sb.get("key_points") or []:
-        feats = set(words(p.get("text") or ""))
+    for k, p in enumerate(sb.get("key_points") or []):
+        sents = behind_rows[k] if k < len(behind_rows) else []
         behind = []
-        for aid in p.get("support") or [p.get("article")]:
-            if aid == p.get("article"):
-                sent: dict[str, Any] | None = {"text": p.get("text"), "start": p.get("start"), "end": p.get("end")}
-            else:
-                if aid not in sentences:
-                    sentences[aid] = _sentences(briefs.get(aid) or {})
-                sent = _best_sentence(sentences[aid], feats)
+        for aid, sent in zip(p.get("support") or [p.get("article")], sents, strict=False):
             behind.append(
                 {
                     "article": aid,
                     "outlet": outlet(aid),
                     "published": (articles.get(aid) or {}).get("published"),
-                    "text": sent.get("text") if sent else None,
-                    "href": _span_link(index, aid, sent.get("start"), sent.get("end")) if sent else article_url(aid),
+                    "text": sent[2] if sent else None,
+                    "href": _span_link(index, aid, sent[0], sent[1]) if sent else article_url(aid),
                 }
             )
         points.append({"text": p.get("text"), "support": len(p.get("support") or []), "href": link(p), "behind": behind})
