@@ -153,7 +153,8 @@ class Stores:
         return None
 
     def store(self, articles: list[Article], results: list[dict[str, Any] | str]) -> list[Outcome]:
-        """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does)."""
+        """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does),
+        then the briefs of the stories they joined."""
         with self.write_lock:
             if self._corpus is None:
                 self._corpus = Corpus.open(self.db)
@@ -163,6 +164,7 @@ class Stores:
                     out.append(Outcome("error", article.id, error=result))
                 else:
                     out.append(self._corpus.add_brief(result))
+            self._corpus.store_story_briefs()  # as at the end of an ingest run: a story's first view reads it
             return out
 
     def close(self) -> None:
