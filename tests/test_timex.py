@@ -496,3 +496,12 @@ def test_a_second_day_after_and_is_a_date_of_its_own(brief_of) -> None:
     assert "31" not in got  # no June 31
     got = timexes(brief_of("Talks on May 3 and 4, 2023 failed.", published=PUB))
     assert "4" not in got
+
+
+def test_the_day_before_in_apposition_names_the_date_told(brief_of) -> None:
+    """ "June 3, the day before the vote": the apposition names June 3 again; alone, "the day
+    before" is the day before the one told."""
+    got = timexes(brief_of("Shares peaked on June 3, the day before the vote, and fell.", published=PUB))
+    assert got.get("the day before") == ("DATE", "2024-06-03"), got
+    got = timexes(brief_of("The envoy arrived on June 3. He had left home the day before.", published=PUB))
+    assert got.get("the day before") == ("DATE", "2024-06-02"), got

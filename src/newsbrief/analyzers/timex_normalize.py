@@ -458,6 +458,10 @@ def _relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", iso(ctx.dct + timedelta(days=k)))
 
 
+# "<a date>, " right before "the day before/after <an event>": an apposition to that date
+_APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})?,\s+$")
+
+
 def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     w = _low(m)
     if not (ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10])):
@@ -465,6 +469,8 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
     d = _anchor_day(ctx)
     if d is None:
         return ("DATE", None)
+    if _APPOSITIVE_DAY.search(text[max(0, m.start - 24) : m.start]) and re.match(r"\s+[\w$]", text[m.end : m.end + 3]):
+        return ("DATE", iso(d))  # "Oct. 12, the day before the crash": the date just told, named again
     if "next" in w or "following" in w or "after" in w:
         d = d + timedelta(days=1)
     elif "previous" in w or "before" in w or "preceding" in w:
