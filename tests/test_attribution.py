@@ -435,3 +435,36 @@ def test_object_runs_through_in_phrase_and_infinitive(brief_of):
     )
     assert find(b, "generosity").content.text.endswith("the food bank")
     assert find(b, "new rules").content.text.endswith("traffic downtown")
+
+
+def test_reported_words_before_their_cue_go_on_with_a_quote(brief_of):
+    b = brief_of(
+        "The new bridge is not safe for heavy trucks, the engineer said. "
+        "\u201cWe found cracks in three of the main beams last month.\u201d\n\nThe council meets on Monday."
+    )
+    a = find(b, "not safe for heavy trucks")
+    assert a.content.text.endswith("main beams last month.\u201d")
+    assert a.source.text == "the engineer"
+
+
+def test_quote_after_a_short_lead_in_goes_on(brief_of):
+    b = brief_of(
+        "\u201cThe harbour will stay open all winter,\u201d the mayor said on Tuesday. "
+        "But \u201cthe ferries will run only twice a day until the spring.\u201d"
+    )
+    a = find(b, "harbour will stay open")
+    assert a.content.text.endswith("until the spring.\u201d")
+    assert a.fragments is not None and any(
+        b_.startswith("But") for b_ in (a.content.text[s - a.content.start : e - a.content.start] for s, e in a.fragments)
+    )
+
+
+def test_question_quote_with_its_cue_in_the_next_sentence(brief_of):
+    b = brief_of(
+        "\u201cThe school is a disgrace,\u201d he said. \u201cThe roof leaks every time it rains.\u201d\n\n"
+        "\u201cWho would send a child to a building like that one?\u201d Lopez said on Friday."
+    )
+    first = find(b, "school is a disgrace")
+    assert "Who would send" not in first.content.text
+    second = find(b, "Who would send a child")
+    assert second.source.text == "Lopez"

@@ -50,6 +50,7 @@ MAX_LIST_ITEMS = 25
 EMPTY_CONTENTS = frozenset(CUES.get("empty_contents", []))  # "he said that", "what she said": no claim in view
 MIN_QUOTE_WORDS = 6  # shorter quoted words are names or scare quotes, not speech
 MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
+LEAD_IN = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]+([A-Z][a-z]+,?(?:[ \t]+[a-z]+,?)?)[ \t]+$")  # '. But ', '. Instead, '
 
 
 @Language.factory("newsbrief_attribution", assigns=["doc._.nb_attributions"], requires=["doc._.nb_entities"])
@@ -241,8 +242,11 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
         in_sent = [q for q in quotes_in(sent.start_char, sent.end_char) if not (q.start <= v.idx < q.end)]
         if f.content[0] < 0:
             speech = [q for q in in_sent if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS]
+            before = _quote_before(text, quotes, quote_starts, sent) if f.speech else None
             if speech:
                 f.content, f.fragments = _cover((-1, -1), speech)
+            elif before is not None:  # '"...?" Trump said Friday.': the parser ended the sentence with the quote
+                f.content = (before.start, before.end)
             else:
                 last = _last_word(sent)
                 if last is None or last.text != ":" or not f.speech:
@@ -492,8 +496,8 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
     taken = {(f.content[0], f.content[1]) for f in found}
     starts = [q.start for q in quotes]
     for f in sorted(found, key=lambda x: x.content[0]):
-        if f.kind != "direct" or f.cue is None:
-            continue
+        if f.cue is None or (f.kind != "direct" and not (f.speech and f.cue[0] >= f.content[1])):
+            continue  # a quote, or reported words before their cue ('X is Y, he said. "..."')
         end = max(f.content[1], f.cue[1])
         i = bisect.bisect_left(starts, end)
         frags = list(f.fragments or [f.content])
@@ -502,10 +506,14 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
             q = quotes[i]
             gap = text[end : q.start]
             qline = lines.index(q.start)
+            lead = q.start
             if qline == line:
                 if len(gap) > MAX_CUE_GAP:
                     break
-                if not gap.rstrip().endswith((".", "!", "?", ":")):
+                m = LEAD_IN.search(gap)
+                if m is not None and len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS:
+                    lead = end + m.start(1)  # 'he said. But "..."': the new sentence opens with a word or two
+                elif not gap.rstrip().endswith((".", "!", "?", ":")):
                     if len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
                         i += 1  # a title in quotation marks inside the cue's sentence ('told "Meet the Press."')
                         continue
@@ -517,18 +525,44 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
                 break
             # the quote's own sentence: the parser often hangs an opening mark on the sentence before
             sent = next((t for t in span if not t.is_punct and not t.is_space), span[0]).sent
+            stop = sent.end_char
+            nxt = _token_after(doc, q.end)
+            if nxt is not None and lines.index(nxt.idx) == qline:  # '"...?" Trump said.': its cue after its end
+                stop = max(stop, nxt.sent.end_char)
             j = bisect.bisect_left(cue_starts, sent.start_char)
-            if j < len(cue_starts) and cue_starts[j] < sent.end_char:
+            if j < len(cue_starts) and cue_starts[j] < stop:
                 break  # the next quote has a cue of its own
             if (q.start, q.end) in taken:
                 break
-            frags.append((q.start, q.end))
+            frags.append((lead, q.end))
             end = q.end
             line = lines.index(q.end - 1)
             i += 1
         if len(frags) > len(f.fragments or [f.content]):
             f.content = (f.content[0], frags[-1][1])
             f.fragments = frags
+
+
+def _quote_before(text: str, quotes: list[Quote], quote_starts: list[int], sent: Span) -> Quote | None:
+    """A quote of a few words or more that ends right before the sentence, on its line."""
+    i = bisect.bisect_left(quote_starts, sent.start_char) - 1
+    if i < 0:
+        return None
+    q = quotes[i]
+    if q.end > sent.start_char or text[q.end : sent.start_char].strip(" \t") or "\n" in text[q.end : sent.start_char]:
+        return None
+    return q if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS else None
+
+
+def _token_after(doc: Doc, pos: int):
+    """The first word token at or after character `pos` (None at the end of the doc)."""
+    span = doc.char_span(pos, min(len(doc_text(doc)), pos + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    i = span[0].i if span[0].idx >= pos else span[0].i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
