@@ -505,3 +505,14 @@ def test_the_day_before_in_apposition_names_the_date_told(brief_of) -> None:
     assert got.get("the day before") == ("DATE", "2024-06-03"), got
     got = timexes(brief_of("The envoy arrived on June 3. He had left home the day before.", published=PUB))
     assert got.get("the day before") == ("DATE", "2024-06-02"), got
+
+
+def test_last_month_name_for_the_month_just_gone_is_a_year_back(brief_of) -> None:
+    """Said in June, "last May" is May of last year (the May just gone would be "last month");
+    "last April" is this April; in January, "last December" is the one just gone (of last year)."""
+    got = timexes(brief_of("Two helicopters crashed last May near the border.", published=PUB))
+    assert got.get("last May") == ("DATE", "2023-05"), got
+    got = timexes(brief_of("Two helicopters crashed last April near the border.", published=PUB))
+    assert got.get("last April") == ("DATE", "2024-04"), got
+    got = timexes(brief_of("Two helicopters crashed last December near the border.", published="2024-01-10"))
+    assert got.get("last December") == ("DATE", "2023-12"), got

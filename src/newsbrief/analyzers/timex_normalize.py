@@ -549,6 +549,10 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     dct = ctx.dct
     if rel in ("last", "past", "this past"):
         y = dct.year if month < dct.month else dct.year - 1
+        if rel == "last" and dct.month - month == 1:
+            # "crashed last February" said in March: a year before, else it would be "last month"
+            # ("last December" said in January stays the one just gone: December of last year)
+            y -= 1
     elif rel in ("next", "coming", "this coming"):
         y = dct.year if month > dct.month else dct.year + 1
     elif rel in ("this", "earlier this", "later this"):
