@@ -173,3 +173,27 @@ def test_story_page_first_view_reads_no_article_brief(tmp_path, monkeypatch: pyt
             assert pages.html_page("story.html", **ctx).body == built[sid]
         assert any(b["text"] for sid in _stories(store) for p in pages.story_context(store, store.get_stories([sid])[0])["points"]
                    for b in p["behind"])  # fmt: skip
+
+
+def test_the_build_digest_covers_the_story_briefs_code_and_data_only(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = views._built_from()
+    for name in (
+        "newsbrief.corpus.storybrief_units",
+        "newsbrief.corpus.features",
+        "newsbrief.timeline",
+        "newsbrief.corpus.views",
+    ):
+        assert name in files, name
+    assert "resources/storybrief/quantities.json" in files
+    assert not any("attribution" in name or "api" in name for name in files)  # their edits keep stored briefs valid
+    data = tmp_path / "quantities.json"
+    data.write_text("{}")
+    monkeypatch.setattr(views, "_built_from", lambda: {"resources/storybrief/quantities.json": data})
+    views.builder.cache_clear()
+    try:
+        first = views.builder()
+        data.write_text('{"units": []}')
+        views.builder.cache_clear()
+        assert views.builder() != first  # an edited word list: every stored story brief is stale
+    finally:
+        views.builder.cache_clear()

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -81,16 +83,59 @@ def refresh_story_briefs(store: Store, story_ids: Iterable[str] | None = None) -
     return built
 
 
+# what a stored story brief (and its page data) is a function of, besides the stored article briefs:
+# the story brief's module and every newsbrief module it imports, the data files they load, this
+# module (the page data), these packages
+_BUILT_BY = ("newsbrief.corpus.storybrief",)
+_BUILT_BY_PACKAGES = ("numpy", "scipy")
+_LOADS = re.compile(r"""load_json\(\s*["']([^"']+)["']""")
+# `from newsbrief.x import a, b` (names in parentheses may span lines) or `import newsbrief.x`, at any indent
+_IMPORTS = re.compile(
+    r"^[ \t]*(?:from[ \t]+(newsbrief\.[\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]+)|import[ \t]+(newsbrief\.[\w.]+))", re.M
+)
+
+
 @lru_cache(maxsize=1)
 def builder() -> str:
-    """This build of newsbrief: a digest of its code and data files. A story brief stored by another
-    build (another version, an edited word list) is stale and built again when it is read."""
-    root = Path(__file__).resolve().parent.parent
+    """The build of the story brief: a digest of the code that makes it (the modules of `_BUILT_BY`
+    and the newsbrief modules they import, found in their import lines; this module), the data
+    files they load, and the versions of newsbrief and the packages it computes with. A story brief
+    stored by another build is stale and built again. Other code (most analyzers, the API, the
+    store) is not part of it: an edit there leaves the stored story briefs valid."""
+    files = _built_from()
     h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"):
-            h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    for name in sorted(files):
+        h.update(name.encode() + b"\0" + files[name].read_bytes() + b"\0")
+    for dist in ("newsbrief", *_BUILT_BY_PACKAGES):
+        try:
+            h.update(f"{dist}=={metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}: none\0".encode())
     return h.hexdigest()[:24]
+
+
+def _built_from() -> dict[str, Path]:
+    """name -> path of each source and data file of the story brief's build (see `builder`)."""
+    pkg = Path(__file__).resolve().parent.parent  # the newsbrief package
+    out: dict[str, Path] = {}
+    todo = list(_BUILT_BY)
+    while todo:
+        mod = todo.pop()
+        path = pkg.parent.joinpath(*mod.split(".")).with_suffix(".py")
+        if mod in out or not path.is_file():  # a package (its __init__) or a name imported from a module
+            continue
+        out[mod] = path
+        source = path.read_text(encoding="utf-8")
+        for module, names, plain in _IMPORTS.findall(source):
+            todo += (
+                [plain] if plain else [module, *(f"{module}.{n.split()[0]}" for n in names.strip("()").split(",") if n.strip())]
+            )
+        for data in _LOADS.findall(source):
+            if (pkg / "resources" / data).is_file():
+                out[f"resources/{data}"] = pkg / "resources" / data
+    out["resources/__init__"] = pkg / "resources" / "__init__.py"
+    out[__name__] = Path(__file__).resolve()
+    return out
 
 
 def _story_row(store: Store, story_id: str) -> StoryRow:
