@@ -468,3 +468,15 @@ def test_question_quote_with_its_cue_in_the_next_sentence(brief_of):
     assert "Who would send" not in first.content.text
     second = find(b, "Who would send a child")
     assert second.source.text == "Lopez"
+
+
+def test_short_quote_opening_its_cue_sentence_is_speech(brief_of):
+    b = brief_of(
+        "\u201cThe flooding,\u201d the mayor said as the crowd cheered. "
+        "\u201cThe broken pumps. The empty sandbags. The years of waiting.\u201d\n\n"
+        "\u201cDrainage,\u201d said Ana Ruiz, a local engineer. \u201cWe need drainage for the whole valley.\u201d"
+    )
+    a = find(b, "The flooding")
+    assert a.source.text == "the mayor" and "years of waiting" in a.content.text
+    c = find(b, "Drainage")
+    assert c.source is not None and c.source.text.startswith("Ana Ruiz")

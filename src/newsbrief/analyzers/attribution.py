@@ -50,6 +50,7 @@ MAX_LIST_ITEMS = 25
 EMPTY_CONTENTS = frozenset(CUES.get("empty_contents", []))  # "he said that", "what she said": no claim in view
 MIN_QUOTE_WORDS = 6  # shorter quoted words are names or scare quotes, not speech
 MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "oprd", "appos", "dative"})
 LEAD_IN = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]+([A-Z][a-z]+,?(?:[ \t]+[a-z]+,?)?)[ \t]+$")  # '. But ', '. Instead, '
 
 
@@ -241,7 +242,11 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
         sent = v.sent
         in_sent = [q for q in quotes_in(sent.start_char, sent.end_char) if not (q.start <= v.idx < q.end)]
         if f.content[0] < 0:
-            speech = [q for q in in_sent if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS]
+            speech = [
+                q
+                for q in in_sent
+                if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS or (f.speech and _quote_then_cue(text, q, sent, v.idx))
+            ]
             before = _quote_before(text, quotes, quote_starts, sent) if f.speech else None
             if speech:
                 f.content, f.fragments = _cover((-1, -1), speech)
@@ -276,6 +281,9 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
                     f.fragments = [(q.start, q.end) for q in touching]
                 else:
                     f.fragments = frags if frags else f.fragments
+        if f.source is not None and quoted(f.source.start_char):  # '"Safety," said Grimm': the parser's subject is quoted
+            after = next((c for c in v.rights if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            f.source = noun_phrase(doc, after) if after is not None else None
         f.kind = _kind(text, f.content, quotes, f.fragments)
         found.append(f)
 
@@ -541,6 +549,14 @@ def _continue_quotes(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
         if len(frags) > len(f.fragments or [f.content]):
             f.content = (f.content[0], frags[-1][1])
             f.fragments = frags
+
+
+def _quote_then_cue(text: str, q: Quote, sent: Span, cue: int) -> bool:
+    """'"The bullying," Wallace said': a short quote that opens its sentence with a comma and whose cue
+    follows within a few words is speech, not a name or scare quotes."""
+    if text[sent.start_char : q.start].strip() or q.end > cue or cue - q.end > 40:
+        return False
+    return text[q.start : q.end].rstrip("\"'\u201d\u2019").endswith((",", "?", "!")) or text[q.end : q.end + 1] == ","
 
 
 def _quote_before(text: str, quotes: list[Quote], quote_starts: list[int], sent: Span) -> Quote | None:
