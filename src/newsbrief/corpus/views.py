@@ -138,6 +138,9 @@ def _built_from() -> dict[str, Path]:
     return out
 
 
+builder()  # now, as the code is loaded: a process whose files are edited under it still names the code it runs
+
+
 def _story_row(store: Store, story_id: str) -> StoryRow:
     found = store.get_stories([story_id])
     if not found:
