@@ -516,3 +516,18 @@ def test_last_month_name_for_the_month_just_gone_is_a_year_back(brief_of) -> Non
     assert got.get("last April") == ("DATE", "2024-04"), got
     got = timexes(brief_of("Two helicopters crashed last December near the border.", published="2024-01-10"))
     assert got.get("last December") == ("DATE", "2023-12"), got
+
+
+def test_current_that_is_no_time_is_left_out(brief_of) -> None:
+    """ "the current president" is now; the noun ("swept away by the current") and bookkeeping
+    ("the current account deficit", "current assets") are not times."""
+    got = timexes(brief_of("The current president spoke.", published=PUB))
+    assert got.get("current") == ("DATE", "PRESENT_REF"), got
+    for text in (
+        "The current account deficit widened sharply.",
+        "Current assets rose to $5 million.",
+        "Two swimmers were swept away by the current.",
+        "The cable carries direct current to the island.",
+    ):
+        got = timexes(brief_of(text, published=PUB))
+        assert not any(k.lower() == "current" for k in got), (text, got)

@@ -220,6 +220,8 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"\s+(of|century|mile|point|percent)\b", after)
     ):
         return False
+    if m.kind == "ref" and low == "current" and not _current_is_time(m, text):
+        return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _CLAUSE_START.match(text, m.end):
@@ -236,6 +238,22 @@ def _plausible(m: Match, text: str) -> bool:
         if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
             return False
     return True
+
+
+_CURRENT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in LEX["current_not_time"]["before"]) + r")\s+$", re.IGNORECASE
+)
+_CURRENT_AFTER = re.compile(
+    r"[\s-]+(?:" + "|".join(re.escape(w) for w in LEX["current_not_time"]["after"]) + r")\b", re.IGNORECASE
+)
+
+
+def _current_is_time(m: Match, text: str) -> bool:
+    """ "the current system" is now; "swept away by the current", "electric current" (the noun) and
+    "the current account deficit" (bookkeeping) are not."""
+    if _CURRENT_AFTER.match(text, m.end) or _CURRENT_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return False
+    return not re.match(r"\s*(?:[.,;:!?)]|$|(?:of|in|and|was|is|carried|swept|flows?|runs?)\b)", text[m.end : m.end + 12])
 
 
 # "today's world", "today's young people": our times, not the publication day
