@@ -12,11 +12,10 @@ search words drawn from the texts, a third with a filter. The warm-up asks for o
 measured request is the first for its item (cold: the server caches a story page per story state);
 "story (again)" asks for the same stories once more. The store is as `newsbrief ingest` leaves it:
 the brief of each story stored at the end of the run that touched it (a kept store is brought up to
-date first, the same step, while the server is already up but not yet asked anything, so that both
-run the same code while others edit the tree), so a story's first view in the new server process
-reads it, as a user's first view after `ingest` then `serve` does. Should the server run other code
-than this process (the story brief's code edited meanwhile), it stores the briefs it builds under
-another build: the note says so.
+date first, the same step), so a story's first view in the new server process reads it, as a
+user's first view after `ingest` then `serve` does. That step and the server run a copy of the code
+taken at the start (others edit the tree meanwhile); should the server still store briefs under
+another build, the note says so.
 
 The store is bench_store's: recombined paragraphs of briefed ECB+ / CNN-DM / BBC dev articles, spans
 shifted, ingested as precomputed briefs (about 12 min for 10k on a busy machine). BENCH_PAGES_KEEP=1
@@ -64,17 +63,37 @@ def build_store(db: Path, n: int) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "story_briefs": time.perf_counter() - t1}
 
 
-def bring_up_to_date(db: Path) -> str:
-    """A kept store as an ingest run with this code leaves it: the story briefs it does not hold for
-    this build of newsbrief (a store kept from before they were stored, or code changed since) are
-    built and stored, as the end of the run that last touched each story would have done."""
-    from newsbrief.corpus import views
-    from newsbrief.corpus.store import open_store
+_UP_TO_DATE = (
+    "import sys; from newsbrief.corpus import views; from newsbrief.corpus.store import open_store; "
+    "store = open_store(sys.argv[1], create=False); print(views.refresh_story_briefs(store), views.builder())"
+)
+
+
+def snapshot(tmp: Path) -> dict[str, str]:
+    """The environment of a copy of newsbrief's code as it is now: the server and the step that stores
+    the story briefs both run it, while other engineers edit the tree (a stored story brief names the
+    build of the code that made it; an edit between the two would make every one stale)."""
+    import newsbrief
+
+    code = tmp / "code"
+    shutil.copytree(Path(newsbrief.__file__).parent, code / "newsbrief", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {k: v for k, v in os.environ.items() if k != "NEWSBRIEF_TOKEN"}
+    env["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [os.environ.get("PYTHONPATH")])])
+    return env
+
+
+def bring_up_to_date(db: Path, env: dict[str, str]) -> tuple[str, str]:
+    """The store as an ingest run with this code leaves it: the story briefs it does not hold for this
+    build of newsbrief (a store kept from before they were stored, or code changed since) are built
+    and stored, as the end of the run that last touched each story would have done. (What was done,
+    the build's digest.)"""
+    import subprocess
 
     t0 = time.perf_counter()
-    with open_store(str(db), create=False) as store:
-        built = views.refresh_story_briefs(store)
-    return f"{built} story briefs stored first, {time.perf_counter() - t0:.0f} s" if built else "story briefs up to date"
+    out = subprocess.run([sys.executable, "-c", _UP_TO_DATE, str(db)], env=env, capture_output=True, text=True, check=True)
+    built, build = out.stdout.split()
+    did = f"{built} story briefs stored first, {time.perf_counter() - t0:.0f} s" if int(built) else "story briefs up to date"
+    return did, build
 
 
 def _store(n: int, tmp: Path) -> tuple[Path, str]:
@@ -215,14 +234,11 @@ def run(limit: int | None) -> list[Row]:
             n_art = store.count_articles()
             n_stories = int(store.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
             n_actors = int(store.execute("SELECT COUNT(*) FROM actors").fetchone()[0])
-        from newsbrief.corpus import views  # the build of the story brief as this process loaded it
-
-        build = views.builder()
+        env = snapshot(tmp)
+        did, build = bring_up_to_date(db, env)
+        how += f"; {did}"
         with open(tmp / "serve.log", "w+") as log:
-            env = {k: v for k, v in os.environ.items() if k != "NEWSBRIEF_TOKEN"}
             with serving(_serve_command(db), log, env) as (proc, base):
-                if "reused" in how:  # the server started first: both run the same code while others edit it
-                    how += "; " + bring_up_to_date(db)
                 res = measure(base, urls, REQUESTS, proc.pid)
             log.seek(0)
             server_log = log.read()
