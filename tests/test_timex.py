@@ -531,3 +531,27 @@ def test_current_that_is_no_time_is_left_out(brief_of) -> None:
     ):
         got = timexes(brief_of(text, published=PUB))
         assert not any(k.lower() == "current" for k in got), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Daily Mail reported the crash.",
+        "The Sunday Times and the Daily Telegraph ran the story.",
+        "She told the Evening Standard she had not lied.",
+        "The Mail on Sunday revealed the letters.",
+        "He appeared on Monday Night Football.",
+        "The star lies 40 light years away.",
+    ],
+)
+def test_names_and_distances_with_a_time_word_are_left_out(brief_of, text: str) -> None:
+    """Papers and shows named with a time word, and light years, are no time expressions."""
+    assert timexes(brief_of(text, published=PUB)) == {}
+
+
+def test_a_weekday_before_a_title_is_still_a_date(brief_of) -> None:
+    """ "On Monday President X spoke": the weekday stays a date; only the listed name words make a name."""
+    got = timexes(brief_of("On Monday President Lee spoke to the Daily Mail.", published=PUB))
+    assert got == {"Monday": ("DATE", "2024-06-17")}, got
+    got = timexes(brief_of("An article in The New York Times on Friday quoted her.", published=PUB))
+    assert got == {"Friday": ("DATE", "2024-06-14")}, got

@@ -220,6 +220,9 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"\s+(of|century|mile|point|percent)\b", after)
     ):
         return False
+    light = re.search(r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I)
+    if light and (g.get("unit") or "").lower().startswith("year"):
+        return False  # "40 light years away": a distance
     if m.kind == "ref" and low == "current" and not _current_is_time(m, text):
         return False
     if m.kind == "year" and not _year_ok(m, text):
@@ -306,10 +309,20 @@ _CLAUSE_START = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|i
 _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
 
 
+_NAME_AFTER = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, LEX["name_nouns_after_time_word"])) + r")\b")
+_NAME_BEFORE_ON = re.compile(r"\b(?:" + "|".join(map(re.escape, LEX["name_nouns_before_on_sunday"])) + r")\s+on\s+$")
+
+
 def is_title(m: Match, text: str) -> bool:
-    """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon"."""
+    """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon",
+    "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
+    last = m.text.split()[-1] if m.text.split() else ""
+    if last[:1].isupper() and not m.text.isupper() and _NAME_AFTER.match(text, m.end):
+        return True  # "the Daily Mail", "the Evening Standard", "Monday Night Football"
+    if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
+        return True  # "the Mail on Sunday", "the Independent on Sunday"
     word = _TITLE_WORDS.search(m.text)
     if not word or m.text.isupper():
         return False
