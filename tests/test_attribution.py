@@ -480,3 +480,20 @@ def test_short_quote_opening_its_cue_sentence_is_speech(brief_of):
     assert a.source.text == "the mayor" and "years of waiting" in a.content.text
     c = find(b, "Drainage")
     assert c.source is not None and c.source.text.startswith("Ana Ruiz")
+
+
+def test_clause_split_by_the_parser_after_do_stays_whole(brief_of):
+    b = brief_of(
+        "But 16 percent of the city's registered voters still say they don\u2019t yet know enough about the mayor "
+        "to form an opinion."
+    )
+    assert find(b, "they don").content.text.endswith("to form an opinion")
+
+
+def test_trailing_gloss_on_the_content_is_the_reporters(brief_of):
+    b = brief_of(
+        "The minister said that she wants to close the old coal plant \u2014 a plan her party has opposed for years. "
+        "The mayor said the city will build a new stadium, a project that will cost two billion dollars."
+    )
+    assert find(b, "coal plant").content.text.endswith("old coal plant")
+    assert find(b, "new stadium").content.text.endswith("new stadium")

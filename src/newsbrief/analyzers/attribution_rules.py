@@ -65,6 +65,7 @@ def subtree_chars(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+APPOS_MARKS = frozenset({",", "\u2014", "\u2013", "-", "--"})
 TIME_MARKS = frozenset({"as", "while", "when", "after", "before", "since", "until"})
 
 
@@ -110,6 +111,17 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
         right = doc[right.i - 1]
     for t in doc[tok.left_edge.i : right.i + 1]:
         if t.dep_ == "relcl" and t.right_edge.i == right.i and t.left_edge.i > tok.i and doc[t.left_edge.i - 1].text == ",":
+            end = min(end, doc[t.left_edge.i - 1].idx)
+            break
+        if (
+            t.dep_ == "appos"
+            and t.right_edge.i == right.i
+            and t.left_edge.i > tok.i + 1
+            and doc[t.left_edge.i - 1].text in APPOS_MARKS
+            and t.head.i > tok.i
+            and t.pos_ == "NOUN"
+            and (doc[t.left_edge.i].lower_ in ("a", "an", "the") or doc[t.left_edge.i - 1].text != ",")
+        ):  # "said he wants X — a proposal he has raised before": the reporter's gloss on X
             end = min(end, doc[t.left_edge.i - 1].idx)
             break
     return left.idx, end
@@ -266,10 +278,14 @@ def _object_tail(v: Token, obj: Token, end: int) -> int:
             continue
         if c.left_edge.i != last + 1:
             break
-        if c.dep_ == "oprd" or (c.dep_ in ("advcl", "xcomp") and _infinitive(c)) or (
-            c.dep_ == "prep"
-            and c.lower_ in OBJ_TAIL_PREPS
-            and not any(g.ent_type_ in TIME_ENTS for g in c.children if g.dep_ == "pobj")
+        if (
+            c.dep_ == "oprd"
+            or (c.dep_ in ("advcl", "xcomp") and _infinitive(c))
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in OBJ_TAIL_PREPS
+                and not any(g.ent_type_ in TIME_ENTS for g in c.children if g.dep_ == "pobj")
+            )
         ):
             last = c.right_edge.i
             end = max(end, c.right_edge.idx + len(c.right_edge.text))
@@ -290,7 +306,10 @@ def _that_conj(v: Token, comp: Token, end: int) -> int:
         if (
             c.dep_ in ("conj", "ccomp")
             and c.left_edge.i == last + 1
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and (
+                any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                or (c.dep_ == "ccomp" and c.i - last <= 3)  # "say they do | n't know": the parser split one clause
+            )
         ):
             return max(end, c.right_edge.idx + len(c.right_edge.text))
         break
