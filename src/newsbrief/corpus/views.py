@@ -1,7 +1,11 @@
-"""What the corpus shows: story lines, the story (its articles, actors, dated items, quotes) and an
+"""What the corpus shows: story lines, the story brief (storybrief.py) of a stored story and an
 actor across the corpus, as JSON dicts in the shapes CONTRACT.md fixes; every span points into the
-text of the article it names. The merged key points, claims and contradictions come with the story
-brief of the next version; their fields are present and empty."""
+text of the article it names.
+
+A story brief takes up to a second to build for a story of a hundred articles, so the store keeps
+it (with what the story page shows beside it) per story state and build of the code: an ingest run
+stores it for each story it touched when it ends (`refresh_story_briefs`); a read takes the stored
+one when it matches, else builds it and stores it for the next reader."""
 
 from __future__ import annotations
 
