@@ -555,3 +555,29 @@ def test_a_weekday_before_a_title_is_still_a_date(brief_of) -> None:
     assert got == {"Monday": ("DATE", "2024-06-17")}, got
     got = timexes(brief_of("An article in The New York Times on Friday quoted her.", published=PUB))
     assert got == {"Friday": ("DATE", "2024-06-14")}, got
+
+
+def test_bare_clock_needs_a_preposition_of_time(brief_of) -> None:
+    """ "at 10:35" is a time of day; a verse ("2 Cor. 5:17") and a game clock ("16:43 left") are not."""
+    got = timexes(brief_of("The blast occurred at 10:35 on Friday.", published=PUB))
+    assert got.get("10:35 on Friday", got.get("10:35", ("", "")))[0] == "TIME", got
+    for text in ("He quoted a verse (2 Cor. 5:17) at the service.", "The home side trailed by one with 16:43 left."):
+        got = timexes(brief_of(text, published=PUB))
+        assert not any(":" in k for k in got), (text, got)
+
+
+def test_a_half_without_a_year_is_the_years_only_in_business_news(brief_of) -> None:
+    """ "Profit rose in the first half" is 2024-H1; "scored twice in the second half" is a game's half."""
+    got = timexes(brief_of("Profit rose 5% in the first half.", published=PUB))
+    assert got.get("the first half") == ("DATE", "2024-H1"), got
+    got = timexes(brief_of("The striker scored twice in the second half to seal the win.", published=PUB))
+    assert "the second half" not in got, got
+
+
+def test_vague_multitudes_of_years_are_no_measure(brief_of) -> None:
+    """ "hundreds of years", "a matter of months": no duration told (TimeBank leaves them out)."""
+    for text in ("The empire ruled the region for hundreds of years.", "The sale should close in a matter of months."):
+        got = timexes(brief_of(text, published=PUB))
+        assert got == {}, (text, got)
+    got = timexes(brief_of("The empire lasted two hundred years.", published=PUB))
+    assert got.get("two hundred years") == ("DURATION", "P200Y"), got

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.timex_grammar import LEX, Match, find, generic_today, is_title
+from newsbrief.analyzers.timex_grammar import LEX, Match, bare_clock_ok, find, generic_today, is_title
 from newsbrief.analyzers.timex_normalize import Context, iso, normalize, week_of
 from newsbrief.model import Timex
 
@@ -370,6 +370,8 @@ class TimexAnnotator:
             s, e = span
             if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
                 continue  # "60 Minutes", "This Week": a name; "today's world": our times
+            if not bare_clock_ok(Match(s, e, "clock", {}, doc.text[s:e]), doc.text):
+                continue  # "with 16:43 left": a game clock, as the grammar judges it
             out.append(Match(s, e, "entity", {}, doc.text[s:e]))
         return out
 

@@ -223,6 +223,16 @@ def _plausible(m: Match, text: str) -> bool:
     light = re.search(r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I)
     if light and (g.get("unit") or "").lower().startswith("year"):
         return False  # "40 light years away": a distance
+    if m.kind == "clock" and not bare_clock_ok(m, text):
+        return False
+    if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
+        return False  # "9:26.53 in the morning": the seconds of a clock told before
+    vague_many = re.match(r"(?:hundreds|thousands|millions|billions)\s+of\s", low)
+    of_many = _OF_MANY.search(text[max(0, m.start - 14) : m.start])
+    if m.kind.startswith("duration") and (vague_many or of_many):
+        return False  # "hundreds of years", "millions of years", "a matter of months": no measure told
+    if m.kind == "half" and not g.get("year") and not _half_of_year(m, text):
+        return False
     if m.kind == "ref" and low == "current" and not _current_is_time(m, text):
         return False
     if m.kind == "year" and not _year_ok(m, text):
@@ -241,6 +251,34 @@ def _plausible(m: Match, text: str) -> bool:
         if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
             return False
     return True
+
+
+_OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
+_CLOCK_PREP = re.compile(
+    r"\b(?:at|by|until|till|before|after|around|about|from|to|since|between|approximately|roughly|and|or)\s+$", re.I
+)
+
+
+def bare_clock_ok(m: Match, text: str) -> bool:
+    """ "at 10:35" is a time of day; a bare "5:17" is not when no preposition of time leads it:
+    a verse ("2 Cor. 5:17"), a game clock ("with 16:43 left"), a race time."""
+    if not re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", m.text) or (m.groups.get("tz") or m.groups.get("dayref")):
+        return True
+    if re.match(r"\s+(?:left|remaining|to play|to go)\b", text[m.end : m.end + 12], re.I):
+        return False
+    return bool(_CLOCK_PREP.search(text[max(0, m.start - 16) : m.start]))
+
+
+_HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b|%)", re.I)
+
+
+def _half_of_year(m: Match, text: str) -> bool:
+    """ "profit rose in the first half": a half of the year; "scored twice in the second half": a
+    game's. Words of business or the economy in the sentence around it tell the first."""
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), m.start - 200) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    end = min([*ends, m.end + 200])
+    return bool(_HALF_CUES.search(text[start : m.start] + " " + text[m.end : end]))
 
 
 _CURRENT_BEFORE = re.compile(
