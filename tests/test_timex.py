@@ -581,3 +581,9 @@ def test_vague_multitudes_of_years_are_no_measure(brief_of) -> None:
         assert got == {}, (text, got)
     got = timexes(brief_of("The empire lasted two hundred years.", published=PUB))
     assert got.get("two hundred years") == ("DURATION", "P200Y"), got
+
+
+def test_thousands_with_separators_are_one_number(brief_of) -> None:
+    """ "4,000 years" is P4000Y, not "000 years" with no value."""
+    got = timexes(brief_of("The craft has been known for 4,000 years.", published=PUB))
+    assert got.get("4,000 years") == ("DURATION", "P4000Y"), got
