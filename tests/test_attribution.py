@@ -497,3 +497,12 @@ def test_trailing_gloss_on_the_content_is_the_reporters(brief_of):
     )
     assert find(b, "coal plant").content.text.endswith("old coal plant")
     assert find(b, "new stadium").content.text.endswith("new stadium")
+
+
+def test_participle_sources_through_a_pronoun_and_a_noun_object(brief_of):
+    b = brief_of(
+        "Anyone questioning the count of the ballots can ask for a recount. "
+        "And he made a point of saying the new school was a place of hope for the whole town."
+    )
+    assert find(b, "the count of the ballots").source.text == "Anyone"
+    assert find(b, "new school was a place").source.text == "he"

@@ -282,8 +282,11 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
                 else:
                     f.fragments = frags if frags else f.fragments
         if f.source is not None and quoted(f.source.start_char):  # '"Safety," said Grimm': the parser's subject is quoted
-            after = next((c for c in v.rights if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-            f.source = noun_phrase(doc, after) if after is not None else None
+            outside = [
+                c for c in v.children if c.dep_ in INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c.idx)
+            ]
+            outside.sort(key=lambda c: c.dep_ != "nsubj")
+            f.source = noun_phrase(doc, outside[0]) if outside else None
         f.kind = _kind(text, f.content, quotes, f.fragments)
         found.append(f)
 

@@ -183,10 +183,12 @@ def subject_of(v: Token, depth: int = 0) -> Token | None:
         return None
     if dep == "relcl":
         return head
-    if dep == "acl" and v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in LIST_NOUNS:
-        return head  # "voters talking about X"
+    if dep == "acl" and v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON") and head.lemma_.lower() not in LIST_NOUNS:
+        return head  # "voters talking about X", "anyone questioning X"
     if dep == "advcl" and head.dep_ == "ccomp" and head.head.lemma_.lower() in VERBS and (v.tag_ == "VBG" or _infinitive(v)):
         return subject_of(head.head, depth + 1)
+    if depth > 0 and dep == "dobj" and v.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in v.children):
+        return subject_of(head, depth + 1)  # "he made a point of saying ...": who made the point
     if dep in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "acomp") or head.pos_ in ("ADP", "ADJ"):
         return subject_of(head, depth + 1)
     return None
