@@ -587,3 +587,13 @@ def test_thousands_with_separators_are_one_number(brief_of) -> None:
     """ "4,000 years" is P4000Y, not "000 years" with no value."""
     got = timexes(brief_of("The craft has been known for 4,000 years.", published=PUB))
     assert got.get("4,000 years") == ("DURATION", "P4000Y"), got
+
+
+def test_a_season_word_modifying_a_noun_is_no_time(brief_of) -> None:
+    """ "summer flowers", "winter conditions" are kinds of things; "this summer", "in summer" are times."""
+    got = timexes(brief_of("The farms export roses and summer flowers to Europe.", published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("The record-breaking winter conditions hurt sales.", published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("The festival will take place this summer.", published=PUB))
+    assert got.get("this summer") == ("DATE", "2024-SU"), got

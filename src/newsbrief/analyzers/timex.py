@@ -189,6 +189,19 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _attributive_season(doc: Doc, m: Match) -> bool:
+    """ "summer flowers", "a busy summer day", "record-breaking winter conditions": a bare season
+    word modifying a noun after it tells a kind of thing, not a time ("this summer", "in summer" do)."""
+    g = m.groups
+    if g.get("the") or g.get("rel") or g.get("year") or g.get("edge"):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
+
+
 # ---------------------------------------------------------------- spaCy candidates the grammar missed
 
 _TIME_WORDS = "|".join(
@@ -328,6 +341,8 @@ class TimexAnnotator:
                     continue
                 typ, value = got
             else:
+                if m.kind == "season" and _attributive_season(doc, m):
+                    continue
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
                 if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _deadline(text, m):
                     ctx.tense = "future"
