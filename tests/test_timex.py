@@ -597,3 +597,11 @@ def test_a_season_word_modifying_a_noun_is_no_time(brief_of) -> None:
     assert got == {}, got
     got = timexes(brief_of("The festival will take place this summer.", published=PUB))
     assert got.get("this summer") == ("DATE", "2024-SU"), got
+
+
+def test_ages_written_apart_and_paper_names_with_daily(brief_of) -> None:
+    """ "a 2-year old dog" is an age (as "2-year-old"); "the Oklahoma Daily" a paper; "daily" alone a set."""
+    got = timexes(brief_of("Brutus, a 2-year old dog, walks again.", published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("The Oklahoma Daily posted the clip. The paper is printed daily.", published=PUB))
+    assert got == {"daily": ("SET", "P1D")}, got

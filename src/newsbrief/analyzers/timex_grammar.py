@@ -356,6 +356,8 @@ def is_title(m: Match, text: str) -> bool:
     "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
+    if m.text in ("Daily", "Weekly", "Monthly") and re.search(r"\b[A-Z][\w.'’-]*\s+$", text[max(0, m.start - 20) : m.start]):
+        return True  # "the Oklahoma Daily", "Engineering Weekly": a paper's name
     last = m.text.split()[-1] if m.text.split() else ""
     if last[:1].isupper() and not m.text.isupper() and _NAME_AFTER.match(text, m.end):
         return True  # "the Daily Mail", "the Evening Standard", "Monday Night Football"
