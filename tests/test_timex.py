@@ -605,3 +605,14 @@ def test_ages_written_apart_and_paper_names_with_daily(brief_of) -> None:
     assert got == {}, got
     got = timexes(brief_of("The Oklahoma Daily posted the clip. The paper is printed daily.", published=PUB))
     assert got == {"daily": ("SET", "P1D")}, got
+
+
+def test_tv_time_zones_cricket_centuries_and_half_centuries(brief_of) -> None:
+    """ "9:30 p.m. ET Tuesday" is one time on Tuesday; "a 22-ball half-century" is runs; "the last
+    half-century" is no half of a year."""
+    got = timexes(brief_of("The show airs at 9:30 p.m. ET Tuesday on Fox.", published=PUB))
+    assert got.get("9:30 p.m. ET Tuesday", ("", ""))[1] == "2024-06-18T21:30", got
+    got = timexes(brief_of("He raced to a 22-ball half-century before lunch.", published=PUB))
+    assert not any("century" in k for k in got), got
+    got = timexes(brief_of("Growth over the last half-century was slow.", published=PUB))
+    assert "the last half" not in got and got.get("half-century") == ("DURATION", "P50Y"), got

@@ -223,6 +223,10 @@ def _plausible(m: Match, text: str) -> bool:
     light = re.search(r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I)
     if light and (g.get("unit") or "").lower().startswith("year"):
         return False  # "40 light years away": a distance
+    if re.search(r"century$", low) and (
+        _CRICKET_BEFORE.search(text[max(0, m.start - 14) : m.start]) or _CRICKET_AFTER.match(after + text[m.end + 6 : m.end + 24])
+    ):
+        return False  # "a 22-ball half-century", "his maiden Test century": runs in cricket
     if m.kind == "clock" and not bare_clock_ok(m, text):
         return False
     if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
@@ -253,6 +257,8 @@ def _plausible(m: Match, text: str) -> bool:
     return True
 
 
+_CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
+_CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
 _CLOCK_PREP = re.compile(
     r"\b(?:at|by|until|till|before|after|around|about|from|to|since|between|approximately|roughly|and|or)\s+$", re.I
