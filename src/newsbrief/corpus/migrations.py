@@ -195,7 +195,7 @@ MIGRATIONS: list[tuple[int, str, list[Step]]] = [
         7,
         "story briefs stored per story state, with what the story page shows beside them",
         [  # zlib-compressed JSON; filled at the end of an ingest run for the stories it touched, else on a read
-            """CREATE TABLE story_briefs (
+            """CREATE TABLE IF NOT EXISTS story_briefs (
                 story_id TEXT PRIMARY KEY,
                 n_articles INTEGER NOT NULL, last_seq BIGINT NOT NULL,
                 builder TEXT NOT NULL,
