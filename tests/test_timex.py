@@ -616,3 +616,14 @@ def test_tv_time_zones_cricket_centuries_and_half_centuries(brief_of) -> None:
     assert not any("century" in k for k in got), got
     got = timexes(brief_of("Growth over the last half-century was slow.", published=PUB))
     assert "the last half" not in got and got.get("half-century") == ("DURATION", "P50Y"), got
+
+
+def test_one_day_ahead_is_an_indefinite_future(brief_of) -> None:
+    """ "might do the same one day", "can one day be shown": FUTURE_REF (as "will one day");
+    "took one day", "had been in the job one day" stay durations."""
+    for text in ("He said he might do the same thing one day.", "Curators hope the bones can one day be shown."):
+        got = timexes(brief_of(text, published=PUB))
+        assert got.get("one day") == ("DATE", "FUTURE_REF"), (text, got)
+    for text in ("The crossing took one day.", "He had only been in the job one day."):
+        got = timexes(brief_of(text, published=PUB))
+        assert got.get("one day") == ("DURATION", "P1D"), (text, got)

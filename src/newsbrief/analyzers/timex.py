@@ -189,6 +189,34 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_ONE_DAY = re.compile(r"(?:one|some)\s+day", re.IGNORECASE)
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:for|in|within|after|than|about|only|just|per|each|every|of|by|over|lasted|lasts|took|takes|spent|spend|"
+    r"nearly|almost|least|more|less|first|last|another|a|the)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _some_day_ahead(doc: Doc, m: Match) -> bool:
+    """ "he might do the same one day", "the remains can one day be shown": an indefinite future day
+    (TimeML FUTURE_REF, as "will one day"), not a duration; "in one day", "one day later" stay measures."""
+    text = doc.text
+    if _MEASURED_BEFORE.search(text[max(0, m.start - 14) : m.start]):
+        return False
+    if re.match(r"[\s-]*(?:of|later|after|before|earlier|ago|long|and|or)\b", text[m.end : m.end + 10], re.IGNORECASE):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")} | {head.lower_}
+    return bool(auxes & {"will", "would", "could", "can", "might", "may", "'ll", "shall", "should", "hope", "hopes"}) or (
+        tense_at(doc, m.start, m.end) == "future"
+    )
+
+
 def _attributive_season(doc: Doc, m: Match) -> bool:
     """ "summer flowers", "a busy summer day", "record-breaking winter conditions": a bare season
     word modifying a noun after it tells a kind of thing, not a time ("this summer", "in summer" do)."""
@@ -350,6 +378,8 @@ class TimexAnnotator:
                 if r is None:
                     continue
                 typ, value = r
+                if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, m):
+                    typ, value = "DATE", "FUTURE_REF"
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 ctx.last = value
                 if re.match(r"\d{4}-\d{2}-\d{2}", value):
