@@ -1,11 +1,26 @@
 """Stories: incremental clustering of ECB+ dev (articles fed one at a time in 3 seeded shuffled
 orders, from briefs computed once), against a TF-IDF + agglomerative baseline in the same run,
-both scored with ../shared/eval/score_clusters.py (B-cubed F1)."""
+both scored with ../shared/eval/score_clusters.py (B-cubed F1).
+
+ECB+ has no dates. A SYNTHETIC variant (`synthetic_dates`, rows labelled "synthetic dates") gives
+each gold event a made-up date, the events of one topic weeks or months apart, each article a date
+a few days after its event; then drops the date of about half the articles and the title (the first
+sentence, which ECB+ puts at the start of the text) of many: the messy stream real outlets give.
+The same lines are clustered with their dates and with every date removed, so the rows say whether
+the date features help and whether they ever hurt.
+
+    .venv/bin/python bench/run.py cluster             # all rows
+    .venv/bin/python bench/bench_cluster.py --dated   # the synthetic-dates rows alone
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import random
+import re
 import statistics
+import sys
 import time
 from collections import Counter, defaultdict
 from typing import Any
@@ -15,6 +30,42 @@ from common import DATA, OUT, Row, read_jsonl, score, shuffled, user_input, writ
 
 SEEDS = (1, 2, 3)
 MORE_SEEDS = (4, 5, 6, 7, 8, 9)  # a check of order luck: the figures above are 3 orders of many
+UNDATED = 0.5  # synthetic variant: share of articles whose date is dropped
+UNTITLED = 0.6  # and whose title (first sentence) is dropped
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def synthetic_dates(gold: list[dict[str, Any]], seed: int = 0) -> list[dict[str, Any]]:
+    """SYNTHETIC user lines of ECB+ with made-up dates (see the module's docstring): each topic is
+    anchored in the year its texts mention most (so that dates and written years do not contradict),
+    its events 3 to 20 weeks apart, each article dated 0 to 3 days after its event; then about half
+    the dates and many titles (with the first sentence they open) dropped, all seeded."""
+    rng = random.Random(seed)
+    topics: dict[Any, list[str]] = defaultdict(list)
+    years: dict[Any, Counter[str]] = defaultdict(Counter)
+    for g in gold:
+        if g["cluster"] not in topics[g["topic"]]:
+            topics[g["topic"]].append(g["cluster"])
+        years[g["topic"]].update(_YEAR.findall(g["text"]))
+    event_day: dict[str, dt.date] = {}
+    for t in sorted(topics, key=str):
+        year = int(years[t].most_common(1)[0][0]) if years[t] else 2012
+        day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 200))
+        for cluster in sorted(topics[t]):
+            event_day[cluster] = day
+            day += dt.timedelta(weeks=rng.randint(3, 20))
+    out = []
+    for g in gold:
+        line = user_input(g)
+        day = event_day[g["cluster"]] + dt.timedelta(days=rng.randint(0, 3))
+        line["published"] = None if rng.random() < UNDATED else day.isoformat()
+        title = line.get("title")
+        if rng.random() < UNTITLED and title:
+            line["title"] = None
+            if line["text"].startswith(title):
+                line["text"] = line["text"][len(title) :].lstrip() or line["text"]
+        out.append(line)
+    return out
 
 
 def cluster_briefs(briefs: list[dict[str, Any]], params: Any = None) -> list[dict[str, str]]:
@@ -111,4 +162,57 @@ def run(limit: int | None) -> list[Row]:
             "",
             f"analysis was {1000 * t_analysis / max(1, len(records)):.0f} ms/article",
         ),
+        *run_dated(limit),
     ]
+
+
+def run_dated(limit: int | None) -> list[Row]:
+    """The SYNTHETIC-dates rows: the same made-up lines clustered with their dates and without any."""
+    gold_path = DATA / "ecbplus" / "dev.jsonl"
+    gold = read_jsonl(gold_path, limit)
+    if limit:
+        gold_path = write_jsonl(OUT / "cluster" / "gold.jsonl", gold)
+    lines = synthetic_dates(gold)
+    tag = "" if not limit else f"-{limit}"
+    variants = {
+        "dated": lines,
+        "no dates": [dict(line, published=None) for line in lines],
+    }
+    seeds = SEEDS + MORE_SEEDS
+    got: dict[str, list[dict[str, Any]]] = {}
+    for name, inputs in variants.items():
+        records, _ = cached_briefs(f"ecbplus-dev-synthetic-{name.replace(' ', '')}{tag}", inputs)
+        briefs = {r["id"]: r for r in records if "error" not in r}
+        got[name] = [
+            f1(
+                gold_path,
+                cluster_briefs([briefs[g["id"]] for g in shuffled(gold, seed) if g["id"] in briefs]),
+                f"synthetic-{name.replace(' ', '')}-{seed}",
+            )
+            for seed in seeds
+        ]
+    n_dated = sum(1 for line in lines if line["published"])
+    n_untitled = sum(1 for line in lines if not line["title"])
+
+    def fig(rs: list[dict[str, Any]]) -> str:
+        f = [r["f1"] for r in rs]
+        a, b = f[: len(SEEDS)], f[len(SEEDS) :]
+        return f"{statistics.mean(a):.3f} / {min(a):.3f} · {statistics.mean(b):.3f} / {min(b):.3f}"
+
+    worst = min(d["f1"] - u["f1"] for d, u in zip(got["dated"], got["no dates"]))
+    return [
+        Row(
+            "stories",
+            f"SYNTHETIC dates on ECB+ dev ({n_dated} of {len(lines)} articles dated, {n_untitled} without title or first "
+            f"sentence; events of a topic 3-20 weeks apart): mean / min B-cubed F1, seeds 1-3 · seeds 4-9",
+            fig(got["dated"]),
+            f"{fig(got['no dates'])} (same lines, no dates)",
+            f"target ≥ 0.90; dated minus undated per order: worst {worst:+.3f}",
+        )
+    ]
+
+
+if __name__ == "__main__":
+    from run import table
+
+    print(table(run_dated(None) if "--dated" in sys.argv else run(None)))

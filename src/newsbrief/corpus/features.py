@@ -116,13 +116,14 @@ def features(brief: Any) -> Features:
             if key and key not in STOP_WORDS:
                 names[f"n:{key}"] += 1
     published = _get(brief, "published")
+    # Years as written, never those the date of publication lends ('on Tuesday' resolved against it,
+    # or the date itself): half the articles of a stream have no date, so a year only the dated ones
+    # carry would count against every undated article of the same event. The date is used as a date.
     years = set(_YEAR.findall(text)) | set(_YEAR.findall(title))
     for tx in _get(brief, "timexes") or []:
-        value = _field(tx, "value")
-        if isinstance(value, str) and _YEAR.match(value[:4]):
+        value, said = _field(tx, "value"), _field(tx, "text") or ""
+        if isinstance(value, str) and _YEAR.match(value[:4]) and value[2:4] in said:  # '8/2/13' says 2013
             years.add(value[:4])
-    if published:
-        years.add(published[:4])
     return Features(terms=terms, names=names, published=published, years=years, facts=facts_of(brief, text))
 
 

@@ -38,6 +38,7 @@ WEIGHTS = {
     "p_share": 1.5, "p_missing": -0.7, "p_new": -0.7,  # people the articles are about
     "o_missing": -0.6,  # organisations
     "disjoint": -2.0,  # per family both sides state with no fact in common, when no family shares one
+    "date_near": 1.0,  # a dated article within a day of a dated story's range (odd topics, synthetic-dates bench)
 }  # fmt: skip
 FAMILIES = ("y", "#", "w", "m", "a", "p", "o")
 _CLASH_FAMILIES = ("y", "#", "w", "m", "p")
@@ -50,6 +51,7 @@ class Params:
     threshold: float = 1.25  # summed evidence at or above which an article joins a story
     weights: tuple[tuple[str, float], ...] = tuple(WEIGHTS.items())
     date_window: int = 7  # days outside a story's date range beyond which an article cannot join it
+    near_days: int = 1  # within this many days of a story's date range, a dated article has "date_near"
     query_terms: int = 25  # the article's top terms used to find candidate stories
     candidates: int = 40
     index_terms: int = 40  # a story's top terms under which it is found
@@ -96,6 +98,8 @@ class StoryTracker:
         """The pieces of evidence for joining a story (see the module's docstring), by name."""
         ev = {"text": cosine(vec, story.vector), "names": cosine(names, story.names) if names and story.names else 0.0}
         ev.update(fact_evidence(feats, story))
+        gap = date_gap(feats.published, story)
+        ev["date_near"] = float(gap is not None and gap <= self.p.near_days)
         return ev
 
     def score(self, vec: dict[str, float], names: dict[str, float], feats: Features, story: StoryRow) -> float:
