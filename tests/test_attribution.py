@@ -506,3 +506,12 @@ def test_participle_sources_through_a_pronoun_and_a_noun_object(brief_of):
     )
     assert find(b, "the count of the ballots").source.text == "Anyone"
     assert find(b, "new school was a place").source.text == "he"
+
+
+def test_according_to_after_a_quote_and_its_cue_covers_the_quote(brief_of):
+    b = brief_of(
+        "\u201cIs this a priority for the two of them, or is it only a show for the voters in the spring?\u201d "
+        "Lopez said at a press conference, according to the local paper."
+    )
+    a = next(a for a in atts(b) if a.cue is not None and a.cue.text.lower().startswith("according"))
+    assert a.content.text.startswith("\u201cIs this a priority") and a.source.text == "the local paper"

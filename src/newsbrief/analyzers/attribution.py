@@ -290,7 +290,22 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
         f.kind = _kind(text, f.content, quotes, f.fragments)
         found.append(f)
 
-    found += [f for f in prepositional_cues(doc) if f.cue and not quoted(f.cue[0])]
+    for f in prepositional_cues(doc):
+        if not f.cue or quoted(f.cue[0]):
+            continue
+        if f.content[0] >= 0 and f.cue[0] >= f.content[1]:  # '"...," she told reporters, according to Reuters'
+            tok = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+            sent = tok[0].sent if tok is not None and len(tok) else None
+            if sent is not None:
+                near = [q for q in quotes_in(sent.start_char, f.cue[0]) if q.end > f.content[0] - 2]
+                before = _quote_before(text, quotes, quote_starts, sent)
+                if before is not None and f.content[0] <= sent.start_char + 2:
+                    near = [before, *near]
+                if near:
+                    f.content, _ = _cover(f.content, near)
+                    f.fragments = None
+                    f.speech = True
+        found.append(f)
     found += [f for f in noun_cues(doc) if not quoted(f.cue[0])]
     found += [f for f in adjective_cues(doc) if not quoted(f.cue[0])]
     found += _dash_signed(doc, quotes)
