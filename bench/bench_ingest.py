@@ -1,6 +1,8 @@
 """Ingest: articles/s into SQLite for the whole path (analysis + store) on a subset, and the store's
 own cost (dedup, stories, actors, one transaction per article) on briefs computed once, against
-the analysis time of the same articles measured in this run."""
+the analysis time of the same articles measured in this run. The story briefs an ingest run stores at
+its end (so that a story's first view reads them) are timed apart: they are analysis of the stories,
+not the store's bookkeeping, and their cost per article grows with the stories a run touches."""
 
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ def run(limit: int | None) -> list[Row]:
                 corpus.add_brief(b)
             t_store = time.perf_counter() - t0
             t0 = time.perf_counter()
+            n_stories = corpus.store_story_briefs()
+            t_briefs = time.perf_counter() - t0
+            t0 = time.perf_counter()
             for b in briefs:
                 corpus.add_brief(b)
             t_again = time.perf_counter() - t0
@@ -56,9 +61,11 @@ def run(limit: int | None) -> list[Row]:
             t0 = time.perf_counter()
             for b in sub_briefs:
                 corpus.add_brief(b)
+            corpus.store_story_briefs()  # as `ingest` does at its end: not analysis of the articles
             t_sub_store = time.perf_counter() - t0
     n, m = len(briefs), len(sub)
     t_analysis = max(1e-9, t_full - t_sub_store)
+    per_analysis = t_analysis / m
     rows.append(
         Row(
             "ingest",
@@ -81,10 +88,20 @@ def run(limit: int | None) -> list[Row]:
         Row(
             "ingest",
             "store's own cost vs analysis time (per article, this run)",
-            f"{100 * (t_store / n) / (t_analysis / m):.1f}%",
+            f"{100 * (t_store / n) / per_analysis:.1f}%",
             "",
             f"store {1000 * t_store / n:.0f} ms/article over all {n} vs analysis {1000 * t_analysis / m:.0f} ms/article; "
-            f"on the {m} analysed: {100 * t_sub_store / t_analysis:.1f}%; target < 15%",
+            f"on the {m} analysed (with their story briefs): {100 * t_sub_store / t_analysis:.1f}%; target < 15%",
+        )
+    )
+    rows.append(
+        Row(
+            "ingest",
+            f"story briefs stored at the end of one {n}-article run: ms/article",
+            f"{1000 * t_briefs / n:.1f}",
+            "",
+            f"{n_stories} stories built once each, {100 * (t_briefs / n) / per_analysis:.1f}% of the analysis time; "
+            "a run of a few articles rebuilds whole stories (more per article)",
         )
     )
     return rows
