@@ -515,3 +515,16 @@ def test_according_to_after_a_quote_and_its_cue_covers_the_quote(brief_of):
     )
     a = next(a for a in atts(b) if a.cue is not None and a.cue.text.lower().startswith("according"))
     assert a.content.text.startswith("\u201cIs this a priority") and a.source.text == "the local paper"
+
+
+def test_short_quote_with_no_speaker_is_flagged(brief_of):
+    b = brief_of("The storm ended on Sunday.\n\u201cNobody came to help.\u201d\nRoads reopened on Monday.")
+    flagged = [c.spans[0].text for c in b.checks if c.kind == "unattributed-quote"]
+    assert flagged == ["\u201cNobody came to help.\u201d"]
+
+
+def test_short_title_or_phrase_in_quotes_is_not_flagged(brief_of):
+    b = brief_of(
+        "The rally ended with \u201cMake the Harbour Great Again.\u201d Critics called the plan \u201crotten to the core.\u201d"
+    )
+    assert [c for c in b.checks if c.kind == "unattributed-quote"] == []

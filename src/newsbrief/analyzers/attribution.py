@@ -49,6 +49,7 @@ WORD = re.compile(r"[A-Za-z\u2019']+")
 MAX_LIST_ITEMS = 25
 EMPTY_CONTENTS = frozenset(CUES.get("empty_contents", []))  # "he said that", "what she said": no claim in view
 MIN_QUOTE_WORDS = 6  # shorter quoted words are names or scare quotes, not speech
+ORPHAN_MIN_WORDS = 4  # a shorter quote no one says is flagged when it reads as a sentence (see _sentence_like)
 MAX_CUE_GAP = 250  # the cue sentence between two quotes of one speaker
 INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "oprd", "appos", "dative"})
 LEAD_IN = re.compile(r"[.!?][\"'\u201d\u2019]?[ \t]+([A-Z][a-z]+,?(?:[ \t]+[a-z]+,?)?)[ \t]+$")  # '. But ', '. Instead, '
@@ -634,6 +635,17 @@ def _unmarked_speech(doc: Doc, lines: _Lines, found: list[Found], quotes: list[Q
     return out
 
 
+def _sentence_like(quote: str) -> bool:
+    """A short quote that reads as a sentence someone said ('"Nobody came to help."'), not a title, a slogan
+    or a phrase ('"Make the City Great Again."', '"rotten to the core."'): capital first, final stop inside
+    the marks, most words lower case."""
+    body = quote.strip("\"'\u201c\u201d\u2018\u2019 ,")
+    words = body.split()
+    if not words or not body[0].isupper() or not body.endswith((".", "!", "?")):
+        return False
+    return sum(w[0].isupper() for w in words[1:]) * 2 < len(words) - 1
+
+
 def _orphan_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Check]:
     """Quoted sentences that no attribution covers, and unmarked first/second-person passages."""
     text = doc_text(doc)
@@ -641,7 +653,8 @@ def _orphan_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> list[Ch
     starts = [s for s, _ in spans]
     checks = []
     for q in quotes:
-        if len(_words(text[q.start : q.end])) < MIN_QUOTE_WORDS:
+        words = _words(text[q.start : q.end])
+        if len(words) < ORPHAN_MIN_WORDS or (len(words) < MIN_QUOTE_WORDS and not _sentence_like(text[q.start : q.end])):
             continue
         i = bisect.bisect_right(starts, q.start) - 1
         near = spans[max(0, i - 1) : i + 2]
