@@ -528,3 +528,9 @@ def test_short_title_or_phrase_in_quotes_is_not_flagged(brief_of):
         "The rally ended with \u201cMake the Harbour Great Again.\u201d Critics called the plan \u201crotten to the core.\u201d"
     )
     assert [c for c in b.checks if c.kind == "unattributed-quote"] == []
+
+
+def test_passive_cue_content_holds_its_subject(brief_of):
+    b = brief_of("The new budget was criticized by the unions for cutting the pensions of retired workers.")
+    a = find(b, "cutting the pensions")
+    assert a.content.text.startswith("The new budget") and a.source.text == "the unions"

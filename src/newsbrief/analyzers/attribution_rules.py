@@ -393,6 +393,11 @@ def verb_cues(doc: Doc) -> list[Found]:
                 pas = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
                 if pas is not None:
                     content = trim(doc, pas.left_edge.idx, e)
+            elif _passive(v) and child.dep_ in ("pobj", "pcomp", "xcomp", "oprd") and child.i > v.i:
+                # "the attack was portrayed by the White House as a protest": what is said holds its subject
+                pas = next((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), None)
+                if pas is not None and pas.pos_ != "PRON":
+                    content = trim(doc, pas.left_edge.idx, e)
         elif (
             spec.get("speech")
             and v.dep_ in ("parataxis", "ccomp", "advcl")
