@@ -627,3 +627,16 @@ def test_one_day_ahead_is_an_indefinite_future(brief_of) -> None:
     for text in ("The crossing took one day.", "He had only been in the job one day."):
         got = timexes(brief_of(text, published=PUB))
         assert got.get("one day") == ("DURATION", "P1D"), (text, got)
+
+
+def test_verb_last_idiomatic_end_of_day_and_other_independence_days(brief_of) -> None:
+    """ "could last four months": the verb stays out; "At the end of the day" (in the end) is no time;
+    Independence Day is July 4 only as the US holiday."""
+    got = timexes(brief_of("The trial itself could last four months.", published=PUB))
+    assert got == {"four months": ("DURATION", "P4M")}, got
+    got = timexes(brief_of('"At the end of the day, we won," he said.', published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("Troops joined an independence day parade in Estonia.", published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("Fireworks will light up the sky on Independence Day.", published=PUB))
+    assert got.get("Independence Day") == ("DATE", "2024-07-04"), got

@@ -135,6 +135,20 @@ def _trim(m: Match) -> Match:
 
 
 _SINGULAR_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "quarter"}
+_BEFORE_VERB_LAST = re.compile(r"\b(?:could|would|will|may|might|can|cannot|should|must|to|not|does|did|do|['’]ll)\s+$", re.I)
+
+
+def _verb_last(m: Match, text: str) -> Match:
+    """ "The trial could last four months": "last" is the verb; the expression is "four months"."""
+    if m.kind != "duration" or (m.groups.get("rel") or "").lower() != "last" or not m.text.lower().startswith("last"):
+        return m
+    if not _BEFORE_VERB_LAST.search(text[max(0, m.start - 12) : m.start]):
+        return m
+    cut = re.match(r"last\s+", m.text, re.I)
+    if not cut or cut.end() >= len(m.text):
+        return m
+    groups = {**m.groups, "rel": None}
+    return Match(m.start + cut.end(), m.end, m.kind, groups, m.text[cut.end() :])
 
 
 @cache
@@ -227,6 +241,10 @@ def _plausible(m: Match, text: str) -> bool:
         _CRICKET_BEFORE.search(text[max(0, m.start - 14) : m.start]) or _CRICKET_AFTER.match(after + text[m.end + 6 : m.end + 24])
     ):
         return False  # "a 22-ball half-century", "his maiden Test century": runs in cricket
+    if m.kind == "end_of_unit" and low == "the end of the day" and _IDIOM_AT.search(text[max(0, m.start - 6) : m.start]):
+        return False  # "At the end of the day, ...": "in the end", not the evening
+    if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
+        return False
     if m.kind == "clock" and not bare_clock_ok(m, text):
         return False
     if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
@@ -259,6 +277,17 @@ def _plausible(m: Match, text: str) -> bool:
 
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
+_IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$")
+_NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
+
+
+def _us_independence_day(m: Match, text: str) -> bool:
+    """ "Independence Day" is July 4 (the lexicon's value) only as the US holiday: capitalized, and not
+    "Ukraine's Independence Day", "your Independence Day", "an independence day celebration in Estonia"."""
+    h = m.groups.get("h") or ""
+    return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
+
+
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
 _CLOCK_PREP = re.compile(
     r"\b(?:at|by|until|till|before|after|around|about|from|to|since|between|approximately|roughly|and|or)\s+$", re.I
@@ -454,7 +483,7 @@ def find(text: str) -> list[Match]:
             groups = {k: (text[a:b] if a >= 0 else None) for k, (a, b) in ((k, mo.span(k)) for k in rx.groupindex)}
             m = Match(s, e, kind, groups, text[s:e])
             if _plausible(m, text):
-                m = _trim(m)
+                m = _verb_last(_trim(m), text)
                 cands.append((-(mo.end() - mo.start()), prio, s, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[Match] = []
