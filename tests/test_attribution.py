@@ -534,3 +534,9 @@ def test_passive_cue_content_holds_its_subject(brief_of):
     b = brief_of("The new budget was criticized by the unions for cutting the pensions of retired workers.")
     a = find(b, "cutting the pensions")
     assert a.content.text.startswith("The new budget") and a.source.text == "the unions"
+
+
+def test_reason_after_a_parenthetical_cue_is_said_too(brief_of):
+    b = brief_of("He is leaning toward the mayor, he said, because he prizes experience and honesty.")
+    a = find(b, "leaning toward the mayor")
+    assert a.content.text.endswith("experience and honesty") and a.source.text == "he"

@@ -340,6 +340,24 @@ def _to_sentence_end(v: Token, comp: Token, end: int) -> int:
     return max(end, doc[stop].idx + len(doc[stop].text))
 
 
+REASON_MARKS = frozenset(CUES.get("reason_marks", []))
+
+
+def _reason_after(v: Token, child: Token) -> tuple[int, int] | None:
+    """ "He leans toward X, he said, because he prizes Y": a clause the cue's words come before, and a
+    reason or condition after the cue that the parser hung on it; the speaker said both."""
+    if child.dep_ != "ccomp" or child.i > v.i or child.head.i != v.i:
+        return None
+    doc = v.doc
+    for c in v.rights:
+        if c.dep_ != "advcl" or doc[c.left_edge.i - 1].text != ",":
+            continue
+        if any(g.dep_ == "mark" and g.lower_ in REASON_MARKS for g in c.children):
+            a, b = trim(doc, c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            return (a, b) if b > a else None
+    return None
+
+
 def _bare_participle(v: Token) -> bool:
     """ "Asked about the deal, Trump said ...", "..., he said when asked about it": a passive participle
     clause with no subject of its own has no source (the one asking is not named)."""
@@ -378,6 +396,9 @@ def verb_cues(doc: Doc) -> list[Found]:
             if obj is not None:
                 s = min(s, obj.left_edge.idx)
             content = trim(doc, s, e)
+            tail = _reason_after(v, child) if spec.get("speech") else None
+            if tail is not None and content[1] > content[0]:
+                content, fragments = (content[0], tail[1]), [content, tail]
             if spec.get("raising") and child.dep_ in ("xcomp", "acomp") and subj is not None and subj.i < v.i:
                 # "he appeared to be laying the groundwork": no one speaks; the subject is part of the content
                 content, subj = trim(doc, subj.left_edge.idx, e), None
