@@ -95,6 +95,32 @@ def test_a_failed_transaction_leaves_nothing_behind(db_url):
         assert corpus.store.count_articles() == 1
 
 
+def test_a_writers_cached_counts_and_stories_follow_another_writers_commits(db_url):
+    """The store keeps document frequencies and decoded stories between articles; another connection's
+    commits, and a rolled-back transaction of its own, must never be served from those caches."""
+    with Corpus.open(db_url) as a, Corpus.open(db_url) as b:
+        first = a.add_brief(brief("t1", TRAIN, "2024-05-12"))
+        terms = ["freight", "derail", "grain", "zzz"]
+        before = a.store.doc_freqs(terms)
+        story = a.store.get_stories([first.story_id], raw=True)[0]
+        story.years["mutated"] = 99  # a caller's change never reaches the cache
+        joined = b.add_brief(brief("t2", TRAIN_2, "2024-05-12"))
+        assert joined.story_id == first.story_id
+        assert a.store.doc_freqs(terms) == b.store.doc_freqs(terms) != before
+        assert a.store.n_docs() == 2
+        (seen,) = a.store.get_stories([first.story_id], raw=True)
+        with open_store(db_url) as other:
+            (fresh,) = other.get_stories([first.story_id], raw=True)
+        assert (seen.size, seen.n_articles, seen.vector, seen.years, seen.raw) == (
+            fresh.size, fresh.n_articles, fresh.vector, fresh.years, fresh.raw,
+        ) and seen.size == 2 and "mutated" not in seen.years  # fmt: skip
+        with pytest.raises(RuntimeError), a.store.transaction():
+            a.store.add_doc(["zzz", "freight"])
+            raise RuntimeError("rolled back")
+        assert a.store.doc_freqs(terms) == b.store.doc_freqs(terms)
+        assert "zzz" not in a.store.doc_freqs(terms)
+
+
 KILLER = textwrap.dedent(
     """
     import os, signal, sys

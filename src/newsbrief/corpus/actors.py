@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
-from newsbrief.corpus.features import name_key
+from newsbrief.corpus.features import name_key as _name_key
 from newsbrief.corpus.store import ActorRow, Store
+
+# The same names come back article after article (and several times in one): ~40 keys per article.
+name_key = lru_cache(maxsize=100_000)(_name_key)
 
 # Types that may name the same actor (spaCy often calls a country GPE here and LOC there).
 FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -54,15 +58,17 @@ def merge_article(store: Store, article_id: str, entities: list[Any]) -> list[st
             plans.append((ent, etype, fam, aliases, keys))
             lookups += _lookups(fam, keys)
     hits = store.actors_by_alias(list(dict.fromkeys(lookups))) if lookups else {}
-    known = {a.id: a for a in store.get_actors(list(dict.fromkeys(a for ids in hits.values() for a in ids)))}
+    main_keys = [name_key(_get(ent, "name") or "") or keys[0] for ent, _, _, _, keys in plans]
+    # one read for the actors found by alias and those an entity would create if no alias finds one
+    new_ids = [actor_id(fam, k) for (_, _, fam, _, _), k in zip(plans, main_keys, strict=True)]
+    found = {a.id: a for a in store.get_actors(list(dict.fromkeys([*(a for ids in hits.values() for a in ids), *new_ids])))}
+    known = {i: found[i] for ids in hits.values() for i in ids if i in found}
     linked = []
-    for ent, etype, fam, aliases, keys in plans:
+    for (ent, etype, fam, aliases, keys), main_key, new_id in zip(plans, main_keys, new_ids, strict=True):
         mentions = max(1, len(_get(ent, "mentions") or []))
-        main_key = name_key(_get(ent, "name") or "") or keys[0]
         actor = _choose(fam, keys, hits, known)
         if actor is None:
-            new_id = actor_id(fam, main_key)
-            actor = known.get(new_id) or next(iter(store.get_actors([new_id])), None)
+            actor = known.get(new_id) or found.get(new_id)
             actor = actor or ActorRow(id=new_id, name=(_get(ent, "name") or "").strip() or keys[0], type=etype)
         if fam == "PERSON" and len(main_key.split()) > len(name_key(actor.name).split()):
             actor.name = (_get(ent, "name") or actor.name).strip()  # 'Putin' grows into 'Vladimir Putin'

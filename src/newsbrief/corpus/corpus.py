@@ -82,16 +82,18 @@ class Corpus:
                 id=brief["id"], content_hash=chash, exact_hash=exact, text=text, title=brief.get("title"),
                 url=brief.get("url"), source=brief.get("source"), published=brief.get("published"),
                 language=brief.get("language"), copy_of=original.id if original else None,
+                seq=self.store.next_seq(),
             )  # fmt: skip
-            row = self.store.add_article(row, brief, dedup.to_bytes(sig), bands)
+            # The story first, so that the article is written once with it (an UPDATE rewrites its whole row).
             if original is not None and original.story_id:
                 row.story_id = self.tracker.add_copy(row, original.story_id)
             else:
                 row.story_id = self.tracker.add(row, features(brief))
+            row = self.store.add_article(row, brief, dedup.to_bytes(sig), bands)
+            if original is None or not original.story_id:
                 actors.merge_article(self.store, row.id, brief.get("entities") or [])
             if original is None:  # a copy is never one more source of an event
                 events.record_events(self.store, row.id, row.seq, brief)
-            self.store.set_story(row.id, row.story_id)
             self.touched.add(row.story_id)
             status: Status = "copy" if original is not None else "added"
             return Outcome(status, row.id, row.story_id, row.copy_of)

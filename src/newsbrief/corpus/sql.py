@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from newsbrief.corpus.migrations import MIGRATIONS, Backfill, PerDialect
@@ -29,7 +31,10 @@ _EVENT_COLS = (
     "id, sig, actor_id, target_id, type, cameo, place_id, day, period, modality, n_sources, first_seq, actor_party, target_party"
 )
 _SOURCE_COLS = "event_id, article_id, ordinal, span_start, span_end, trigger_start, trigger_end, modality, event_when"
+_STORY_STATE = "id, title, size, n_articles, first_published, last_published, first_seq, last_seq"
 _CHUNK = 500  # terms per IN (...) list
+DF_CACHE_TERMS = 400_000  # document frequencies kept in memory (~40 MB at most), then dropped all at once
+STORY_CACHE = 128  # decoded stories kept (a few hundred kB each with their raw sums), least recently used first
 
 
 def _pack(value: Any) -> bytes:
@@ -43,6 +48,35 @@ def _unpack(data: Any) -> Any:
 
 def _chunks(items: Sequence[str], n: int = _CHUNK) -> list[Sequence[str]]:
     return [items[i : i + n] for i in range(0, len(items), n)]
+
+
+@dataclass
+class _Caches:
+    """What a writer reads again and again, decoded once (profile of `Corpus.add_brief` on ECB+ dev: the
+    document frequencies of ~1,000 terms and the JSON of ~10 candidate stories per article were a third of
+    the store's own cost). Every entry is checked against the store before use, so another writer's commits
+    are seen: document frequencies against `n_docs` (which `add_doc` bumps in the same transaction as
+    the counts), a story against its state columns (`n_articles` and `last_seq` change with every
+    article, and a `seq` is never reused once committed). A rolled-back transaction drops everything."""
+
+    df: dict[str, int] = field(default_factory=dict)  # term -> document frequency (0: not in term_df)
+    df_n: int = -1  # n_docs the entries of `df` belong to
+    stories: OrderedDict[str, tuple[tuple[Any, ...], StoryRow]] = field(default_factory=OrderedDict)
+
+    def clear(self) -> None:
+        self.df.clear()
+        self.df_n = -1
+        self.stories.clear()
+
+
+def _story_copy(s: StoryRow, raw: bool) -> StoryRow:
+    """A copy the caller may change (the tracker updates a story's fact counts in place)."""
+    return StoryRow(
+        id=s.id, title=s.title, size=s.size, n_articles=s.n_articles, first_published=s.first_published,
+        last_published=s.last_published, first_seq=s.first_seq, last_seq=s.last_seq, vector=dict(s.vector),
+        names=dict(s.names), years=dict(s.years),
+        raw={k: dict(v) for k, v in s.raw.items()} if raw and s.raw is not None else None,
+    )  # fmt: skip
 
 
 class SQLStore(Store):
@@ -62,10 +96,21 @@ class SQLStore(Store):
             if self._depth > 1:
                 yield
             else:
-                with self._begin():
-                    yield
+                try:
+                    with self._begin():
+                        yield
+                except BaseException:
+                    self._caches.clear()  # they may hold what was just rolled back
+                    raise
         finally:
             self._depth -= 1
+
+    @property
+    def _caches(self) -> _Caches:
+        caches = self.__dict__.get("_caches_")
+        if caches is None:
+            caches = self.__dict__["_caches_"] = _Caches()
+        return caches
 
     def _begin(self) -> AbstractContextManager[None]:
         """The backend's outermost transaction: begin, take the write lock, commit or roll back."""
@@ -143,8 +188,11 @@ class SQLStore(Store):
         row = self.execute("SELECT MAX(seq) FROM articles").fetchone()
         return int(row[0] or 0) + 1
 
+    def next_seq(self) -> int:
+        return self._next_seq()
+
     def add_article(self, row: ArticleRow, brief: dict[str, Any], signature: bytes, bands: Sequence[str]) -> ArticleRow:
-        row.seq = self._next_seq()
+        row.seq = row.seq or self._next_seq()
         self.execute(
             f"INSERT INTO articles ({_ARTICLE_COLS}, brief, signature, ingested_at) VALUES ({self._in(15)})",
             (
@@ -200,14 +248,27 @@ class SQLStore(Store):
         row = self.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
         return int(row[0]) if row else 0
 
+    def _df_cache(self) -> dict[str, int]:
+        """The cached document frequencies, emptied when another writer has counted documents since."""
+        c = self._caches
+        n = self.n_docs()
+        if n != c.df_n or len(c.df) > DF_CACHE_TERMS:
+            c.df.clear()
+            c.df_n = n
+        return c.df
+
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for part in _chunks(list(terms)):
+        cache = self._df_cache()
+        missing = [t for t in dict.fromkeys(terms) if t not in cache]
+        for part in _chunks(missing):
             for term, df in self.execute(f"SELECT term, df FROM term_df WHERE term IN ({self._in(len(part))})", part):
-                out[term] = int(df)
-        return out
+                cache[term] = int(df)
+        for t in missing:
+            cache.setdefault(t, 0)
+        return {t: df for t in terms if (df := cache[t])}
 
     def add_doc(self, terms: Sequence[str]) -> None:
+        cache = self._df_cache()
         self.executemany(
             "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
             [(t,) for t in terms],
@@ -216,6 +277,10 @@ class SQLStore(Store):
             "INSERT INTO meta (key, value) VALUES ('n_docs', '1') "
             "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
         )
+        for t in terms:  # as the upsert counted them (a term twice in `terms` twice)
+            if t in cache:
+                cache[t] += 1
+        self._caches.df_n += 1
 
     # stories -------------------------------------------------------------------------------
     def story_candidates(self, terms: Sequence[str], limit: int) -> list[str]:
@@ -236,12 +301,33 @@ class SQLStore(Store):
         )  # fmt: skip
 
     def get_stories(self, story_ids: Sequence[str], raw: bool = False) -> list[StoryRow]:
+        """Their state first (a few small columns), then the JSON of only those not cached in that state."""
+        cache = self._caches.stories
         out: dict[str, StoryRow] = {}
-        cols = _STORY_COLS + (", raw" if raw else "")
+        stale: list[str] = []
         for part in _chunks(list(story_ids)):
+            for r in self.execute(f"SELECT {_STORY_STATE} FROM stories WHERE id IN ({self._in(len(part))})", part):
+                hit = cache.get(r[0])
+                if hit is not None and hit[0] == tuple(r[1:]) and (hit[1].raw is not None or not raw):
+                    cache.move_to_end(r[0])
+                    out[r[0]] = _story_copy(hit[1], raw)
+                else:
+                    stale.append(r[0])
+        cols = _STORY_COLS + (", raw" if raw else "")
+        for part in _chunks(stale):
             for r in self.execute(f"SELECT {cols} FROM stories WHERE id IN ({self._in(len(part))})", part):
-                out[r[0]] = self._story(r)
+                story = self._story(r)
+                self._cache_story(story)
+                out[r[0]] = _story_copy(story, raw)
         return [out[i] for i in story_ids if i in out]
+
+    def _cache_story(self, story: StoryRow) -> None:
+        cache = self._caches.stories
+        state = (story.title, story.size, story.n_articles, story.first_published, story.last_published)
+        cache[story.id] = ((*state, story.first_seq, story.last_seq), story)
+        cache.move_to_end(story.id)
+        while len(cache) > STORY_CACHE:
+            cache.popitem(last=False)
 
     def put_story(self, story: StoryRow, index_terms: Sequence[str]) -> None:
         if story.raw is None:
@@ -263,6 +349,7 @@ class SQLStore(Store):
         self.executemany(
             "INSERT INTO story_terms (term, story_id) VALUES (?, ?)", [(t, story.id) for t in dict.fromkeys(index_terms)]
         )
+        self._cache_story(_story_copy(story, raw=True))  # as it now is stored: its next reader decodes nothing
 
     def get_story_brief(
         self, story: StoryRow, builder: str, page: bool = False

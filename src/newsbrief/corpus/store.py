@@ -155,8 +155,12 @@ class Store(ABC):
     def first_with_exact_hash(self, exact_hash: str) -> ArticleRow | None: ...
 
     @abstractmethod
+    def next_seq(self) -> int:
+        """The `seq` the next article stored gets (inside the write transaction that stores it)."""
+
+    @abstractmethod
     def add_article(self, row: ArticleRow, brief: dict[str, Any], signature: bytes, bands: Sequence[str]) -> ArticleRow:
-        """Insert an article (its `seq` is assigned here) with its brief and MinHash data."""
+        """Insert an article with its brief and MinHash data (its `seq` is assigned here unless set)."""
 
     @abstractmethod
     def near_candidates(self, bands: Sequence[str], limit: int = 20) -> list[tuple[str, bytes]]:
