@@ -540,3 +540,13 @@ def test_reason_after_a_parenthetical_cue_is_said_too(brief_of):
     b = brief_of("He is leaning toward the mayor, he said, because he prizes experience and honesty.")
     a = find(b, "leaning toward the mayor")
     assert a.content.text.endswith("experience and honesty") and a.source.text == "he"
+
+
+def test_parenthetical_cue_before_its_clause_keeps_what_opens_the_sentence(brief_of):
+    b = brief_of(
+        "If the repairs are not finished, Mr. Lopez warned, the ferry will stop running in the winter. "
+        "At times last year, people close to the minister said, the mere mention of the budget could make him angry."
+    )
+    a = find(b, "the ferry will stop")
+    assert a.content.text.startswith("If the repairs") and a.source.text == "Mr. Lopez"
+    assert find(b, "mere mention").content.text.startswith("At times last year")

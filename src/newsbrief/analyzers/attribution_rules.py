@@ -433,6 +433,20 @@ def verb_cues(doc: Doc) -> list[Found]:
             a, b = trim(doc, hs, vs), trim(doc, ve, he)
             if a[1] > a[0] and b[1] > b[0]:
                 content, fragments = (a[0], b[1]), [a, b]
+        elif (
+            spec.get("speech")
+            and v.dep_ == "parataxis"
+            and v.head.pos_ in ("VERB", "AUX")
+            and v.head.i > v.right_edge.i
+            and subj is not None
+            and v.left_edge.i <= subj.i < v.i
+        ):
+            # "Instead, Trump told CNN, his policy would be X": the clause after the cue, with what opens the
+            # sentence before the cue's subject
+            b = trim(doc, subtree_chars(v)[1], content_chars(v.head, v)[1])
+            a = trim(doc, v.left_edge.idx, subj.left_edge.idx)
+            if b[1] > b[0]:
+                content, fragments = ((a[0], b[1]), [a, b]) if a[1] > a[0] else (b, None)
         out.append(
             Found(
                 content=content if content and content[1] > content[0] else (-1, -1),
