@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analyzers.timex import dateline_date
+from newsbrief.analyzers.timex_calendar import Context, parse_number, pick_year
+from newsbrief.analyzers.timex_durations import duration_value
 from newsbrief.analyzers.timex_grammar import find
-from newsbrief.analyzers.timex_normalize import Context, duration_value, interval, parse_number, pick_year
+from newsbrief.analyzers.timex_intervals import interval
 
 PUB = "2024-06-18"  # a Tuesday
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from newsbrief.analyzers.timex_normalize import anchored_interval, interval
+from newsbrief.analyzers.timex_intervals import anchored_interval, interval
 from newsbrief.model import Brief, Span, Timex
 
 ItemKind = Literal["event", "statement", "sentence"]

@@ -7,7 +7,7 @@ Two kinds of claim are held against the article's own dates (check kind "tempora
 - a gap claim, "the first visit in 24 years" / "for the first time since 2000", beside a sentence
   that dates the same kind of thing inside the gap: "he last visited in 2019".
 
-Both compare DATE values as intervals of days (timex_normalize.interval), so "2019" and "June 2019"
+Both compare DATE values as intervals of days (timex_intervals.interval), so "2019" and "June 2019"
 are one year and one month. Only what the article itself says is compared; nothing is looked up.
 """
 
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyzers import base
-from newsbrief.analyzers.timex_normalize import anchored_interval, duration_days, interval
+from newsbrief.analyzers.timex_intervals import anchored_interval, duration_days, interval
 from newsbrief.model import Check, Timex
 from newsbrief.model import Span as ModelSpan
 

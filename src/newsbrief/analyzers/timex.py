@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
+from newsbrief.analyzers.timex_calendar import Context, iso, week_of
 from newsbrief.analyzers.timex_grammar import LEX, Match, bare_clock_ok, find, generic_today, is_title
-from newsbrief.analyzers.timex_normalize import Context, iso, normalize, week_of
+from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
 
 # kinds whose value depends on the tense of their clause

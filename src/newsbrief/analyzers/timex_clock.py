@@ -1,0 +1,157 @@
+"""Values of clock times and parts of the day: "10:35 a.m. Tuesday", "the evening of June 18",
+"yesterday morning", "tonight". A clock time belongs to the day the text was telling (else the
+reference day), and a date is compared as a date, never shifted by its hour (the "evening of June
+18" trap). Part of timex_normalize's rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsbrief.analyzers.timex_calendar import PARTS, WEEKDAYS, Context, _day, _low, iso, month_num
+from newsbrief.analyzers.timex_dates import _date, _date_for
+from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_relative import _anchor_day, _relday, _weekday_base
+
+CLOCKWORDS: dict[str, str] = LEX["clock_words"]
+CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
+
+
+def clock_value(s: str) -> tuple[int, int] | None:
+    s = s.lower().strip()
+    if s in CLOCKWORDS:
+        h, m = CLOCKWORDS[s].split(":")
+        return int(h), int(m)
+    mo = re.match(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am|pm|o'clock)?", s)
+    if not mo:
+        return None
+    h, mi = int(mo.group(1)), int(mo.group(2) or 0)
+    ap = (mo.group(3) or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return h, mi
+
+
+def _part_of_date(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    part = PARTS.get((g.get("part") or "").lower())
+    if g.get("month"):
+        month = month_num(g["month"])
+        day = _day(g.get("day"))
+        base = _date_for(month, day, int(g["year"]) if g.get("year") else None, ctx) if month else None
+    else:
+        base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
+    return ("TIME", f"{base}T{part}" if base and part and len(base) == 10 else base)
+
+
+def _part_weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    base = _weekday_base(g.get("wd"), None, ctx)
+    part = PARTS.get((g.get("part") or "").lower())
+    return ("TIME", f"{base}T{part}" if base and part and not base.startswith("XXXX") else base)
+
+
+def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    rel = (g.get("rel") or "").lower()
+    part = PARTS.get((g.get("part") or "").lower())
+    if ctx.dct is None or part is None:
+        return ("TIME", None)
+    if rel in ("yesterday",) or (rel == "last" and part == "NI"):
+        d = ctx.dct - timedelta(days=1)
+    elif rel == "tomorrow":
+        d = ctx.dct + timedelta(days=1)
+    elif rel == "last":
+        d = ctx.dct - timedelta(days=1)
+    elif rel in ("that", "the", "one", "later that", "early", "late"):
+        d = _anchor_day(ctx)
+    else:
+        d = ctx.dct
+    return ("TIME", f"{iso(d)}T{part}" if d else None)
+
+
+def _part_rel2(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    part = PARTS.get((g.get("part") or "").lower())
+    if ctx.dct is None:
+        return ("TIME", None)
+    d = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get((g.get("rel") or "").lower(), 0))
+    return ("TIME", f"{iso(d)}T{part}")
+
+
+def _tonight(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    if ctx.dct is None:
+        return ("TIME", None)
+    return ("TIME", f"{iso(ctx.dct)}TNI")
+
+
+def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    hm = clock_value(g.get("clock") or "")
+    if hm is None:
+        return ("TIME", None)
+    dayref = (g.get("dayref") or "").strip()
+    day: str | None
+    if dayref:
+        sub = Match(0, len(dayref), "", {}, dayref)
+        low = dayref.lower()
+        if low in ("today", "yesterday", "tomorrow", "tonight"):
+            day = _relday(Match(0, 0, "relday", {"w": "today" if low == "tonight" else low}, low), ctx, text)[1]
+        elif low in ("this morning", "this afternoon", "this evening"):
+            day = iso(ctx.dct) if ctx.dct else None
+        elif low == "last night":
+            day = iso(ctx.dct - timedelta(days=1)) if ctx.dct else None
+        elif WEEKDAYS.get(low.rstrip(".")):
+            day = _weekday_base(low, None, ctx)
+        else:
+            from newsbrief.analyzers.timex_grammar import find
+
+            found = [x for x in find(dayref) if x.kind == "date"]
+            day = _date(found[0], ctx, text)[1] if found else None
+            del sub
+    else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
+        anchor = _anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
+        day = iso(anchor) if anchor else "XXXX-XX-XX"
+    if day is None:
+        return ("TIME", None)
+    h, mi = hm
+    if h == 24:
+        return ("TIME", f"{day}T24:00")
+    return ("TIME", f"{day}T{h:02d}:{mi:02d}")
+
+
+def _clock_morning(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    hm = clock_value(g.get("clock") or "")
+    if hm is None:
+        return ("TIME", None)
+    h, mi = hm
+    if (g.get("part") or "").lower() in ("afternoon", "evening", "night") and h < 12:
+        h += 12
+    day = iso(ctx.dct) if ctx.dct else "XXXX-XX-XX"
+    return ("TIME", f"{day}T{h:02d}:{mi:02d}")
+
+
+def _part_alone(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    part = PARTS.get(_low(m))
+    d = _anchor_day(ctx)
+    return ("TIME", f"{iso(d)}T{part}" if d and part else None)
+
+
+# the match kinds (timex_grammar) this module values
+CLOCK_KINDS = {
+    "clock": _clock,
+    "clock_after": _clock,
+    "clock_morning": _clock_morning,
+    "part_of_date": _part_of_date,
+    "part_weekday": _part_weekday,
+    "part_rel": _part_rel,
+    "part_rel2": _part_rel2,
+    "tonight": _tonight,
+    "part_alone": _part_alone,
+}

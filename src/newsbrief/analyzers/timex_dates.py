@@ -1,0 +1,353 @@
+"""Values of the calendar units a text names: a day, a month, a season, a quarter, a half, a
+decade, a century, a year.
+
+A named unit without its year takes one from the reference date and the tense of its clause
+("January" in a past-tense sentence is the last one), so a value is never read off a parser's
+guess at a time of day. Part of timex_normalize's rules (see there for the whole).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from newsbrief.analyzers.timex_calendar import (
+    ORDINALS,
+    SEASONS,
+    Context,
+    _day,
+    _low,
+    _year_word,
+    add_months,
+    iso,
+    month_num,
+    parse_number,
+    pick_year,
+    quarter_of,
+    safe_date,
+    week_of,
+)
+from newsbrief.analyzers.timex_grammar import LEX, Match
+
+DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
+
+
+def _iso(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    d = safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if d is None:
+        return ("DATE", None)
+    if g.get("hh"):
+        return ("TIME", f"{iso(d)}T{g['hh']}:{g['mm']}")
+    return ("DATE", iso(d))
+
+
+def _slash(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    y = int(g["y"])
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    d = safe_date(y, int(g["m"]), int(g["d"]))
+    return ("DATE", iso(d) if d else None)
+
+
+def _date_for(month: int, day: int | None, year: int | None, ctx: Context) -> str | None:
+    """YYYY-MM-DD for a month and day; the year from the text, else from the reference and tense."""
+    if day is not None and not (1 <= day <= calendar.monthrange(2000, month)[1]):
+        return None  # "February 30", "June 31": no such day in any year (2000 is a leap year)
+    if year is None:
+        if ctx.dct is None:
+            return f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
+        year = pick_year(month, day, ctx.dct, ctx.tense)
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    d = safe_date(year, month, day)
+    return iso(d) if d else None
+
+
+def _date(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    month = month_num(g.get("month"))
+    if month is None:
+        return ("DATE", None)
+    year = int(g["year"]) if g.get("year") else None
+    return ("DATE", _date_for(month, _day(g.get("day")), year, ctx))
+
+
+def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    month = month_num(g.get("month"))
+    return ("DATE", f"{int(g['year']):04d}-{month:02d}" if month else None)
+
+
+def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    month = month_num(g.get("month"))
+    if month is None:
+        return ("DATE", None)
+    rel = (g.get("rel") or "").lower()
+    rel2 = (g.get("rel2") or "").lower()
+    if rel2:
+        y = _year_word(rel2, ctx.dct)
+        return ("DATE", f"{y:04d}-{month:02d}" if y else f"XXXX-{month:02d}")
+    if ctx.dct is None:
+        return ("DATE", None if rel else f"XXXX-{month:02d}")  # "last January" needs the reference
+    dct = ctx.dct
+    if rel in ("last", "past", "this past"):
+        y = dct.year if month < dct.month else dct.year - 1
+        if rel == "last" and dct.month - month == 1:
+            # "crashed last February" said in March: a year before, else it would be "last month"
+            # ("last December" said in January stays the one just gone: December of last year)
+            y -= 1
+    elif rel in ("next", "coming", "this coming"):
+        y = dct.year if month > dct.month else dct.year + 1
+    elif rel in ("this", "earlier this", "later this"):
+        y = dct.year
+    else:
+        y = pick_year(month, None, dct, ctx.tense)
+    return ("DATE", f"{y:04d}-{month:02d}")
+
+
+def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
+    """The year of a season named without one. Seasons run SP, SU, FA, WI within a "season year", the
+    winter belonging to the year it began in (December): in February 1998, "last fall" is 1997-FA."""
+    cur = next(
+        (
+            c
+            for c, (a, b) in LEX["season_months"].items()
+            if (a <= dct.month <= b if a <= b else dct.month >= a or dct.month <= b)
+        ),
+        "WI",
+    )
+    order = ["SP", "SU", "FA", "WI"]
+    cur_year = dct.year - 1 if cur == "WI" and dct.month <= 2 else dct.year
+    ci, si = order.index(cur), order.index(code)
+    if rel in ("last", "past", "this past"):
+        return cur_year if si < ci else cur_year - 1
+    if rel in ("next", "coming", "this coming"):
+        return cur_year if si > ci else cur_year + 1
+    if tense == "past" and si > ci:
+        return cur_year - 1
+    if tense == "future" and si < ci:
+        return cur_year + 1
+    return cur_year
+
+
+def _season(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    code = SEASONS.get((g.get("season") or "").lower())
+    if code is None:
+        return ("DATE", None)
+    if g.get("year"):
+        return ("DATE", f"{int(g['year']):04d}-{code}")
+    if ctx.dct is None:
+        return ("DATE", None if g.get("rel") else f"XXXX-{code}")
+    return ("DATE", f"{_season_year(code, (g.get('rel') or '').lower(), ctx.dct, ctx.tense):04d}-{code}")
+
+
+_QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter_words(words: list[str], ctx: Context, explicit_year: int | None) -> str | None:
+    dct = ctx.dct
+    qn = next((_QORD[w] for w in words if w in _QORD), None)
+    back = any(w in ("year-ago", "year-earlier", "ago", "earlier", "comparable", "corresponding") for w in words)
+    back = back or ("last" in words and "year" in words)
+    ahead = "next" in words and "year" in words
+    if explicit_year is not None and qn is not None:
+        return f"{explicit_year:04d}-Q{qn}"
+    if dct is None:
+        if qn is not None:
+            return f"XXXX-Q{qn}" if explicit_year is None else f"{explicit_year:04d}-Q{qn}"
+        return None
+    cur = quarter_of(dct)
+    if qn is None:
+        y, q = dct.year, cur
+        if any(w in ("current", "this") for w in words) and not back:
+            pass
+        elif "next" in words and not ahead:
+            y, m = add_months(dct.year, dct.month, 3)
+            q = (m - 1) // 3 + 1
+        elif "final" in words or ("last" in words and explicit_year is not None):
+            q = 4
+        else:  # "the quarter", "the latest quarter", "last quarter": the one just reported
+            if ctx.last_quarter and not any(w in ("latest", "last", "previous", "past") for w in words):
+                y, q = int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
+            else:
+                y, mo = add_months(dct.year, dct.month, -3)
+                q = (mo - 1) // 3 + 1
+        if explicit_year is not None:
+            y = explicit_year
+        elif back:
+            y -= 1
+        elif ahead:
+            y += 1
+        return f"{y:04d}-Q{q}"
+    if back:
+        base = dct.year - 1
+    elif ahead:
+        base = dct.year + 1
+    elif qn <= cur - 2 and ctx.tense == "future":
+        base = dct.year + 1  # "will grow in the first quarter" said in the fourth: next year's
+    elif qn <= cur:
+        base = dct.year  # a quarter of this year that has begun: reported or under way
+    else:
+        base = dct.year if ctx.tense == "future" else dct.year - 1
+    return f"{base:04d}-Q{qn}"
+
+
+def _quarter(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    low = _low(m).replace("year-ago", "year_ago").replace("year-earlier", "year_earlier")
+    # "next year's first quarter": the possessive's year is the year
+    words = [w.replace("_", "-").removesuffix("'s") for w in re.findall(r"[a-z0-9'_]+", low.replace("’", "'"))]
+    years = re.findall(r"\b\d{4}\b", low)
+    explicit = int(years[0]) if years else None
+    if explicit is None and re.search(r"(this|last|next) year", low) and ctx.dct:
+        explicit = None  # handled as back/ahead by the words
+    return ("DATE", _quarter_words(words, ctx, explicit))
+
+
+def _quarter_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return _quarter(m, ctx, text)
+
+
+def _half(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    ord_ = (g.get("ord") or "").lower()
+    h = 1 if ord_ == "first" else 2
+    ystr = (g.get("year") or "").lower()
+    if "'" in ystr or "decade" in ystr:
+        # "the last half of the '80s": TIMEX3 has no half-decade; the value is the decade's
+        mo = re.search(r"'(\d)0s", ystr)
+        if mo:
+            century = _short_decade_century(int(mo.group(1)), ctx.dct)
+            return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
+        return ("DATE", f"{ctx.dct.year // 10:03d}{DECADE_SUFFIX}" if ctx.dct and "decade" in ystr else None)
+    y = _year_word(ystr, ctx.dct) if ystr else (ctx.dct.year if ctx.dct else None)
+    if y is None:
+        return ("DATE", f"XXXX-H{h}")
+    if not ystr and ctx.dct and h == 2 and ctx.dct.month <= 6 and ctx.tense == "past":
+        y -= 1
+    return ("DATE", f"{y:04d}-H{h}")
+
+
+def _nquarters(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    n = int(parse_number(g.get("num")) or 0)
+    if (g.get("ord") or "").lower() == "first" and n == 2:
+        y = _year_word(g.get("year"), ctx.dct) if g.get("year") else (ctx.dct.year if ctx.dct else None)
+        return ("DATE", f"{y:04d}-H1" if y else "XXXX-H1")
+    return ("DURATION", f"P{n}Q" if n else "PXQ")
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _short_decade_century(digit: int, dct: date | None) -> str:
+    """The century of "the '80s": the latest decade of that name that has begun by the reference."""
+    if dct is None:
+        return "19"
+    cc = dct.year // 100
+    return f"{cc if digit * 10 <= dct.year % 100 else cc - 1:02d}"
+
+
+def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    dec = (m.groups.get("dec") or "").lower()
+    mo = re.match(r"(\d{3})0s", dec)
+    if mo:
+        return ("DATE", mo.group(1) + DECADE_SUFFIX)
+    mo = re.match(r"'(\d)0s", dec)
+    if mo:
+        century = _short_decade_century(int(mo.group(1)), ctx.dct)
+        return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
+    for w, d in _DECADE_WORDS.items():
+        if w in dec:
+            century = "20" if dec.startswith("twenty") and not dec.startswith("twenties") else "19"
+            return ("DATE", f"{century}{d}{DECADE_SUFFIX}")
+    return ("DATE", None)
+
+
+def _century(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    o = (m.groups.get("ord") or "").lower()
+    n = ORDINALS.get(o) or _day(o)
+    if not n or n > 30:
+        return ("DATE", None)
+    return ("DATE", f"{n - 1:02d}")
+
+
+def _rel_century(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    if ctx.dct is None:
+        return ("DATE", None)
+    c = ctx.dct.year // 100
+    rel = (m.groups.get("rel") or "").lower()
+    if "last" in rel or "past" in rel or "previous" in rel:
+        c -= 1
+    elif "next" in rel:
+        c += 1
+    return ("DATE", f"{c:02d}")
+
+
+def _year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    y = int(m.groups["year"])
+    return ("DATE", f"{y:04d}")
+
+
+def _year_period(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    y = int(g["year"])
+    what = (g.get("what") or "").lower()
+    if what in ("period", "quarter"):
+        if ctx.last_quarter:
+            return ("DATE", f"{y:04d}-Q{ctx.last_quarter[-1]}")
+        if ctx.dct:
+            _, mo = add_months(ctx.dct.year, ctx.dct.month, -3)
+            return ("DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
+    return ("DATE", f"{y:04d}")
+
+
+def _year_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    y = int(g["year"])
+    code = SEASONS.get((g.get("what") or "").lower())
+    return ("DATE", f"{y:04d}-{code}" if code else f"{y:04d}")
+
+
+def _week_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the week of March 6" -> the ISO week of that day."""
+    value = _date(m, ctx, text)[1]
+    ok = value and value[:1].isdigit() and len(value) == 10
+    d = safe_date(int(value[:4]), int(value[5:7]), int(value[8:10])) if ok else None
+    return ("DATE", week_of(d) if d else None)
+
+
+# the match kinds (timex_grammar) this module values
+DATE_KINDS = {
+    "iso": _iso,
+    "slash": _slash,
+    "date": _date,
+    "month_year": _month_year,
+    "month": _month,
+    "season": _season,
+    "quarter": _quarter,
+    "quarter_adj": _quarter,
+    "quarter_of": _quarter_of,
+    "half": _half,
+    "nquarters": _nquarters,
+    "decade": _decade,
+    "century": _century,
+    "rel_century": _rel_century,
+    "year": _year,
+    "year_period": _year_period,
+    "year_of": _year_of,
+    "week_of": _week_of,
+}

@@ -1,0 +1,163 @@
+"""Values of durations and sets: "24 years" -> P24Y, "two and a half years" -> P2Y6M, "every
+Tuesday" -> XXXX-WXX-2, "twice a week". "a year" after a number of dollars is a rate, not a time of
+the story, and gets no timex. Part of timex_normalize's rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.analyzers.timex_calendar import (
+    PARTS,
+    TIME_UNITS,
+    VAGUE,
+    WEEKDAYS,
+    Context,
+    _low,
+    _unit_code,
+    month_num,
+    parse_number,
+)
+from newsbrief.analyzers.timex_grammar import LEX, Match
+
+SETS: dict[str, str] = LEX["sets"]
+
+
+def _num_str(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    """P24Y, PT1H30M, P2Y6M (for 2.5 years), PXDE; None for a unit we cannot say."""
+    if n is not None and (n <= 0 or n > 100000):
+        return None
+    if n is None:
+        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS", "FN": "PXW"}.get(unit, f"PX{unit}")
+    whole = float(n).is_integer()
+    if unit == "DE":
+        return f"P{_num_str(n * 10)}Y"
+    if unit == "CE":
+        return f"P{_num_str(n * 100)}Y"
+    if unit == "ML":
+        return f"P{_num_str(n * 1000)}Y"
+    if unit == "FN":
+        return f"P{_num_str(n * 2)}W"
+    if unit == "WE":
+        return f"P{_num_str(n)}WE"
+    if unit in TIME_UNITS:
+        if whole:
+            return f"PT{int(n)}{'M' if unit == 'MIN' else unit}"
+        if unit == "H":
+            h, mins = int(n), round((n - int(n)) * 60)
+            return f"PT{h}H{mins}M" if h else f"PT{mins}M"
+        if unit == "MIN":
+            mi, sec = int(n), round((n - int(n)) * 60)
+            return f"PT{mi}M{sec}S" if mi else f"PT{sec}S"
+        return f"PT{_num_str(n)}S"
+    if whole:
+        return f"P{int(n)}{unit}"
+    if unit == "Y":
+        months = round(n * 12)
+        y, mo = divmod(months, 12)
+        return f"P{y}Y{mo}M" if y and mo else f"P{y}Y" if y else f"P{mo}M"  # "2 1/2 years" -> P2Y6M
+    if unit == "W":
+        return f"P{_num_str(n * 7)}D"
+    if unit == "D":
+        return f"PT{_num_str(n * 24)}H"
+    return f"P{_num_str(n)}{unit}"
+
+
+_SET_BEFORE = re.compile(r"\b(?:once|twice|thrice|times|per|each|every)\s*$", re.I)
+
+# "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time of the story
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent|[a-z]+s))\s*$", re.I)
+
+
+def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    unit = _unit_code(g.get("unit"))
+    if unit is None:
+        return ("DURATION", None)
+    if g.get("half") and not g.get("num"):
+        n: float | None = 0.5
+    else:
+        n = parse_number(g.get("num"))
+        if g.get("half") and n is not None:
+            n += 0.5
+    numtxt = (g.get("num") or "").lower()
+    if numtxt in ("a", "an") and not g.get("the") and not g.get("approx") and not g.get("rel"):
+        before = text[max(0, m.start - 30) : m.start]
+        if _SET_BEFORE.search(before):
+            return ("SET", duration_value(1, unit))
+        if _RATE_BEFORE.search(before) and not re.search(r"\b(?:for|in|within|after|over|about|than|of)\s*$", before, re.I):
+            return None
+    if n is None and numtxt and numtxt not in VAGUE and not numtxt.startswith(("a ", "one ")):
+        return ("DURATION", None)
+    return ("DURATION", duration_value(n, unit))
+
+
+def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    unit = _unit_code(g.get("unit"))
+    n = parse_number(g.get("num"))
+    if unit is None or n is None:
+        return ("DURATION", None)
+    return ("DURATION", duration_value(n, unit))
+
+
+def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    unit = _unit_code(m.groups.get("unit"))
+    rel = (m.groups.get("rel") or "").lower()
+    if rel in ("recent", "past", "coming") and not m.groups.get("the"):
+        # "in recent years", "in coming months": an indefinite time before or after now (TimeBank
+        # values these PAST_REF / FUTURE_REF more often than PXY)
+        return ("DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF")
+    return ("DURATION", duration_value(None, unit) if unit else None)
+
+
+def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("SET", SETS.get(_low(m)))
+
+
+def _set_every(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
+    g = m.groups
+    if (g.get("every") or "").lower() == "per" and _RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+        return None  # "15 million instructions per second", "$9 per hour": a rate, as "a year" in "$5 million a year"
+    unit = _unit_code(g.get("unit"))
+    n = parse_number(g.get("num")) if g.get("num") else 1.0
+    other = (g.get("other") or "").lower()
+    if other in ("other", "second"):
+        n = 2.0
+    elif other:
+        n = None
+    return ("SET", duration_value(n, unit) if unit else None)
+
+
+def _set_every_wd(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    wd = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+    part = PARTS.get((g.get("part") or "").lower())
+    return ("SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+
+
+def _set_every_month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    month = month_num(m.groups.get("month"))
+    return ("SET", f"XXXX-{month:02d}" if month else None)
+
+
+def _set_wd_plural(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    wd = WEEKDAYS.get((m.groups.get("wd") or "").lower().rstrip("s"))
+    return ("SET", f"XXXX-WXX-{wd}" if wd else None)
+
+
+# the match kinds (timex_grammar) this module values
+DURATION_KINDS = {
+    "duration": _duration,
+    "duration_adj": _duration_adj,
+    "duration_bare": _duration_bare,
+    "set": _set,
+    "set_every": _set_every,
+    "set_every_wd": _set_every_wd,
+    "set_every_month": _set_every_month,
+    "set_wd_plural": _set_wd_plural,
+}

@@ -1,0 +1,283 @@
+"""Values relative to the reference date or to the day the text is telling: weekdays, "yesterday",
+"the next day", "last week", "three years ago", "that year", "the weekend", PAST_REF/FUTURE_REF.
+
+The direction of a bare "Tuesday" comes from the tense of its clause; "that day" and "the
+previous Friday" count from the last full date the text mentioned (`Context.last_day`), not from
+today. Part of timex_normalize's rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsbrief.analyzers.timex_calendar import (
+    PARTS,
+    WEEKDAYS,
+    Context,
+    _low,
+    _unit_code,
+    iso,
+    parse_number,
+    safe_date,
+    shift,
+    week_of,
+)
+from newsbrief.analyzers.timex_grammar import LEX, Match
+
+REFS: dict[str, str] = LEX["references"]
+WEEKDAY_PART_IN_VALUE = False
+
+
+def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date:
+    """The date of a weekday named in a clause: the past one (today included) unless the clause is
+    future; "last"/"next" move strictly away from the reference, "this" stays in its week."""
+    delta = wd - dct.isoweekday()
+    rel = (rel or "").lower()
+    if rel in ("this", "coming", "this coming"):
+        if tense == "past" and delta > 0:
+            return dct + timedelta(days=delta - 7)
+        return dct + timedelta(days=delta if delta >= 0 or tense != "future" else delta + 7)
+    if rel in ("last", "past", "this past", "previous"):
+        return dct + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if rel in ("next", "following"):
+        return dct + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if tense == "future":
+        return dct + timedelta(days=delta if delta >= 0 else delta + 7)
+    return dct + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def _weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | None:
+    wd = WEEKDAYS.get((wd_word or "").lower().rstrip("."))
+    if wd is None:
+        return None
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    if rel.startswith("the ") and ctx.last_day:
+        # "the previous Friday", "the following Monday": from the day the text is telling, not from today
+        told = safe_date(int(ctx.last_day[:4]), int(ctx.last_day[5:7]), int(ctx.last_day[8:10]))
+        if told:
+            if rel == "the following":
+                return iso(told + timedelta(days=(wd - told.isoweekday()) % 7 or 7))
+            return iso(told - timedelta(days=(told.isoweekday() - wd) % 7 or 7))
+    rel = rel.removeprefix("the ")
+    if ctx.dct is None:
+        return None  # "Tuesday" is relative to the reference: unresolved without one (a set is not)
+    return iso(weekday_date(wd, ctx.dct, ctx.tense, rel))
+
+
+def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    part_word = (g.get("part") or "").lower()
+    wd = WEEKDAYS.get((g.get("wd") or "").lower().rstrip("."))
+    if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
+        part = PARTS.get(part_word.rstrip("s"))
+        return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
+    base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
+    part = PARTS.get(part_word)
+    if part:  # TempEval-3 types "Friday night" a DATE (12 to 2 on train) and mostly values it by the day
+        return ("DATE", f"{base}T{part}" if base and WEEKDAY_PART_IN_VALUE else base)
+    return ("DATE", base)
+
+
+def _anchor_day(ctx: Context) -> date | None:
+    """The last full date the text mentioned, for "that day", "that evening" (else the reference)."""
+    if ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10]):
+        d = safe_date(int(ctx.last[:4]), int(ctx.last[5:7]), int(ctx.last[8:10]))
+        if d:
+            return d
+    return ctx.dct
+
+
+def _relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    w = re.sub(r"\s+", " ", (m.groups.get("w") or "").lower())
+    if ctx.dct is None:
+        return ("DATE", None)
+    k = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
+    return ("DATE", iso(ctx.dct + timedelta(days=k)))
+
+
+# "<a date>, " right before "the day before/after <an event>": an apposition to that date
+_APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})?,\s+$")
+
+
+def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
+    w = _low(m)
+    if not (ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10])):
+        return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
+    d = _anchor_day(ctx)
+    if d is None:
+        return ("DATE", None)
+    if _APPOSITIVE_DAY.search(text[max(0, m.start - 24) : m.start]) and re.match(r"\s+[\w$]", text[m.end : m.end + 3]):
+        return ("DATE", iso(d))  # "Oct. 12, the day before the crash": the date just told, named again
+    if "next" in w or "following" in w or "after" in w:
+        d = d + timedelta(days=1)
+    elif "previous" in w or "before" in w or "preceding" in w:
+        d = d - timedelta(days=1)
+    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
+    if part:  # "the next morning", "the previous night": a part of the day before or after the one told
+        return ("TIME", f"{iso(d)}T{part}")
+    return ("DATE", iso(d))
+
+
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b[^.;]*$", re.I)
+
+
+def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    unit = re.sub(r"\s+", " ", (g.get("unit") or "").lower())
+    if rel in ("that", "the same"):
+        return ("DATE", _anaphoric_unit(unit, ctx))
+    if rel in ("the next", "the following", "the previous") and unit == "year" and ctx.tense == "past" and ctx.last:
+        # a story told in the past: "the next year" is the year after the one it was telling
+        y = _anaphoric_unit(unit, ctx)
+        if y:
+            return ("DATE", f"{int(y) + (-1 if rel == 'the previous' else 1):04d}")
+    if ctx.dct is None:
+        return ("DATE", None)
+    sign = 0
+    if rel in ("last", "the last", "the past", "this past", "the previous", "previous", "the latest"):
+        sign = -1
+    elif rel in ("next", "the next", "the coming", "this coming", "the following"):
+        sign = 1
+    code = {"week": "W", "month": "M", "year": "Y", "fiscal year": "Y", "decade": "DE", "weekend": "WE"}[unit]
+    if code == "Y" and sign < 0 and rel == "last" and ctx.last_quarter and _COMPARED.search(text, max(0, m.start - 60), m.start):
+        # "net of $24 million, compared with a loss of $3 million last year": the quarter a year before
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}-Q{ctx.last_quarter[-1]}")
+    if code == "WE":
+        return ("DATE", f"{week_of(ctx.dct + timedelta(weeks=sign))}-WE")
+    return ("DATE", shift(ctx.dct, 1 if sign else 0, code, sign or 1))
+
+
+def _anaphoric_unit(unit: str, ctx: Context) -> str | None:
+    last = ctx.last
+    if not last:
+        return None
+    if unit in ("year", "fiscal year") and re.match(r"\d{4}", last):
+        return last[:4]
+    if unit == "month" and re.match(r"\d{4}-\d{2}", last):
+        return last[:7]
+    if unit == "week" and re.match(r"\d{4}-\d{2}-\d{2}", last):
+        d = safe_date(int(last[:4]), int(last[5:7]), int(last[8:10]))
+        return week_of(d) if d else None
+    return None
+
+
+def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    rel = (g.get("rel") or "").lower()
+    unit = (g.get("unit") or "").lower()
+    if ctx.dct is None:
+        return ("DATE", None)
+    if rel in ("that",):
+        return ("DATE", _anaphoric_unit(unit, ctx))
+    sign = -1 if rel == "last" else 1 if rel == "next" else 0
+    if unit == "day":
+        return ("DATE", iso(ctx.dct + timedelta(days=sign)))
+    code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    return ("DATE", shift(ctx.dct, abs(sign), code, sign or 1))
+
+
+def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    if ctx.dct is None:
+        return ("DATE", None)
+    if "month" in _low(m):
+        return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
+    return ("DATE", f"{ctx.dct.year:04d}")
+
+
+def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    g = m.groups
+    unit = _unit_code(g.get("unit"))
+    numtxt = g.get("num")
+    n = parse_number(numtxt)
+    direction = re.sub(r"\s+", " ", (g.get("dir") or "").lower())
+    sign = 1 if direction in ("from now", "hence", "later") else -1
+    if unit is None:
+        return ("DATE", None)
+    if n is None:
+        return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if ctx.dct is None:
+        return ("DATE", None)
+    if unit == "Y" and n == 1 and ctx.last_quarter and sign < 0:
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}-Q{ctx.last_quarter[-1]}")
+    return ("DATE", shift(ctx.dct, n, unit, sign))
+
+
+def _unit_ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", "PAST_REF")
+
+
+def _yearago_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    unit = _unit_code(m.groups.get("unit"))
+    if ctx.dct is None or unit is None:
+        return ("DATE", None)
+    if unit == "Y" and ctx.last_quarter:
+        return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}-Q{ctx.last_quarter[-1]}")
+    return ("DATE", shift(ctx.dct, 1, unit, -1))
+
+
+def _weekend(dct: date | None, tense: str | None) -> str | None:
+    """The weekend a text means: the coming one in a future clause, else the last one (or this one)."""
+    if dct is None:
+        return None
+    if tense == "future" or dct.isoweekday() >= 6:
+        return f"{week_of(dct)}-WE"
+    return f"{week_of(dct - timedelta(days=7))}-WE"
+
+
+def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    unit = (m.groups.get("unit") or "").lower()
+    the = (m.groups.get("the") or "").lower()
+    mod = (m.groups.get("mod") or "").lower()
+    if the in ("that",):
+        return ("DATE", _anaphoric_unit(unit, ctx))
+    if unit == "weekend":
+        return ("DATE", _weekend(ctx.dct, ctx.tense))
+    if unit == "year" and (mod in ("full", "current") or the == "this"):
+        return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
+    if unit == "year":
+        # "the year ended Sept. 30" is a twelve-month period; "for the year", "of the year": this year
+        if re.match(r"\s+(?:ended|ending|to|through|before|earlier|ago)\b", text[m.end : m.end + 12], re.I):
+            return ("DURATION", "P1Y")
+        return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
+    if ctx.dct is None:
+        return ("DATE", None)
+    if unit == "week" and the == "the" and not mod:
+        # "for the week, the index fell": which week the text does not say; TimeBank writes 1989-WXX
+        return ("DATE", f"{ctx.dct.year:04d}-WXX")
+    return ("DATE", shift(ctx.dct, 0, {"week": "W", "month": "M"}[unit], 1))
+
+
+def _one_day_future(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", "FUTURE_REF")
+
+
+def _ref(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", REFS.get(_low(m)))
+
+
+def _ref_more(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    low = _low(m)
+    if any(w in low for w in ("coming", "future", "next")):
+        return ("DATE", "FUTURE_REF")
+    return ("DATE", "PAST_REF")
+
+
+# the match kinds (timex_grammar) this module values
+RELATIVE_KINDS = {
+    "weekday": _weekday,
+    "relday": _relday,
+    "reldays_anaphor": _reldays_anaphor,
+    "rel_unit": _rel_unit,
+    "end_of_unit": _end_of_unit,
+    "year_end": _year_end,
+    "ago": _ago,
+    "unit_ago": _unit_ago,
+    "yearago_adj": _yearago_adj,
+    "the_unit": _the_unit,
+    "one_day_future": _one_day_future,
+    "soon_future": _one_day_future,
+    "ref": _ref,
+    "ref_more": _ref_more,
+}
