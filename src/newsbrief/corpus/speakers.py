@@ -3,6 +3,7 @@ their full names and by their trailing words ('Ellen Tran' is found as 'Tran' to
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from newsbrief.corpus.features import name_key
@@ -12,8 +13,14 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "
 
 def name_keys(name: str) -> list[str]:
     """A name's key and the keys of its trailing word runs: 'Mayor Ellen Tran' -> 'mayor ellen tran', 'ellen tran', 'tran'."""
+    return list(_name_keys(name))
+
+
+@lru_cache(maxsize=50_000)
+def _name_keys(name: str) -> tuple[str, ...]:
+    """Memoised: an article's speakers come back in each of their attributions and mentions."""
     words = name_key(name).split()
-    return [" ".join(words[i:]) for i in range(len(words))]
+    return tuple(" ".join(words[i:]) for i in range(len(words)))
 
 
 def speaker_keys(brief: dict[str, Any]) -> list[str]:
@@ -31,5 +38,5 @@ def speaker_keys(brief: dict[str, Any]) -> list[str]:
             names.extend(m.get("text") or "" for m in ent.get("mentions") or [] if (m.get("text") or "")[:1].isupper())
         elif isinstance(a.get("source"), dict) and (a["source"].get("text") or "")[:1].isupper():
             names.append(a["source"]["text"])
-    keys = (k for n in names if n.strip() for k in name_keys(n))
+    keys = (k for n in names if n.strip() for k in _name_keys(n))
     return list(dict.fromkeys(k for k in keys if k and k not in PRONOUNS))

@@ -42,6 +42,11 @@ def _pack(value: Any) -> bytes:
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
+def _json(value: Any) -> str:
+    """Compact JSON for the story columns rewritten with each article (no spaces: ~8% fewer bytes)."""
+    return json.dumps(value, separators=(",", ":"))
+
+
 def _unpack(data: Any) -> Any:
     return json.loads(zlib.decompress(bytes(data)))
 
@@ -61,11 +66,13 @@ class _Caches:
 
     df: dict[str, int] = field(default_factory=dict)  # term -> document frequency (0: not in term_df)
     df_n: int = -1  # n_docs the entries of `df` belong to
+    df_checked = False  # df_n was checked inside the write transaction now open (no other writer until it ends)
     stories: OrderedDict[str, tuple[tuple[Any, ...], StoryRow]] = field(default_factory=OrderedDict)
 
     def clear(self) -> None:
         self.df.clear()
         self.df_n = -1
+        self.df_checked = False
         self.stories.clear()
 
 
@@ -96,12 +103,15 @@ class SQLStore(Store):
             if self._depth > 1:
                 yield
             else:
+                self._caches.df_checked = False
                 try:
                     with self._begin():
                         yield
                 except BaseException:
                     self._caches.clear()  # they may hold what was just rolled back
                     raise
+                finally:
+                    self._caches.df_checked = False
         finally:
             self._depth -= 1
 
@@ -245,6 +255,8 @@ class SQLStore(Store):
 
     # term statistics -----------------------------------------------------------------------
     def n_docs(self) -> int:
+        if self._depth and self._caches.df_checked:  # read and kept up to date in this write transaction
+            return self._caches.df_n
         row = self.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
         return int(row[0]) if row else 0
 
@@ -255,6 +267,7 @@ class SQLStore(Store):
         if n != c.df_n or len(c.df) > DF_CACHE_TERMS:
             c.df.clear()
             c.df_n = n
+        c.df_checked = bool(self._depth)
         return c.df
 
     def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
@@ -334,8 +347,7 @@ class SQLStore(Store):
             raise ValueError("put_story needs the story's raw sums (get_stories(..., raw=True))")
         values = (
             story.id, story.title, story.size, story.n_articles, story.first_published, story.last_published,
-            story.first_seq, story.last_seq, json.dumps(story.vector), json.dumps(story.names), json.dumps(story.years),
-            json.dumps(story.raw),
+            story.first_seq, story.last_seq, _json(story.vector), _json(story.names), _json(story.years), _json(story.raw),
         )  # fmt: skip
         self.execute(
             f"""INSERT INTO stories ({_STORY_COLS}, raw) VALUES ({self._in(12)}) ON CONFLICT (id) DO UPDATE SET
@@ -345,10 +357,13 @@ class SQLStore(Store):
                 vector = excluded.vector, names = excluded.names, years = excluded.years, raw = excluded.raw""",
             values,
         )
-        self.execute("DELETE FROM story_terms WHERE story_id = ?", (story.id,))
-        self.executemany(
-            "INSERT INTO story_terms (term, story_id) VALUES (?, ?)", [(t, story.id) for t in dict.fromkeys(index_terms)]
-        )
+        # only the terms that changed: most of a story's index terms stay from one article to the next, and
+        # rewriting them all dirtied ~40 pages of story_terms' two indexes per article
+        terms = list(dict.fromkeys(index_terms))
+        old = {r[0] for r in self.execute("SELECT term FROM story_terms WHERE story_id = ?", (story.id,))}
+        new = set(terms)
+        self.executemany("DELETE FROM story_terms WHERE term = ? AND story_id = ?", [(t, story.id) for t in old - new])
+        self.executemany("INSERT INTO story_terms (term, story_id) VALUES (?, ?)", [(t, story.id) for t in terms if t not in old])
         self._cache_story(_story_copy(story, raw=True))  # as it now is stored: its next reader decodes nothing
 
     def get_story_brief(

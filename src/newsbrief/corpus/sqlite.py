@@ -25,6 +25,10 @@ class SQLiteStore(SQLStore):
         if path != ":memory:":
             self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a commit survives a crash of the process
+        # Each article dirties ~130 pages (document frequencies, MinHash bands, its story), most of them the same
+        # pages as the last article's: a checkpoint (and its fsync) every ~30 articles instead of every ~7 writes
+        # each page once for more articles (ECB+ dev: commits -40%) for a WAL file of ~16 MB.
+        self.conn.execute("PRAGMA wal_autocheckpoint=4000")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.migrate()
 
