@@ -66,7 +66,8 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _day(s: str | None) -> int | None:
+def day_number(s: str | None) -> int | None:
+    """The day in "18", "18th", "3rd" (None when there is no number)."""
     if not s:
         return None
     m = re.match(r"\d+", s)
@@ -179,7 +180,7 @@ def pick_year(month: int, day: int | None, dct: date, tense: str | None) -> int:
     return best
 
 
-def _year_word(s: str | None, dct: date | None) -> int | None:
+def year_of_word(s: str | None, dct: date | None) -> int | None:
     """A year from "1990", "this year", "last year", "next year", "the year"."""
     if not s:
         return None
@@ -196,9 +197,11 @@ def _year_word(s: str | None, dct: date | None) -> int | None:
     return dct.year
 
 
-def _low(m: Match) -> str:
+def lowered(m: Match) -> str:
+    """A match's text lowercased, its spaces collapsed, as the word tables key it."""
     return re.sub(r"\s+", " ", m.text.lower())
 
 
-def _unit_code(word: str | None) -> str | None:
+def unit_code(word: str | None) -> str | None:
+    """The TIMEX3 unit of a unit word ("years" -> Y, "fortnight" -> FN), resources/timex/ `units`."""
     return UNITS.get((word or "").lower())

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from newsbrief.analyzers.timex_calendar import PARTS, WEEKDAYS, Context, _day, _low, iso, month_num
-from newsbrief.analyzers.timex_dates import _date, _date_for
+from newsbrief.analyzers.timex_calendar import PARTS, WEEKDAYS, Context, day_number, iso, lowered, month_num
+from newsbrief.analyzers.timex_dates import date_for, dated
 from newsbrief.analyzers.timex_grammar import LEX, Match
-from newsbrief.analyzers.timex_relative import _anchor_day, _relday, _weekday_base
+from newsbrief.analyzers.timex_relative import anchor_day, relday, weekday_base
 
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
@@ -42,16 +42,16 @@ def _part_of_date(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     part = PARTS.get((g.get("part") or "").lower())
     if g.get("month"):
         month = month_num(g["month"])
-        day = _day(g.get("day"))
-        base = _date_for(month, day, int(g["year"]) if g.get("year") else None, ctx) if month else None
+        day = day_number(g.get("day"))
+        base = date_for(month, day, int(g["year"]) if g.get("year") else None, ctx) if month else None
     else:
-        base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
+        base = weekday_base(g.get("wd"), g.get("rel"), ctx)
     return ("TIME", f"{base}T{part}" if base and part and len(base) == 10 else base)
 
 
 def _part_weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
-    base = _weekday_base(g.get("wd"), None, ctx)
+    base = weekday_base(g.get("wd"), None, ctx)
     part = PARTS.get((g.get("part") or "").lower())
     return ("TIME", f"{base}T{part}" if base and part and not base.startswith("XXXX") else base)
 
@@ -69,7 +69,7 @@ def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     elif rel == "last":
         d = ctx.dct - timedelta(days=1)
     elif rel in ("that", "the", "one", "later that", "early", "late"):
-        d = _anchor_day(ctx)
+        d = anchor_day(ctx)
     else:
         d = ctx.dct
     return ("TIME", f"{iso(d)}T{part}" if d else None)
@@ -101,21 +101,21 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         sub = Match(0, len(dayref), "", {}, dayref)
         low = dayref.lower()
         if low in ("today", "yesterday", "tomorrow", "tonight"):
-            day = _relday(Match(0, 0, "relday", {"w": "today" if low == "tonight" else low}, low), ctx, text)[1]
+            day = relday(Match(0, 0, "relday", {"w": "today" if low == "tonight" else low}, low), ctx, text)[1]
         elif low in ("this morning", "this afternoon", "this evening"):
             day = iso(ctx.dct) if ctx.dct else None
         elif low == "last night":
             day = iso(ctx.dct - timedelta(days=1)) if ctx.dct else None
         elif WEEKDAYS.get(low.rstrip(".")):
-            day = _weekday_base(low, None, ctx)
+            day = weekday_base(low, None, ctx)
         else:
             from newsbrief.analyzers.timex_grammar import find
 
             found = [x for x in find(dayref) if x.kind == "date"]
-            day = _date(found[0], ctx, text)[1] if found else None
+            day = dated(found[0], ctx, text)[1] if found else None
             del sub
     else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
-        anchor = _anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
+        anchor = anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
         day = iso(anchor) if anchor else "XXXX-XX-XX"
     if day is None:
         return ("TIME", None)
@@ -138,8 +138,8 @@ def _clock_morning(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _part_alone(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    part = PARTS.get(_low(m))
-    d = _anchor_day(ctx)
+    part = PARTS.get(lowered(m))
+    d = anchor_day(ctx)
     return ("TIME", f"{iso(d)}T{part}" if d and part else None)
 
 

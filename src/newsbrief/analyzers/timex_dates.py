@@ -16,17 +16,17 @@ from newsbrief.analyzers.timex_calendar import (
     ORDINALS,
     SEASONS,
     Context,
-    _day,
-    _low,
-    _year_word,
     add_months,
+    day_number,
     iso,
+    lowered,
     month_num,
     parse_number,
     pick_year,
     quarter_of,
     safe_date,
     week_of,
+    year_of_word,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
 
@@ -52,7 +52,7 @@ def _slash(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", iso(d) if d else None)
 
 
-def _date_for(month: int, day: int | None, year: int | None, ctx: Context) -> str | None:
+def date_for(month: int, day: int | None, year: int | None, ctx: Context) -> str | None:
     """YYYY-MM-DD for a month and day; the year from the text, else from the reference and tense."""
     if day is not None and not (1 <= day <= calendar.monthrange(2000, month)[1]):
         return None  # "February 30", "June 31": no such day in any year (2000 is a leap year)
@@ -66,13 +66,14 @@ def _date_for(month: int, day: int | None, year: int | None, ctx: Context) -> st
     return iso(d) if d else None
 
 
-def _date(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def dated(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "June 18", "18 June 2024": a month and day (and year); also what a clock time's date says."""
     g = m.groups
     month = month_num(g.get("month"))
     if month is None:
         return ("DATE", None)
     year = int(g["year"]) if g.get("year") else None
-    return ("DATE", _date_for(month, _day(g.get("day")), year, ctx))
+    return ("DATE", date_for(month, day_number(g.get("day")), year, ctx))
 
 
 def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -89,7 +90,7 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     rel = (g.get("rel") or "").lower()
     rel2 = (g.get("rel2") or "").lower()
     if rel2:
-        y = _year_word(rel2, ctx.dct)
+        y = year_of_word(rel2, ctx.dct)
         return ("DATE", f"{y:04d}-{month:02d}" if y else f"XXXX-{month:02d}")
     if ctx.dct is None:
         return ("DATE", None if rel else f"XXXX-{month:02d}")  # "last January" needs the reference
@@ -198,7 +199,7 @@ def _quarter_words(words: list[str], ctx: Context, explicit_year: int | None) ->
 
 
 def _quarter(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    low = _low(m).replace("year-ago", "year_ago").replace("year-earlier", "year_earlier")
+    low = lowered(m).replace("year-ago", "year_ago").replace("year-earlier", "year_earlier")
     # "next year's first quarter": the possessive's year is the year
     words = [w.replace("_", "-").removesuffix("'s") for w in re.findall(r"[a-z0-9'_]+", low.replace("’", "'"))]
     years = re.findall(r"\b\d{4}\b", low)
@@ -224,7 +225,7 @@ def _half(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
             century = _short_decade_century(int(mo.group(1)), ctx.dct)
             return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
         return ("DATE", f"{ctx.dct.year // 10:03d}{DECADE_SUFFIX}" if ctx.dct and "decade" in ystr else None)
-    y = _year_word(ystr, ctx.dct) if ystr else (ctx.dct.year if ctx.dct else None)
+    y = year_of_word(ystr, ctx.dct) if ystr else (ctx.dct.year if ctx.dct else None)
     if y is None:
         return ("DATE", f"XXXX-H{h}")
     if not ystr and ctx.dct and h == 2 and ctx.dct.month <= 6 and ctx.tense == "past":
@@ -236,7 +237,7 @@ def _nquarters(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     n = int(parse_number(g.get("num")) or 0)
     if (g.get("ord") or "").lower() == "first" and n == 2:
-        y = _year_word(g.get("year"), ctx.dct) if g.get("year") else (ctx.dct.year if ctx.dct else None)
+        y = year_of_word(g.get("year"), ctx.dct) if g.get("year") else (ctx.dct.year if ctx.dct else None)
         return ("DATE", f"{y:04d}-H1" if y else "XXXX-H1")
     return ("DURATION", f"P{n}Q" if n else "PXQ")
 
@@ -279,7 +280,7 @@ def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _century(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     o = (m.groups.get("ord") or "").lower()
-    n = ORDINALS.get(o) or _day(o)
+    n = ORDINALS.get(o) or day_number(o)
     if not n or n > 30:
         return ("DATE", None)
     return ("DATE", f"{n - 1:02d}")
@@ -324,7 +325,7 @@ def _year_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _week_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     """ "the week of March 6" -> the ISO week of that day."""
-    value = _date(m, ctx, text)[1]
+    value = dated(m, ctx, text)[1]
     ok = value and value[:1].isdigit() and len(value) == 10
     d = safe_date(int(value[:4]), int(value[5:7]), int(value[8:10])) if ok else None
     return ("DATE", week_of(d) if d else None)
@@ -334,7 +335,7 @@ def _week_of(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 DATE_KINDS = {
     "iso": _iso,
     "slash": _slash,
-    "date": _date,
+    "date": dated,
     "month_year": _month_year,
     "month": _month,
     "season": _season,

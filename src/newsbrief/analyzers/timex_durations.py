@@ -13,10 +13,10 @@ from newsbrief.analyzers.timex_calendar import (
     VAGUE,
     WEEKDAYS,
     Context,
-    _low,
-    _unit_code,
+    lowered,
     month_num,
     parse_number,
+    unit_code,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
 
@@ -75,7 +75,7 @@ _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred
 
 def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
-    unit = _unit_code(g.get("unit"))
+    unit = unit_code(g.get("unit"))
     if unit is None:
         return ("DURATION", None)
     if g.get("half") and not g.get("num"):
@@ -98,7 +98,7 @@ def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
-    unit = _unit_code(g.get("unit"))
+    unit = unit_code(g.get("unit"))
     n = parse_number(g.get("num"))
     if unit is None or n is None:
         return ("DURATION", None)
@@ -106,7 +106,7 @@ def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    unit = _unit_code(m.groups.get("unit"))
+    unit = unit_code(m.groups.get("unit"))
     rel = (m.groups.get("rel") or "").lower()
     if rel in ("recent", "past", "coming") and not m.groups.get("the"):
         # "in recent years", "in coming months": an indefinite time before or after now (TimeBank
@@ -116,14 +116,14 @@ def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    return ("SET", SETS.get(_low(m)))
+    return ("SET", SETS.get(lowered(m)))
 
 
 def _set_every(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     if (g.get("every") or "").lower() == "per" and _RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
         return None  # "15 million instructions per second", "$9 per hour": a rate, as "a year" in "$5 million a year"
-    unit = _unit_code(g.get("unit"))
+    unit = unit_code(g.get("unit"))
     n = parse_number(g.get("num")) if g.get("num") else 1.0
     other = (g.get("other") or "").lower()
     if other in ("other", "second"):

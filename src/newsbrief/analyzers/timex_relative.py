@@ -15,12 +15,12 @@ from newsbrief.analyzers.timex_calendar import (
     PARTS,
     WEEKDAYS,
     Context,
-    _low,
-    _unit_code,
     iso,
+    lowered,
     parse_number,
     safe_date,
     shift,
+    unit_code,
     week_of,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
@@ -47,7 +47,8 @@ def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
-def _weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | None:
+def weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | None:
+    """The date of a weekday with its "last"/"next"/"the previous" (None without a reference)."""
     wd = WEEKDAYS.get((wd_word or "").lower().rstrip("."))
     if wd is None:
         return None
@@ -72,14 +73,14 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
         part = PARTS.get(part_word.rstrip("s"))
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
-    base = _weekday_base(g.get("wd"), g.get("rel"), ctx)
+    base = weekday_base(g.get("wd"), g.get("rel"), ctx)
     part = PARTS.get(part_word)
     if part:  # TempEval-3 types "Friday night" a DATE (12 to 2 on train) and mostly values it by the day
         return ("DATE", f"{base}T{part}" if base and WEEKDAY_PART_IN_VALUE else base)
     return ("DATE", base)
 
 
-def _anchor_day(ctx: Context) -> date | None:
+def anchor_day(ctx: Context) -> date | None:
     """The last full date the text mentioned, for "that day", "that evening" (else the reference)."""
     if ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10]):
         d = safe_date(int(ctx.last[:4]), int(ctx.last[5:7]), int(ctx.last[8:10]))
@@ -88,7 +89,8 @@ def _anchor_day(ctx: Context) -> date | None:
     return ctx.dct
 
 
-def _relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "today", "yesterday", "the day after tomorrow": a day counted from the reference."""
     w = re.sub(r"\s+", " ", (m.groups.get("w") or "").lower())
     if ctx.dct is None:
         return ("DATE", None)
@@ -101,10 +103,10 @@ _APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})
 
 
 def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
-    w = _low(m)
+    w = lowered(m)
     if not (ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10])):
         return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
-    d = _anchor_day(ctx)
+    d = anchor_day(ctx)
     if d is None:
         return ("DATE", None)
     if _APPOSITIVE_DAY.search(text[max(0, m.start - 24) : m.start]) and re.match(r"\s+[\w$]", text[m.end : m.end + 3]):
@@ -181,14 +183,14 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("DATE", None)
-    if "month" in _low(m):
+    if "month" in lowered(m):
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")
 
 
 def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
-    unit = _unit_code(g.get("unit"))
+    unit = unit_code(g.get("unit"))
     numtxt = g.get("num")
     n = parse_number(numtxt)
     direction = re.sub(r"\s+", " ", (g.get("dir") or "").lower())
@@ -209,7 +211,7 @@ def _unit_ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _yearago_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    unit = _unit_code(m.groups.get("unit"))
+    unit = unit_code(m.groups.get("unit"))
     if ctx.dct is None or unit is None:
         return ("DATE", None)
     if unit == "Y" and ctx.last_quarter:
@@ -254,11 +256,11 @@ def _one_day_future(m: Match, ctx: Context, text: str) -> tuple[str, str | None]
 
 
 def _ref(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    return ("DATE", REFS.get(_low(m)))
+    return ("DATE", REFS.get(lowered(m)))
 
 
 def _ref_more(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    low = _low(m)
+    low = lowered(m)
     if any(w in low for w in ("coming", "future", "next")):
         return ("DATE", "FUTURE_REF")
     return ("DATE", "PAST_REF")
@@ -267,7 +269,7 @@ def _ref_more(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 # the match kinds (timex_grammar) this module values
 RELATIVE_KINDS = {
     "weekday": _weekday,
-    "relday": _relday,
+    "relday": relday,
     "reldays_anaphor": _reldays_anaphor,
     "rel_unit": _rel_unit,
     "end_of_unit": _end_of_unit,
