@@ -56,6 +56,7 @@ async def _load(base: str, token: str, targets: dict[str, list[str]], posts: lis
     lat: dict[str, list[float]] = {}
     errors: list[str] = []
     write_lat: list[float] = []
+    marks: dict[str, float] = {}
     done = asyncio.Event()
     limits = httpx.Limits(max_connections=READERS + 2)
     async with httpx.AsyncClient(base_url=base, timeout=120.0, limits=limits) as client:
@@ -71,6 +72,7 @@ async def _load(base: str, token: str, targets: dict[str, list[str]], posts: lis
                 write_lat.append(time.perf_counter() - t0)
                 if r.status_code >= 400:
                     errors.append(f"write {r.status_code}: {r.text[:200]}")
+            marks["last_write"] = time.perf_counter()
             done.set()
 
         def request(rng: random.Random, kind: str | None = None) -> tuple[str, str]:
@@ -108,7 +110,27 @@ async def _load(base: str, token: str, targets: dict[str, list[str]], posts: lis
         read_seconds = time.perf_counter() - t0
         await w
         write_seconds = time.perf_counter() - t0
-    return {"lat": lat, "errors": errors, "write_lat": write_lat, "read_seconds": read_seconds, "write_seconds": write_seconds}
+    return {
+        "lat": lat, "errors": errors, "write_lat": write_lat, "read_seconds": read_seconds, "write_seconds": write_seconds,
+        "last_write": marks.get("last_write", time.perf_counter()),
+    }  # fmt: skip
+
+
+def _story_briefs_after(db: str, article_ids: list[str], since: float, timeout: float = 60.0) -> tuple[int, int, float]:
+    """(stories of the posted articles with their brief stored for their current state, stories, seconds after
+    the last POST's answer when that was seen): the server stores them after its answers."""
+    from newsbrief.corpus.store import open_store
+    from newsbrief.corpus.views import builder
+
+    with open_store(db) as store:
+        while True:
+            ids = sorted({a.story_id for i in article_ids if (a := store.get_article(i)) is not None and a.story_id})
+            stories = store.get_stories(ids)
+            stored = sum(store.get_story_brief(s, builder()) is not None for s in stories)
+            lag = time.perf_counter() - since
+            if stored == len(stories) or lag > timeout:
+                return stored, len(stories), lag
+            time.sleep(0.1)
 
 
 def run(limit: int | None) -> list[Row]:
@@ -142,6 +164,7 @@ def run(limit: int | None) -> list[Row]:
                 cpu0 = _cpu(server.pid), time.process_time()
                 res = asyncio.run(_load(base, token, targets, posts))
                 res["server_cpu"], res["client_cpu"] = _cpu(server.pid) - cpu0[0], time.process_time() - cpu0[1]
+                res["story_briefs"] = _story_briefs_after(db, [p["id"] for p in posts], res["last_write"])
             log.seek(0)
             server_log = log.read()
     lat = res["lat"]
@@ -162,6 +185,10 @@ def run(limit: int | None) -> list[Row]:
     wl = res["write_lat"]
     rows.append(Row("api", "ingest writes: articles, p50 (s)", f"{len(wl)}, {_pct(wl, 0.5):.2f}",
                     note="one article per POST, analysed by the server during the reads"))  # fmt: skip
+    stored, n_stories, lag = res["story_briefs"]
+    rows.append(Row("api", "story briefs of the stories posted to, stored after the answers", f"{stored}/{n_stories}",
+                    note=f"all stored {lag:.1f} s after the last answer (the server builds them after answering)"
+                    if stored == n_stories else f"still missing {lag:.0f} s after the last answer"))  # fmt: skip
     load = os.getloadavg()[0]
     cpu = f"{res['server_cpu']:.1f} / {res['client_cpu']:.1f}"
     note = f"machine load average {load:.1f} on {os.cpu_count()} cores; the analysis process not counted"

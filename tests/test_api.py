@@ -378,3 +378,50 @@ def test_analysis_queue_full_is_503(open_client: TestClient, monkeypatch: pytest
     monkeypatch.setattr(api_app, "MAX_QUEUED_ANALYSES", 0)
     r = open_client.post("/api/analyze", json={"text": DROUGHT})
     assert "busy" in _error(r, 503)["message"] and r.headers["retry-after"]
+
+
+def test_a_post_answers_before_its_story_brief_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story brief of the story a POST joined is built after the answer, outside the write lock, and
+    stored for the story's new state."""
+    import threading
+
+    from newsbrief.corpus import views
+    from newsbrief.corpus.store import open_store
+
+    db = str(tmp_path / "news.db")
+    with Corpus.open(db) as corpus:
+        corpus.ingest([Article(FERRY_A, id="ferry-a", published="2026-03-06", source="Harbour Post")])
+    started, release = threading.Event(), threading.Event()
+    real = views.refresh_story_briefs
+
+    def held(store: Any, story_ids: Any = None) -> int:
+        started.set()
+        release.wait(10)  # an answer that waited for this would come 10 s late, after the brief was stored
+        return real(store, story_ids)
+
+    monkeypatch.setattr(views, "refresh_story_briefs", held)
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        # an exact copy under a new id: its stored brief is reused (no analysis), and the story grows
+        r = c.post("/api/articles", json={"id": "ferry-wire", "text": FERRY_A, "published": "2026-03-06"}, headers=AUTH)
+        assert r.status_code == 201 and r.json()["results"][0]["status"] == "copy", r.text
+        assert started.wait(5) and not release.is_set()
+        with open_store(db) as store:
+            (story,) = store.get_stories([r.json()["results"][0]["story"]])
+            assert story.n_articles == 2
+            assert store.get_story_brief(story, views.builder()) is None  # not yet: the answer did not wait
+            release.set()
+            assert c.app.state.stores.story_briefs.wait(30)
+            stored = store.get_story_brief(story, views.builder())
+        assert stored is not None and stored[0]["id"] == story.id
+        # writes go on while a story brief is being built (the worker holds no write lock meanwhile)
+        started.clear()
+        release.clear()
+        r = c.post("/api/articles", json={"id": "ferry-wire-2", "text": FERRY_A, "published": "2026-03-06"}, headers=AUTH)
+        assert started.wait(5)
+        r2 = c.post("/api/articles", json={"id": "ferry-wire-3", "text": FERRY_A, "published": "2026-03-06"}, headers=AUTH)
+        assert r2.status_code == 201 and not release.is_set()
+        release.set()
+        assert c.app.state.stores.story_briefs.wait(30)
+        with open_store(db) as store:
+            (story,) = store.get_stories([story.id])
+            assert story.n_articles == 4 and store.get_story_brief(story, views.builder()) is not None

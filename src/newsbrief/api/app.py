@@ -112,8 +112,76 @@ class Lru:
 
 
 # stores ---------------------------------------------------------------------------------------------
+class StoryBriefWorker:
+    """Stores the story briefs of the stories that POSTs touched, after their answers and outside the write
+    lock: one thread with a store connection of its own (building the brief of a 100-article story takes
+    ~1 s, which held every writer and the POST's answer). Story ids wait in a set, so a story touched by
+    ten POSTs while a build runs is built once, in its state of then. A brief is stored per story state
+    and never over a newer one (corpus/views.py), so a late build is harmless; one not built yet (or
+    dropped at shutdown) is built by its first reader, as before."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._pending: dict[str, None] = {}  # story ids, in order of arrival
+        self._busy = False
+        self._closed = False
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._store: Store | None = None
+
+    def submit(self, story_ids: list[str]) -> None:
+        if not story_ids:
+            return
+        with self._cond:
+            if self._closed:
+                return
+            self._pending.update(dict.fromkeys(story_ids))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="newsbrief-story-briefs", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        from newsbrief.corpus import views
+
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._pending or self._closed)
+                if self._closed:
+                    return
+                ids, self._busy = list(self._pending), True
+                self._pending.clear()
+            try:
+                if self._store is None:
+                    self._store = open_store(self.db)
+                views.refresh_story_briefs(self._store, ids)
+            except Exception:  # a brief not stored is built by its first reader: never a failed write
+                log.warning("could not store the briefs of stories %s", ", ".join(ids[:5]), exc_info=True)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until every submitted story's brief is stored (or failed); False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop after the build under way (the pending ones are left to their readers)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if self._store is not None and (self._thread is None or not self._thread.is_alive()):
+            self._store.close()
+            self._store = None
+
+
 class Stores:
-    """One reading store per thread, one writing Corpus (used under `write_lock`), a small story-brief cache."""
+    """One reading store per thread, one writing Corpus (used under `write_lock`), a small story-brief cache,
+    the story briefs' worker."""
 
     def __init__(self, db: str) -> None:
         self.db = db
@@ -124,6 +192,7 @@ class Stores:
         self._corpus: Corpus | None = None
         self.briefs = Lru(STORY_CACHE)
         self.lines = Lru(LINE_CACHE)
+        self.story_briefs = StoryBriefWorker(db)
 
     def reader(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -153,8 +222,9 @@ class Stores:
         return None
 
     def store(self, articles: list[Article], results: list[dict[str, Any] | str]) -> list[Outcome]:
-        """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does),
-        then the briefs of the stories they joined."""
+        """Store analysed articles, one transaction each (copies, stories and actors as `newsbrief ingest` does);
+        the briefs of the stories they joined are stored after the answer, by the worker (as an ingest run
+        does at its end: a story's first view reads it)."""
         with self.write_lock:
             if self._corpus is None:
                 self._corpus = Corpus.open(self.db)
@@ -164,10 +234,12 @@ class Stores:
                     out.append(Outcome("error", article.id, error=result))
                 else:
                     out.append(self._corpus.add_brief(result))
-            self._corpus.store_story_briefs()  # as at the end of an ingest run: a story's first view reads it
-            return out
+            touched = self._corpus.take_touched()
+        self.story_briefs.submit(touched)
+        return out
 
     def close(self) -> None:
+        self.story_briefs.close()
         with self._lock:
             for store in self._opened:
                 try:

@@ -160,8 +160,14 @@ class Corpus:
         story once, in its own transaction): the end of an ingest run. Returns how many were built."""
         from newsbrief.corpus.views import refresh_story_briefs
 
-        touched, self.touched = sorted(self.touched), set()
+        touched = self.take_touched()
         return refresh_story_briefs(self.store, touched) if touched else 0
+
+    def take_touched(self) -> list[str]:
+        """The stories given an article since the last call, forgotten here: a caller that stores their
+        briefs elsewhere (the API's worker, after its answer) takes them."""
+        touched, self.touched = sorted(self.touched), set()
+        return touched
 
     def _known(self, article: Article) -> Outcome | None:
         """An outcome without analysis: already stored, or an exact copy of a stored text."""
