@@ -550,3 +550,10 @@ def test_parenthetical_cue_before_its_clause_keeps_what_opens_the_sentence(brief
     a = find(b, "the ferry will stop")
     assert a.content.text.startswith("If the repairs") and a.source.text == "Mr. Lopez"
     assert find(b, "mere mention").content.text.startswith("At times last year")
+
+
+def test_cue_inside_another_attributions_content_is_not_an_attribution_of_its_own(brief_of):
+    b = brief_of("The mayor said he believes the old bridge is safe for heavy trucks.")
+    assert [(a.source.text, a.content.text) for a in atts(b)] == [
+        ("The mayor", "he believes the old bridge is safe for heavy trucks")
+    ]

@@ -333,6 +333,7 @@ def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
     found += _colon_quotes(doc, lines, found, quotes)
     _continue_quotes(doc, lines, found, quotes)
 
+    found = _drop_nested(found)
     found += _unmarked_speech(doc, lines, found, quotes)
     found.sort(key=lambda f: f.content)
     return found, _orphan_quotes(doc, quotes, found)
@@ -598,6 +599,29 @@ def _token_after(doc: Doc, pos: int):
     while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
         i += 1
     return doc[i] if i < len(doc) else None
+
+
+def _drop_nested(found: list[Found]) -> list[Found]:
+    """A cue inside another attribution's content is part of what that source said ("he said he found X
+    charming"), as a cue inside quotation marks is: on PolNeAR train such nested attributions are right
+    about one time in six, and the outer one holds their words anyway."""
+    spans = sorted((f.content[0], f.content[1], i) for i, f in enumerate(found))
+    starts = [a for a, _, _ in spans]
+    out = []
+    for i, f in enumerate(found):
+        if f.cue is None or f.inherit is not None or f.nested_ok:
+            out.append(f)
+            continue
+        c0, c1 = f.cue
+        k = bisect.bisect_right(starts, c0)
+        inside = any(
+            a <= c0 and c1 <= b and j != i and not (a <= found[j].cue[0] < b and f.content[0] <= found[j].cue[0] < f.content[1])
+            for a, b, j in spans[:k]
+            if found[j].cue is not None and b > c0
+        )
+        if not inside:
+            out.append(f)
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:

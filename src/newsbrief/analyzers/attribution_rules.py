@@ -37,6 +37,7 @@ class Found:
     speech: bool = False  # a verb of saying (may introduce direct speech), not of belief
     role: tuple[int, int] | None = None  # a role the cue itself gives ('"..." \u2014 Name, role')
     inherit: Found | None = None  # takes its speaker from this one (list items, unmarked speech)
+    nested_ok: bool = False  # stays when it stands inside another attribution's content ("according to X")
     verb: Token | None = field(default=None, repr=False)
 
 
@@ -493,7 +494,7 @@ def prepositional_cues(doc: Doc) -> list[Found]:
                         end_tok = sent.end
                     content, frags = _rest_of_sentence(doc, sent, t.i, end_tok)
                     cue_end = head.idx + len(head.text)
-                    out.append(Found(content=content, source=src, cue=(t.idx, cue_end), fragments=frags))
+                    out.append(Found(content=content, source=src, cue=(t.idx, cue_end), fragments=frags, nested_ok=True))
             # "in his opinion", "in Smith's view"
             if t.lower_ == "in" and i + 1 < len(toks):
                 noun = next((c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in OPINION_NOUNS), None)
