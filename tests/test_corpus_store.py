@@ -101,14 +101,16 @@ def test_a_writers_cached_counts_and_stories_follow_another_writers_commits(db_u
     with Corpus.open(db_url) as a, Corpus.open(db_url) as b:
         first = a.add_brief(brief("t1", TRAIN, "2024-05-12"))
         terms = ["freight", "derail", "grain", "zzz"]
-        before = a.store.doc_freqs(terms)
-        story = a.store.get_stories([first.story_id], raw=True)[0]
-        story.years["mutated"] = 99  # a caller's change never reaches the cache
+        with a.store.transaction():  # as the tracker reads them: inside the writer's transaction
+            before = a.store.doc_freqs(terms)
+            story = a.store.get_stories([first.story_id], raw=True)[0]
+            story.years["mutated"] = 99  # a caller's change never reaches the cache
         joined = b.add_brief(brief("t2", TRAIN_2, "2024-05-12"))
         assert joined.story_id == first.story_id
-        assert a.store.doc_freqs(terms) == b.store.doc_freqs(terms) != before
-        assert a.store.n_docs() == 2
-        (seen,) = a.store.get_stories([first.story_id], raw=True)
+        with a.store.transaction():
+            assert a.store.doc_freqs(terms) == b.store.doc_freqs(terms) != before
+            assert a.store.n_docs() == 2
+            (seen,) = a.store.get_stories([first.story_id], raw=True)
         with open_store(db_url) as other:
             (fresh,) = other.get_stories([first.story_id], raw=True)
         assert (seen.size, seen.n_articles, seen.vector, seen.years, seen.raw) == (

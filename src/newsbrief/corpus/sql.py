@@ -261,7 +261,8 @@ class SQLStore(Store):
         return int(row[0]) if row else 0
 
     def _df_cache(self) -> dict[str, int]:
-        """The cached document frequencies, emptied when another writer has counted documents since."""
+        """The cached document frequencies, emptied when another writer has counted documents since (the
+        tracker's reads and writes; only a writer's connection asks for them)."""
         c = self._caches
         n = self.n_docs()
         if n != c.df_n or len(c.df) > DF_CACHE_TERMS:
@@ -314,9 +315,17 @@ class SQLStore(Store):
         )  # fmt: skip
 
     def get_stories(self, story_ids: Sequence[str], raw: bool = False) -> list[StoryRow]:
-        """Their state first (a few small columns), then the JSON of only those not cached in that state."""
-        cache = self._caches.stories
+        """In a write transaction (the tracker's reads), their state first (a few small columns), then the JSON
+        of only those not cached in that state; a reader (a page, the API) reads them once, uncached: its
+        connections are many, one per thread, and would each keep a cache."""
+        cols = _STORY_COLS + (", raw" if raw else "")
         out: dict[str, StoryRow] = {}
+        if not self._depth:
+            for part in _chunks(list(story_ids)):
+                for r in self.execute(f"SELECT {cols} FROM stories WHERE id IN ({self._in(len(part))})", part):
+                    out[r[0]] = self._story(r)
+            return [out[i] for i in story_ids if i in out]
+        cache = self._caches.stories
         stale: list[str] = []
         for part in _chunks(list(story_ids)):
             for r in self.execute(f"SELECT {_STORY_STATE} FROM stories WHERE id IN ({self._in(len(part))})", part):
@@ -326,7 +335,6 @@ class SQLStore(Store):
                     out[r[0]] = _story_copy(hit[1], raw)
                 else:
                     stale.append(r[0])
-        cols = _STORY_COLS + (", raw" if raw else "")
         for part in _chunks(stale):
             for r in self.execute(f"SELECT {cols} FROM stories WHERE id IN ({self._in(len(part))})", part):
                 story = self._story(r)
@@ -364,7 +372,7 @@ class SQLStore(Store):
         new = set(terms)
         self.executemany("DELETE FROM story_terms WHERE term = ? AND story_id = ?", [(t, story.id) for t in old - new])
         self.executemany("INSERT INTO story_terms (term, story_id) VALUES (?, ?)", [(t, story.id) for t in terms if t not in old])
-        self._cache_story(_story_copy(story, raw=True))  # as it now is stored: its next reader decodes nothing
+        self._cache_story(_story_copy(story, raw=True))  # as it now is stored: the next article decodes nothing
 
     def get_story_brief(
         self, story: StoryRow, builder: str, page: bool = False
