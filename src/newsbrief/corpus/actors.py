@@ -63,7 +63,9 @@ def merge_article(store: Store, article_id: str, entities: list[Any]) -> list[st
     new_ids = [actor_id(fam, k) for (_, _, fam, _, _), k in zip(plans, main_keys, strict=True)]
     found = {a.id: a for a in store.get_actors(list(dict.fromkeys([*(a for ids in hits.values() for a in ids), *new_ids])))}
     known = {i: found[i] for ids in hits.values() for i in ids if i in found}
-    linked = []
+    linked: list[str] = []
+    puts: list[tuple[ActorRow, list[str]]] = []
+    links: list[tuple[str, str, str, int]] = []
     for (ent, etype, fam, aliases, keys), main_key, new_id in zip(plans, main_keys, new_ids, strict=True):
         mentions = max(1, len(_get(ent, "mentions") or []))
         actor = _choose(fam, keys, hits, known)
@@ -83,9 +85,12 @@ def merge_article(store: Store, article_id: str, entities: list[Any]) -> list[st
         for k in alias_keys:  # later entities of this article see it too
             hits.setdefault(k, []).append(actor.id)
         known[actor.id] = actor
-        store.put_actor(actor, alias_keys)
-        store.link_actor(article_id, _get(ent, "id") or main_key, actor.id, mentions)
+        puts.append((actor, alias_keys))
+        links.append((article_id, _get(ent, "id") or main_key, actor.id, mentions))
         linked.append(actor.id)
+    # written once all are merged (nothing above reads them back from the store): a few statements per article
+    store.put_actors(puts)
+    store.link_actors(links)
     return linked
 
 

@@ -452,23 +452,24 @@ class SQLStore(Store):
                 out[r[0]] = ActorRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5]), json.loads(r[6]))
         return [out[i] for i in actor_ids if i in out]
 
-    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None:
-        self.execute(
+    def put_actors(self, items: Sequence[tuple[ActorRow, Sequence[str]]]) -> None:
+        actors = {a.id: a for a, _ in items}  # an actor twice (two entities of an article): its last state once
+        self.executemany(
             """INSERT INTO actors (id, name, type, country, mentions, articles, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, country = excluded.country,
                mentions = excluded.mentions, articles = excluded.articles, aliases = excluded.aliases""",
-            (actor.id, actor.name, actor.type, actor.country, actor.mentions, actor.articles, json.dumps(actor.aliases)),
+            [(a.id, a.name, a.type, a.country, a.mentions, a.articles, json.dumps(a.aliases)) for a in actors.values()],
         )
         self.executemany(
             "INSERT INTO actor_aliases (alias_key, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(k, actor.id) for k in dict.fromkeys(alias_keys)],
+            list(dict.fromkeys((k, a.id) for a, keys in items for k in keys)),
         )
 
-    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None:
-        self.execute(
+    def link_actors(self, rows: Sequence[tuple[str, str, str, int]]) -> None:
+        self.executemany(
             """INSERT INTO article_actors (article_id, entity_id, actor_id, mentions) VALUES (?, ?, ?, ?)
                ON CONFLICT (article_id, entity_id) DO NOTHING""",
-            (article_id, entity_id, actor_id, mentions),
+            rows,
         )
 
     def actor_articles(self, actor_id: str) -> list[tuple[str, str, int]]:

@@ -230,11 +230,19 @@ class Store(ABC):
     @abstractmethod
     def get_actors(self, actor_ids: Sequence[str]) -> list[ActorRow]: ...
 
-    @abstractmethod
-    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None: ...
+    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None:
+        self.put_actors([(actor, alias_keys)])
 
     @abstractmethod
-    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None: ...
+    def put_actors(self, items: Sequence[tuple[ActorRow, Sequence[str]]]) -> None:
+        """Insert or replace actors and add their alias keys (an article's, in a few statements)."""
+
+    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None:
+        self.link_actors([(article_id, entity_id, actor_id, mentions)])
+
+    @abstractmethod
+    def link_actors(self, rows: Sequence[tuple[str, str, str, int]]) -> None:
+        """(article id, entity id, actor id, mentions) links; an entity already linked keeps its link."""
 
     @abstractmethod
     def actor_articles(self, actor_id: str) -> list[tuple[str, str, int]]:
