@@ -557,3 +557,9 @@ def test_cue_inside_another_attributions_content_is_not_an_attribution_of_its_ow
     assert [(a.source.text, a.content.text) for a in atts(b)] == [
         ("The mayor", "he believes the old bridge is safe for heavy trucks")
     ]
+
+
+def test_stance_verbs_support_and_back(brief_of):
+    b = brief_of("The dockers' union supports the new contract. Two council members backed the plan to widen the harbour.")
+    assert find(b, "the new contract").source.text == "The dockers' union"
+    assert find(b, "the plan to widen").source.text == "Two council members"
