@@ -72,7 +72,7 @@ class Features:
     terms: Counter[str]  # words (text + title, title weighted) and explicit dates ("d:2024-06-18")
     names: Counter[str]  # actor name keys with mention counts ("n:kim jong un")
     published: str | None = None
-    years: set[str] = field(default_factory=set)  # years the article is dated in or mentions
+    years: set[str] = field(default_factory=set)  # years the article writes (never the one its date lends)
     # Facts that set one occurrence apart from another of the same kind, by family:
     # "#" numbers, "w" weekdays, "m" months, "p" main people (surnames), "o" main organisations,
     # "a" (event type, actor) pairs; "P" and "O": every person/organisation named (to see what is absent).

@@ -10,7 +10,10 @@ a user stays valid. The score adds up evidence, each piece on the scale of a log
   what (event type + actor). Two earthquakes on the same island, two hirings of the same coach
   share their words and places; they differ in these, so a fact most of the story's articles share
   and the article lacks, or a fact of the article the story never saw, counts against the join;
-- dates, where both sides have one: an article far outside a story's date range cannot join it.
+- dates, where both sides have one: an article far outside a story's date range cannot join it, one
+  within a day of it gains a little ("date_near"). A date is never a fact of the year family: about
+  half the articles of a real stream have none, and the year a date lends would count against every
+  undated article of the same event (features.py keeps only years as written).
 The story keeps, per fact, how many of its articles state it (in its `years` field: plain years as
 before, other families under a prefix, "#:5.6", "p:thompson", and "has:#" for the articles with any).
 """
