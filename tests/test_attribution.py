@@ -563,3 +563,12 @@ def test_stance_verbs_support_and_back(brief_of):
     b = brief_of("The dockers' union supports the new contract. Two council members backed the plan to widen the harbour.")
     assert find(b, "the new contract").source.text == "The dockers' union"
     assert find(b, "the plan to widen").source.text == "Two council members"
+
+
+def test_cue_between_two_fragments_of_a_quote_stays(brief_of):
+    b = brief_of(
+        "\u201cThe harbour is ready for the winter storms,\u201d the mayor said, referring to the new sea wall. "
+        "\u201cWe built it in less than a year with our own money.\u201d"
+    )
+    assert find(b, "We built it").source.text == "the mayor"
+    assert [a.content.text for a in atts(b) if a.cue is not None and a.cue.text == "referring"] == ["the new sea wall"]

@@ -615,10 +615,14 @@ def _drop_nested(found: list[Found]) -> list[Found]:
         c0, c1 = f.cue
         k = bisect.bisect_right(starts, c0)
         inside = any(
-            a <= c0 and c1 <= b and j != i and not (a <= found[j].cue[0] < b and f.content[0] <= found[j].cue[0] < f.content[1])
+            a <= c0
+            and c1 <= b
+            and j != i
+            and not (a <= found[j].cue[0] < b and f.content[0] <= found[j].cue[0] < f.content[1])
+            and (not found[j].fragments or any(s <= c0 and c1 <= e for s, e in found[j].fragments))
             for a, b, j in spans[:k]
             if found[j].cue is not None and b > c0
-        )
+        )  # (a cue between two fragments, as in '"A," he said, referring to X. "B."', is no one's words)
         if not inside:
             out.append(f)
     return out
