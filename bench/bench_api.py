@@ -4,7 +4,8 @@ writes (each analysed by the server), against `newsbrief.api.run` served by uvic
 
 The store is preloaded with stored briefs of the ECB+ dev set (bench/out/briefs/, the newest cache; stale
 briefs are fine here: the API only reads them); the articles held back are the ones posted. Bounded in
-count and time; every error response is counted (the target is none).
+count and time; every error response is counted (the target is none). The server stores the briefs of the
+stories a POST joined after answering it: a row says when they all were stored, from the last answer.
 """
 
 from __future__ import annotations
