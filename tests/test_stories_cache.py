@@ -1,0 +1,38 @@
+"""The tracker's shortcuts must not change a single decision: a story's decoded facts are reused only
+while its state is the one they were decoded from, and a story's kept sums are what rounding all of
+them gave (only the ones an article changed are rounded again)."""
+
+from __future__ import annotations
+
+from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, brief
+from newsbrief.corpus.features import features, sublinear
+from newsbrief.corpus.store import StoryRow
+from newsbrief.corpus.stories import StoryFacts, _add, _round, fact_evidence
+
+
+def test_decoded_facts_are_reused_only_for_the_same_state():
+    story = StoryRow(id="s", size=2, years={"2019": 2, "#:5.6": 2, "has:#": 2, "p:thompson": 1})
+    feats = features(brief("b1", BRIDGE))
+    cache: dict[str, StoryFacts] = {}
+    first = fact_evidence(feats, story, cache)
+    assert first == fact_evidence(feats, story) and "s" in cache
+    # the same story grown (another article's facts, a new size): decoded again, as without a cache
+    grown = StoryRow(id="s", size=3, years={"2019": 2, "#:5.6": 2, "#:7": 1, "has:#": 3, "p:thompson": 1})
+    assert fact_evidence(feats, grown, cache) == fact_evidence(feats, grown)
+    # same size, other counts (a rolled-back article, another in its place): decoded again too
+    other = StoryRow(id="s", size=3, years={"2020": 3, "has:#": 0})
+    assert fact_evidence(feats, other, cache) == fact_evidence(feats, other)
+    assert cache["s"].years == other.years
+
+
+def test_kept_sums_equal_rounding_all_of_them():
+    sums: dict[str, float] = {}
+    for i, text in enumerate([BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, BRIDGE]):
+        vec = sublinear(features(brief(f"b{i}", text)).terms)
+        whole = dict(sums)
+        for t, v in vec.items():
+            whole[t] = whole.get(t, 0.0) + v
+        top, kept = _add(dict(sums), vec, 30)
+        expected = dict(sorted(whole.items(), key=lambda kv: (-kv[1], kv[0]))[:30]) if len(whole) > 30 else whole
+        assert top == expected and kept == _round(expected) and list(kept) == list(expected)
+        sums = kept
