@@ -7,7 +7,7 @@ from __future__ import annotations
 from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, brief
 from newsbrief.corpus.features import features, sublinear
 from newsbrief.corpus.store import StoryRow
-from newsbrief.corpus.stories import StoryFacts, _add, _round, fact_evidence
+from newsbrief.corpus.stories import StoryFacts, _add, _round, _top, fact_evidence
 
 
 def test_decoded_facts_are_reused_only_for_the_same_state():
@@ -36,3 +36,10 @@ def test_kept_sums_equal_rounding_all_of_them():
         expected = dict(sorted(whole.items(), key=lambda kv: (-kv[1], kv[0]))[:30]) if len(whole) > 30 else whole
         assert top == expected and kept == _round(expected) and list(kept) == list(expected)
         sums = kept
+
+
+def test_top_keeps_the_largest_with_ties_by_term():
+    vec = {"delta": 0.5, "alpha": 0.5, "charlie": 0.9, "bravo": 0.5, "echo": 0.1, "foxtrot": 0.9}
+    got = _top(vec, 4)
+    assert list(got.items()) == [("charlie", 0.9), ("foxtrot", 0.9), ("alpha", 0.5), ("bravo", 0.5)]
+    assert _top(vec, 10) is vec
