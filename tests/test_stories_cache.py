@@ -5,7 +5,7 @@ them gave (only the ones an article changed are rounded again)."""
 from __future__ import annotations
 
 from corpus_helpers import BRIDGE, BRIDGE_OTHER_OUTLET, TRAIN, brief
-from newsbrief.corpus.features import features, sublinear
+from newsbrief.corpus.features import cosine, features, sublinear, weighted
 from newsbrief.corpus.store import StoryRow
 from newsbrief.corpus.stories import StoryFacts, _add, _round, _top, fact_evidence
 
@@ -43,3 +43,15 @@ def test_top_keeps_the_largest_with_ties_by_term():
     got = _top(vec, 4)
     assert list(got.items()) == [("charlie", 0.9), ("foxtrot", 0.9), ("alpha", 0.5), ("bravo", 0.5)]
     assert _top(vec, 10) is vec
+
+
+def test_cosine_and_weights_are_the_plain_formulas():
+    import math
+
+    a = {"bridge": 0.6, "closed": 0.8}
+    b = {"bridge": 0.5, "river": 0.5, "closed": 0.7071}
+    assert cosine(a, b) == 0.6 * 0.5 + 0.8 * 0.7071 and cosine(a, {"river": 1.0}) == 0.0
+    counts, df = {"bridge": 2.0, "river": 1.0, "closed": 1.0}, {"bridge": 3, "river": 1}
+    raw = {t: c * (math.log(11 / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    assert weighted(counts, df, 10) == {t: v / norm for t, v in raw.items()}

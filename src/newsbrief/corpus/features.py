@@ -9,8 +9,9 @@ import calendar
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -173,22 +174,37 @@ def facts_of(brief: Any, text: str) -> dict[str, set[str]]:
 
 def tfidf(counts: dict[str, float], df: dict[str, int], n_docs: int) -> dict[str, float]:
     """Sublinear tf x smoothed idf, unit length (the idf is the corpus's at the time of asking)."""
-    vec = {t: (1.0 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items() if c > 0}
+    idf = _idf(n_docs)
+    vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0)) for t, c in counts.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 
 
 def weighted(counts: dict[str, float], df: dict[str, int], n_docs: int) -> dict[str, float]:
     """A story's summed vector times idf, unit length (its counts are already sums of sublinear tfs)."""
-    vec = {t: c * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items() if c > 0}
+    idf = _idf(n_docs)
+    vec = {t: c * idf(df.get(t, 0)) for t, c in counts.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 
 
+def _idf(n_docs: int) -> Callable[[int], float]:
+    """Smoothed idf by document frequency, each computed once per call (most terms share a few
+    frequencies: 1, 2, 3...); the same floats as computing it per term."""
+
+    @cache
+    def idf(d: int) -> float:
+        return math.log((n_docs + 1) / (d + 1)) + 1.0
+
+    return idf
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product over the shared terms only, in the smaller vector's order: the same float as summing
+    a zero for every other term, at half the cost (a store scores ~10 stories per article)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    return float(sum([v * b[t] for t, v in a.items() if t in b]))
 
 
 def sublinear(counts: dict[str, float]) -> dict[str, float]:
