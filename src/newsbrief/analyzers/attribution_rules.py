@@ -80,12 +80,12 @@ def content_chars(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     for c in tok.rights:
         if c.left_edge.i <= tok.i or c.pos_ not in ("VERB", "AUX") or (cue is not None and c.i == cue.i):
             continue
-        lemma = c.lemma_.lower()
-        own_cue = c.dep_ in ("advcl", "parataxis") and bool(VERBS.get(lemma, {}).get("speech"))
+        says = bool(VERBS.get(c.lemma_.lower(), {}).get("speech"))
+        own_cue = c.dep_ in ("advcl", "parataxis") and says
         second_cue = (
             c.dep_ == "conj"
             and cue is not None
-            and bool(VERBS.get(lemma, {}).get("speech"))
+            and says
             and c.tag_ == cue.tag_
             and not any(g.dep_ in SUBJ for g in c.children)
         )
