@@ -194,15 +194,12 @@ class SQLStore(Store):
         ).fetchone()
         return self._article(row)
 
-    def _next_seq(self) -> int:
+    def next_seq(self) -> int:
         row = self.execute("SELECT MAX(seq) FROM articles").fetchone()
         return int(row[0] or 0) + 1
 
-    def next_seq(self) -> int:
-        return self._next_seq()
-
     def add_article(self, row: ArticleRow, brief: dict[str, Any], signature: bytes, bands: Sequence[str]) -> ArticleRow:
-        row.seq = row.seq or self._next_seq()
+        row.seq = row.seq or self.next_seq()
         self.execute(
             f"INSERT INTO articles ({_ARTICLE_COLS}, brief, signature, ingested_at) VALUES ({self._in(15)})",
             (

@@ -230,15 +230,9 @@ class Store(ABC):
     @abstractmethod
     def get_actors(self, actor_ids: Sequence[str]) -> list[ActorRow]: ...
 
-    def put_actor(self, actor: ActorRow, alias_keys: Sequence[str]) -> None:
-        self.put_actors([(actor, alias_keys)])
-
     @abstractmethod
     def put_actors(self, items: Sequence[tuple[ActorRow, Sequence[str]]]) -> None:
         """Insert or replace actors and add their alias keys (an article's, in a few statements)."""
-
-    def link_actor(self, article_id: str, entity_id: str, actor_id: str, mentions: int) -> None:
-        self.link_actors([(article_id, entity_id, actor_id, mentions)])
 
     @abstractmethod
     def link_actors(self, rows: Sequence[tuple[str, str, str, int]]) -> None:
