@@ -98,7 +98,6 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     dayref = (g.get("dayref") or "").strip()
     day: str | None
     if dayref:
-        sub = Match(0, len(dayref), "", {}, dayref)
         low = dayref.lower()
         if low in ("today", "yesterday", "tomorrow", "tonight"):
             day = relday(Match(0, 0, "relday", {"w": "today" if low == "tonight" else low}, low), ctx, text)[1]
@@ -113,7 +112,6 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
             found = [x for x in find(dayref) if x.kind == "date"]
             day = dated(found[0], ctx, text)[1] if found else None
-            del sub
     else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
         anchor = anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
         day = iso(anchor) if anchor else "XXXX-XX-XX"
