@@ -234,8 +234,9 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"\s+(of|century|mile|point|percent)\b", after)
     ):
         return False
-    light = re.search(r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I)
-    if light and (g.get("unit") or "").lower().startswith("year"):
+    if (g.get("unit") or "").lower().startswith("year") and re.search(
+        r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I
+    ):
         return False  # "40 light years away": a distance
     if re.search(r"century$", low) and (
         _CRICKET_BEFORE.search(text[max(0, m.start - 14) : m.start]) or _CRICKET_AFTER.match(after + text[m.end + 6 : m.end + 24])
@@ -249,9 +250,9 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
         return False  # "9:26.53 in the morning": the seconds of a clock told before
-    vague_many = re.match(r"(?:hundreds|thousands|millions|billions)\s+of\s", low)
-    of_many = _OF_MANY.search(text[max(0, m.start - 14) : m.start])
-    if m.kind.startswith("duration") and (vague_many or of_many):
+    if m.kind.startswith("duration") and (
+        re.match(r"(?:hundreds|thousands|millions|billions)\s+of\s", low) or _OF_MANY.search(text[max(0, m.start - 14) : m.start])
+    ):
         return False  # "hundreds of years", "millions of years", "a matter of months": no measure told
     if m.kind == "half" and not g.get("year") and not _half_of_year(m, text):
         return False
