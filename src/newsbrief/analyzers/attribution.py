@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.attribution_quotes import Quote, find_quotes
@@ -60,6 +61,7 @@ def make_attribution(nlp: Language, name: str) -> AttributionComponent:
     return AttributionComponent(nlp)
 
 
+ParseLower = Callable[[str], "Doc | None"]  # text -> its lowercased copy, parsed
 HEADLINE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
@@ -213,7 +215,7 @@ def trim_text(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def extract(doc: Doc, parse_lower=None) -> tuple[list[Found], list[Check]]:
+def extract(doc: Doc, parse_lower: ParseLower | None = None) -> tuple[list[Found], list[Check]]:
     """All attributions of the doc (speakers unresolved), and checks for quotes no one said.
     `parse_lower(text) -> Doc` parses a lowercased headline (see _headline)."""
     text = doc_text(doc)
@@ -415,7 +417,7 @@ def _colon_lines(doc: Doc, lines: _Lines) -> list[Found]:
 MAX_HEADLINE_WORDS = 20
 
 
-def _headline(doc: Doc, lines: _Lines, found: list[Found], parse_lower) -> list[Found]:
+def _headline(doc: Doc, lines: _Lines, found: list[Found], parse_lower: ParseLower) -> list[Found]:
     """A headline "Source Verbs Content." ("Rose Bowl skywriters blast Trump", "Jeb Bush Praises Rubio"):
     the first line, one short sentence followed by more text, parsed lowercased; its main verb is the cue,
     its subject the source, what follows the verb the content. Nothing when a cue already covers it."""
@@ -590,7 +592,7 @@ def _quote_before(text: str, quotes: list[Quote], quote_starts: list[int], sent:
     return q if len(_words(text[q.start : q.end])) >= MIN_QUOTE_WORDS else None
 
 
-def _token_after(doc: Doc, pos: int):
+def _token_after(doc: Doc, pos: int) -> Token | None:
     """The first word token at or after character `pos` (None at the end of the doc)."""
     span = doc.char_span(pos, min(len(doc_text(doc)), pos + 1), alignment_mode="expand")
     if span is None or not len(span):
