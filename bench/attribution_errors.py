@@ -80,7 +80,7 @@ def _lemma(doc: Any, span: dict[str, int] | None) -> str:
     return " ".join(t.lower_ for t in toks)[:30]
 
 
-def _frame(text: str, doc: Any, p: dict[str, Any]) -> str:
+def _frame(doc: Any, p: dict[str, Any]) -> str:
     """A prediction's cue lemma with the dependency that links the content to it ("call:dobj",
     "call:prep:for", "say:ccomp"); "-" when the content does not hang from the cue."""
     lem = _lemma(doc, p["cue"])
@@ -179,7 +179,7 @@ def analyse(
         gm = {gi: pi for gi, pi in pairs}
         pm = {pi: gi for gi, pi in pairs}
         for pi, p in enumerate(preds):
-            lem = _frame(text, doc, p) if frames else _lemma(doc, p["cue"])
+            lem = _frame(doc, p) if frames else _lemma(doc, p["cue"])
             pred_lemma[lem] += 1
             if pi in pm:
                 ga = golds[pm[pi]]
