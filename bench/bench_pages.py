@@ -158,14 +158,12 @@ def settle(pid: int, quiet: float = 0.05, step: float = 0.5, timeout: float = 60
     """Wait until the server process is idle (under `quiet` CPU seconds per `step`): it imports the
     search stemmer in a background thread after it starts answering, which would slow the first
     requests measured. Returns the seconds waited."""
-    from bench_api import _cpu
-
     t0 = time.perf_counter()
-    last = _cpu(pid)
+    last = cpu_ns(pid)
     while time.perf_counter() - t0 < timeout:
         time.sleep(step)
-        now = _cpu(pid)
-        if now - last < quiet:
+        now = cpu_ns(pid)
+        if now - last < quiet * 1e9:
             break
         last = now
     return time.perf_counter() - t0
