@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
-from newsbrief.corpus.features import name_key as _name_key
+from newsbrief.corpus.features import name_key
 from newsbrief.corpus.store import ActorRow, Store
-
-# The same names come back article after article (and several times in one): ~40 keys per article.
-name_key = lru_cache(maxsize=100_000)(_name_key)
 
 # Types that may name the same actor (spaCy often calls a country GPE here and LOC there).
 FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}

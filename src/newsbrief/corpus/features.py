@@ -58,6 +58,7 @@ def words(text: str, lead: int = 0) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)  # the same names come back article after article: ~40 keys per article
 def name_key(name: str) -> str:
     """A normal form of an actor's name: 'Kim Jong-un' and 'Kim Jong Un' meet, 'Putin's' is 'putin'."""
     n = name.replace("’", "'")
