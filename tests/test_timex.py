@@ -642,3 +642,14 @@ def test_verb_last_idiomatic_end_of_day_and_other_independence_days(brief_of) ->
     assert got == {}, got
     got = timexes(brief_of("Fireworks will light up the sky on Independence Day.", published=PUB))
     assert got.get("Independence Day") == ("DATE", "2024-07-04"), got
+
+
+def test_capitalized_holidays_are_no_titles_and_other_new_years_are_not_january(brief_of) -> None:
+    """ "New Year's Eve" is a holiday's own name, not a show called "... Year"; "Lunar New Year" is
+    another calendar's new year, not January 1."""
+    got = timexes(brief_of("Crowds gathered in the square on New Year's Eve.", published=PUB))
+    assert got.get("New Year's Eve") == ("DATE", "2023-12-31"), got
+    got = timexes(brief_of("Shops will close on New Year's Day.", published="2024-12-20"))
+    assert got.get("New Year's Day") == ("DATE", "2025-01-01"), got
+    got = timexes(brief_of("Millions travelled home for the Lunar New Year holiday.", published=PUB))
+    assert not any("New Year" in k for k in got), got

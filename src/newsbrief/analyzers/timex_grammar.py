@@ -246,6 +246,12 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "At the end of the day, ...": "in the end", not the evening
     if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
         return False
+    if (
+        m.kind == "holiday"
+        and (g.get("h") or "").lower().startswith("new")
+        and _OTHER_NEW_YEAR.search(text[max(0, m.start - 16) : m.start])
+    ):
+        return False  # "Lunar New Year": not January 1
     if m.kind == "clock" and not bare_clock_ok(m, text):
         return False
     if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
@@ -279,6 +285,7 @@ def _plausible(m: Match, text: str) -> bool:
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$")
+_OTHER_NEW_YEAR = re.compile(r"\b(?:" + "|".join(LEX["new_year_other_calendars"]) + r")\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
 
@@ -400,7 +407,8 @@ def is_title(m: Match, text: str) -> bool:
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
     word = _TITLE_WORDS.search(m.text)
-    if not word or m.text.isupper():
+    if not word or m.text.isupper() or m.kind == "holiday":
+        # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's
         return False
     if word.start() > 0:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
