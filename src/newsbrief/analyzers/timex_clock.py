@@ -15,7 +15,7 @@ from newsbrief.analyzers.timex_grammar import LEX, Match
 from newsbrief.analyzers.timex_relative import anchor_day, relday, weekday_base
 
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
-CLOCK_FOLLOWS_TEXT = True  # "Friday night" -> 2024-06-14 (TempEval-3 practice), not 2024-06-14TNI
+CLOCK_FOLLOWS_TEXT = True  # "at 10 p.m." -> on the day the text was telling, else the reference day
 
 
 def clock_value(s: str) -> tuple[int, int] | None:
