@@ -39,7 +39,7 @@ def timexes(brief) -> dict[str, tuple[str, str | None]]:
         ("Growth slowed in the third quarter.", "the third quarter", "DATE", "2023-Q3"),
         ("The fortress fell in 1241.", "1241", "DATE", "1241"),
         ("Shares rose 3% in early trading, and analysts now expect more.", "now", "DATE", "PRESENT_REF"),
-        ("The strike ended on Sunday night.", "Sunday night", "DATE", "2024-06-16"),
+        ("The strike ended on Sunday night.", "Sunday night", "TIME", "2024-06-16TNI"),
         ("The vote took place at 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-14T09:00"),
         ("The vote is set for 9 a.m. on Friday.", "9 a.m. on Friday", "TIME", "2024-06-21T09:00"),
         # durations
@@ -300,7 +300,7 @@ def test_weekday_tense_details(brief_of) -> None:
     got = timexes(brief_of("Lawyers said they would look for ways to get around Wednesday's ruling.", published=pub))
     assert got["Wednesday"] == ("DATE", "2024-06-19")
     got = timexes(brief_of("The offer had been due to expire Thursday evening.", published=pub))
-    assert got["Thursday evening"][1] == "2024-06-20"
+    assert got["Thursday evening"][1] == "2024-06-20TEV"
     got = timexes(brief_of("The minister could not be reached Wednesday for comment.", published=pub))
     assert got["Wednesday"] == ("DATE", "2024-06-19")
 
@@ -653,3 +653,33 @@ def test_capitalized_holidays_are_no_titles_and_other_new_years_are_not_january(
     assert got.get("New Year's Day") == ("DATE", "2025-01-01"), got
     got = timexes(brief_of("Millions travelled home for the Lunar New Year holiday.", published=PUB))
     assert not any("New Year" in k for k in got), got
+
+
+def test_hyphenated_halves_are_one_number(brief_of) -> None:
+    """ "three-and-a-half years" and "a three-and-half-year tenure" are 3.5 years, not half a year."""
+    got = timexes(brief_of("I worked there for three-and-a-half years.", published=PUB))
+    assert got == {"three-and-a-half years": ("DURATION", "P3Y6M")}, got
+    got = timexes(brief_of("He enjoyed success during his three-and-half-year tenure.", published=PUB))
+    assert got == {"three-and-half-year": ("DURATION", "P3Y6M")}, got
+
+
+def test_ages_kinds_idioms_and_names_that_hold_time_words(brief_of) -> None:
+    """ "in their twenties" is an age; "Sunday school" a kind; "every now and then" an idiom; "March
+    Madness" and "Friday Night Lights" names; "the past three seasons" a count. Each beside a real one."""
+    cases = [
+        ("Both men were in their twenties when they left in 1998.", {"1998": ("DATE", "1998")}),
+        ("She taught Sunday school before she moved on Sunday.", {"Sunday": ("DATE", "2024-06-16")}),
+        ("He calls every now and then, and now he is here.", {"now": ("DATE", "PRESENT_REF")}),
+        ("Fans filled bars for March Madness in March.", {"March": ("DATE", "2024-03")}),
+        ("They watched Friday Night Lights on Friday night.", {"Friday night": ("TIME", "2024-06-14TNI")}),
+        ("They made the playoffs in each of the past three seasons.", {}),
+    ]
+    for text, want in cases:
+        got = timexes(brief_of(text, published=PUB))
+        assert got == want, (text, got)
+
+
+def test_a_year_told_as_a_number_after_the_year(brief_of) -> None:
+    """ "in the year 70" is the year 70, not 1970."""
+    got = timexes(brief_of("The novel follows four women in the year 70 in Judea.", published=PUB))
+    assert got == {"the year 70": ("DATE", "0070")}, got

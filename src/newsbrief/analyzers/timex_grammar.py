@@ -252,6 +252,26 @@ def _plausible(m: Match, text: str) -> bool:
         and _OTHER_NEW_YEAR.search(text[max(0, m.start - 16) : m.start])
     ):
         return False  # "Lunar New Year": not January 1
+    if (
+        m.kind == "decade"
+        and not re.match(r"[0-9']", g.get("dec") or "")
+        and _POSSESSIVE_BEFORE.search(text[max(0, m.start - 24) : m.start])
+    ):
+        return False  # "in their twenties", "in her early thirties": an age, not a decade
+    if m.kind == "weekday" and not g.get("part") and _KIND_AFTER_WEEKDAY.match(text, m.end):
+        return False  # "taught Sunday school": a kind of thing
+    if m.kind == "ref" and low == "now" and re.match(r"\s+and\s+(?:then|again)\b", text[m.end : m.end + 12]):
+        return False  # "every now and then": an idiom of frequency
+    if (
+        m.kind == "ref"
+        and low == "the past"
+        and re.match(
+            r"\s+(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|few|several)\s+(?!summers|winters|springs|autumns|falls)",
+            text[m.end : m.end + 24],
+            re.I,
+        )
+    ):
+        return False  # "each of the past three seasons": a count of things, not the past as a time
     if m.kind == "clock" and not bare_clock_ok(m, text):
         return False
     if m.kind == "clock_morning" and re.search(r"[0-9][.:]$", text[max(0, m.start - 2) : m.start]):
@@ -285,6 +305,8 @@ def _plausible(m: Match, text: str) -> bool:
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+_KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b")
 _OTHER_NEW_YEAR = re.compile(r"\b(?:" + "|".join(LEX["new_year_other_calendars"]) + r")\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
@@ -404,6 +426,9 @@ def is_title(m: Match, text: str) -> bool:
     last = m.text.split()[-1] if m.text.split() else ""
     if last[:1].isupper() and not m.text.isupper() and _NAME_AFTER.match(text, m.end):
         return True  # "the Daily Mail", "the Evening Standard", "Monday Night Football"
+    part = m.groups.get("part") or ""
+    if m.kind == "weekday" and part[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[m.end : m.end + 4]):
+        return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
     word = _TITLE_WORDS.search(m.text)
