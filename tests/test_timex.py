@@ -683,3 +683,48 @@ def test_a_year_told_as_a_number_after_the_year(brief_of) -> None:
     """ "in the year 70" is the year 70, not 1970."""
     got = timexes(brief_of("The novel follows four women in the year 70 in Judea.", published=PUB))
     assert got == {"the year 70": ("DATE", "0070")}, got
+
+
+def test_names_and_kinds_that_hold_a_time_word_are_no_times(brief_of) -> None:
+    """Papers, shows, firms, awards and kinds of things named with a time word, each beside a real time."""
+    cases = [
+        ("He told the tabloid The Sun. It ran the story on Sunday.", {"Sunday": ("DATE", "2024-06-16")}),
+        ("The Daily Kos ran it daily.", {"daily": ("SET", "P1D")}),
+        ("She told the Today programme on Monday.", {"Monday": ("DATE", "2024-06-17")}),
+        ("Analysts at Challenger, Gray & Christmas counted cuts in May.", {"May": ("DATE", "2024-05")}),
+        ("They hung Christmas lights in 2023.", {"2023": ("DATE", "2023")}),
+        ("Students flock to the Spring Break parties in 2023.", {"2023": ("DATE", "2023")}),
+        ("He was named player of the year in 2022.", {"2022": ("DATE", "2022")}),
+        ("He took the fall for his boss in 2021.", {"2021": ("DATE", "2021")}),
+        ("The fall in prices ended in 2021.", {"2021": ("DATE", "2021")}),
+        ("Queues are a thing of the past since 2020.", {"2020": ("DATE", "2020")}),
+        ("Talks on the future of the plant began in 2020.", {"2020": ("DATE", "2020")}),
+        ("The plan was criticized in some quarters in 2019.", {"2019": ("DATE", "2019")}),
+        ("Rates rose in three quarter-point steps in 2019.", {"2019": ("DATE", "2019")}),
+        ("Sales fell by nearly a quarter in 2018.", {"2018": ("DATE", "2018")}),
+        ("It marked the dawn of a new era in 2018.", {"2018": ("DATE", "2018")}),
+    ]
+    for text, want in cases:
+        got = timexes(brief_of(text, published=PUB))
+        assert got == want, (text, got)
+
+
+def test_real_times_beside_those_names_stay(brief_of) -> None:
+    """The guards above leave the times they resemble alone."""
+    got = timexes(brief_of("The plant will reopen in the fall.", published=PUB))
+    assert got == {"the fall": ("DATE", "2024-FA")}, got
+    got = timexes(brief_of("Losses ran for several quarters.", published=PUB))
+    assert got == {"several quarters": ("DURATION", "PXQ")}, got
+    got = timexes(brief_of("Nobody can say what will happen in the future.", published=PUB))
+    assert got == {"the future": ("DATE", "FUTURE_REF")}, got
+
+
+def test_wire_clocks_quarters_by_their_end_and_the_night_of_an_event(brief_of) -> None:
+    """ "by 1830 GMT" is a clock time; "the quarter ended March 31" is the quarter that day ends;
+    "the night Lloyd was killed" is the night of an event the clause tells, not a night near today."""
+    got = timexes(brief_of("Trading stopped at 1830 GMT.", published=PUB))
+    assert got == {"1830 GMT": ("TIME", "2024-06-18T18:30")}, got
+    got = timexes(brief_of("Profit rose in the quarter ended March 31.", published=PUB))
+    assert got.get("the quarter") == ("DATE", "2024-Q1"), got
+    got = timexes(brief_of("Police found the shoes he wore the night Lloyd was killed.", published=PUB))
+    assert got == {}, got

@@ -23,6 +23,9 @@ def clock_value(s: str) -> tuple[int, int] | None:
     if s in CLOCKWORDS:
         h, m = CLOCKWORDS[s].split(":")
         return int(h), int(m)
+    wire = re.fullmatch(r"([01]\d|2[0-3])([0-5]\d)", s)  # "1830" (GMT): a wire's four-digit clock
+    if wire:
+        return int(wire.group(1)), int(wire.group(2))
     mo = re.match(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am|pm|o'clock)?", s)
     if not mo:
         return None

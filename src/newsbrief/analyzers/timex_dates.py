@@ -198,8 +198,36 @@ def _quarter_words(words: list[str], ctx: Context, explicit_year: int | None) ->
     return f"{base:04d}-Q{qn}"
 
 
+_ENDED = re.compile(
+    r"\s+end(?:ed|ing|s)\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?[0-9])\b(?:,?\s+(?P<year>[12][0-9]{3})\b)?"
+)
+
+
+def _quarter_ended(m: Match, ctx: Context, text: str) -> str | None:
+    """ "the quarter ended Sept. 30": the calendar quarter its last day falls in, in the latest year
+    whose such day is not after the reference (or the year told)."""
+    mo = _ENDED.match(text, m.end)
+    month = month_num(mo.group("month")) if mo else None
+    if mo is None or month is None:
+        return None
+    if mo.group("year"):
+        year = int(mo.group("year"))
+    elif ctx.dct is None:
+        return None
+    else:
+        year = ctx.dct.year if (month, int(mo.group("day"))) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
+    return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+
+
 def _quarter(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     low = lowered(m).replace("year-ago", "year_ago").replace("year-earlier", "year_earlier")
+    # a quarter told before wins: a company's fiscal "first quarter" may end on Sept. 30
+    if not ctx.last_quarter and not any(
+        w in low for w in ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "year")
+    ):
+        ended = _quarter_ended(m, ctx, text)
+        if ended:
+            return ("DATE", ended)
     # "next year's first quarter": the possessive's year is the year
     words = [w.replace("_", "-").removesuffix("'s") for w in re.findall(r"[a-z0-9'_]+", low.replace("’", "'"))]
     years = re.findall(r"\b\d{4}\b", low)

@@ -211,7 +211,9 @@ def _plausible(m: Match, text: str) -> bool:
     low = m.text.lower()
     if m.kind in ("duration", "quarter") and re.match(r"^(a|one|three)\s+quarter$", low) and re.match(r"\s+of\b", after):
         return False
-    by_a_quarter = re.fullmatch(r"(?:a|one)\s+quarter", low) and re.search(r"\bby\s+$", text[max(0, m.start - 4) : m.start])
+    by_a_quarter = re.match(
+        r"(?:(?:nearly|almost|roughly|about|around|over)\s+)?(?:a|one)\s+quarter\b(?!\s+of)", low
+    ) and re.search(r"\bby\s+(?:(?:nearly|almost|roughly|about|around|over)\s+)?$", text[max(0, m.start - 12) : m.start])
     if m.kind in ("duration", "quarter") and by_a_quarter:
         return False  # "prices fell by a quarter": a fraction
     if (
@@ -231,9 +233,31 @@ def _plausible(m: Match, text: str) -> bool:
     if (
         m.kind == "quarter"
         and low in ("a quarter", "quarter", "this quarter")
-        and re.match(r"\s+(of|century|mile|point|percent)\b", after)
+        and re.match(r"[\s-]+(of|century|mile|point|percent|pounder)\b", text[m.end : m.end + 12], re.I)
     ):
         return False
+    if "quarter" in low and re.match(r"-point\b|[\s-]+[Pp]ounders?\b", text[m.end : m.end + 10]):
+        return False  # "three quarter-point rate rises": a size of a rate step; a "Quarter Pounder"
+    if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters", low) and re.search(
+        r"\b(?:in|from|among)\s+$", text[max(0, m.start - 7) : m.start]
+    ):
+        return False  # "criticized in some quarters": by some people ("after several quarters of losses" is time)
+    if (
+        season
+        and season.lower() == "fall"
+        and g.get("the")
+        and not g.get("year")
+        and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
+    ):
+        return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
+    if season and not g.get("year") and _NAME_OR_IDIOM_SEASON.search(text[max(0, m.start - 8) : m.end + 12]):
+        return False  # "an Indian summer", "Spring Break", "the Winter Olympics"
+    if m.kind in ("ref",) and low == "the past" and re.search(r"\bthing\s+of\s+$", text[max(0, m.start - 10) : m.start]):
+        return False  # "a thing of the past": an idiom
+    if m.kind in ("ref",) and low == "the future" and re.match(r"\s+of\b", after):
+        return False  # "the future of the plant": its fate, not a time (TimeBank: 0 of 1)
+    if m.kind == "the_unit" and low == "the year" and _AWARD_BEFORE.search(text[max(0, m.start - 24) : m.start]):
+        return False  # "player of the year": an award
     if (g.get("unit") or "").lower().startswith("year") and re.search(
         r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I
     ):
@@ -286,6 +310,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
+        return False  # "the dawn of a new era": a beginning, not a time of day ("the dawn of June 18" is one match)
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _CLAUSE_START.match(text, m.end):
         return False  # "the night the flight went down": the time of an event the clause tells, no day of its own
     if not _measure_ok(m, text, low, after):
@@ -305,6 +331,15 @@ def _plausible(m: Match, text: str) -> bool:
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$")
+_SEASON_PREP = re.compile(
+    r"\b(?:in|during|by|until|till|since|through|throughout|over|before|after|from|to|for|this|last|next|early|late|that)\s+$",
+    re.I,
+)
+_NAME_OR_IDIOM_SEASON = re.compile(
+    r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:Break|Olympics|Games|Classic|Festival|Palace|Session|Term|Collection|Fashion)\b"
+)
+_AWARD_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["award_nouns_before_of_the_year"]) + r")\s+of\s+$", re.I)
+_KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b")
 _OTHER_NEW_YEAR = re.compile(r"\b(?:" + "|".join(LEX["new_year_other_calendars"]) + r")\s+$", re.I)
@@ -408,7 +443,9 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-_CLAUSE_START = re.compile(r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s|\s+[a-z][\w'’-]*\s+(?:was|were|had)\s", re.IGNORECASE
+)  # "the night the plane went down", "the night Lloyd was killed"
 _TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
 
 
@@ -421,8 +458,17 @@ def is_title(m: Match, text: str) -> bool:
     "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
-    if m.text in ("Daily", "Weekly", "Monthly") and re.search(r"\b[A-Z][\w.'’-]*\s+$", text[max(0, m.start - 20) : m.start]):
-        return True  # "the Oklahoma Daily", "Engineering Weekly": a paper's name
+    if m.text in ("Daily", "Weekly", "Monthly") and (
+        re.search(r"\b[A-Z][\w.'’-]*\s+$", text[max(0, m.start - 20) : m.start])
+        or re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
+    ):
+        return True  # "the Oklahoma Daily", "Engineering Weekly", "the Daily Kos": a paper's name
+    if m.kind == "weekday" and m.text.endswith(".") and re.search(r"\b[Tt]he\s+$", text[max(0, m.start - 4) : m.start]):
+        return True  # "told The Sun.": a paper, not "Sun." for Sunday
+    if m.kind == "holiday" and (
+        re.search(r"&\s*$", text[max(0, m.start - 3) : m.start]) or _KIND_AFTER_HOLIDAY.match(text, m.end)
+    ):
+        return True  # "Challenger, Gray & Christmas": a firm; "Christmas lights", "a Christmas comedy": a kind
     last = m.text.split()[-1] if m.text.split() else ""
     if last[:1].isupper() and not m.text.isupper() and _NAME_AFTER.match(text, m.end):
         return True  # "the Daily Mail", "the Evening Standard", "Monday Night Football"
