@@ -728,3 +728,14 @@ def test_wire_clocks_quarters_by_their_end_and_the_night_of_an_event(brief_of) -
     assert got.get("the quarter") == ("DATE", "2024-Q1"), got
     got = timexes(brief_of("Police found the shoes he wore the night Lloyd was killed.", published=PUB))
     assert got == {}, got
+
+
+def test_the_following_and_the_previous_count_from_the_time_told(brief_of) -> None:
+    """ "in 2002 ... the following year" is 2003 and "in December ... the previous month" November,
+    whatever today is; without a time told before, they count from the reference."""
+    got = timexes(brief_of("He enlisted in 2002 and left the following year.", published=PUB))
+    assert got.get("the following year") == ("DATE", "2003"), got
+    got = timexes(brief_of("Sales fell in December after rising the previous month.", published="2005-03-01"))
+    assert got.get("the previous month") == ("DATE", "2004-11"), got
+    got = timexes(brief_of("Sales rose 2% on the previous month.", published=PUB))
+    assert got.get("the previous month") == ("DATE", "2024-05"), got

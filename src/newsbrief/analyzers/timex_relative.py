@@ -15,6 +15,7 @@ from newsbrief.analyzers.timex_calendar import (
     PARTS,
     WEEKDAYS,
     Context,
+    add_months,
     iso,
     lowered,
     parse_number,
@@ -132,11 +133,20 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = re.sub(r"\s+", " ", (g.get("unit") or "").lower())
     if rel in ("that", "the same"):
         return ("DATE", _anaphoric_unit(unit, ctx))
-    if rel in ("the next", "the following", "the previous") and unit == "year" and ctx.tense == "past" and ctx.last:
-        # a story told in the past: "the next year" is the year after the one it was telling
-        y = _anaphoric_unit(unit, ctx)
-        if y:
-            return ("DATE", f"{int(y) + (-1 if rel == 'the previous' else 1):04d}")
+    anaphoric = rel in ("the following", "the previous", "the preceding", "the prior") or (
+        rel == "the next" and ctx.tense == "past"
+    )
+    if anaphoric and unit in ("year", "month") and ctx.last:
+        # "the following year", "the previous month": the one after or before the one the text was
+        # telling ("in 2002 ... the following year" is 2003), not the reference's; "the next year"
+        # only in a story told in the past ("will rise the next year" counts from today)
+        told = _anaphoric_unit(unit, ctx)
+        k = -1 if rel in ("the previous", "the preceding", "the prior") else 1
+        if told and unit == "year":
+            return ("DATE", f"{int(told) + k:04d}")
+        if told:
+            y, mo = add_months(int(told[:4]), int(told[5:7]), k)
+            return ("DATE", f"{y:04d}-{mo:02d}")
     if ctx.dct is None:
         return ("DATE", None)
     sign = 0
