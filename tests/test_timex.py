@@ -739,3 +739,11 @@ def test_the_following_and_the_previous_count_from_the_time_told(brief_of) -> No
     assert got.get("the previous month") == ("DATE", "2004-11"), got
     got = timexes(brief_of("Sales rose 2% on the previous month.", published=PUB))
     assert got.get("the previous month") == ("DATE", "2024-05"), got
+
+
+def test_a_range_lends_its_year_to_its_start(brief_of) -> None:
+    """ "from January to September 2012": January of 2012, not of the reference's year."""
+    got = timexes(brief_of("Sales grew from January to September 2012.", published=PUB))
+    assert got == {"January": ("DATE", "2012-01"), "September 2012": ("DATE", "2012-09")}, got
+    got = timexes(brief_of("Prices fell between March and May 2010.", published=PUB))
+    assert got == {"March": ("DATE", "2010-03"), "May 2010": ("DATE", "2010-05")}, got

@@ -82,6 +82,21 @@ def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", f"{int(g['year']):04d}-{month:02d}" if month else None)
 
 
+_RANGE_END = re.compile(
+    r"\s*(?:to|through|until|till|and|or|-|–)\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>[A-Za-z]{3,9})\.?"
+    r"(?:\s+[0-3]?[0-9](?:st|nd|rd|th)?)?,?\s+(?P<year>[12][0-9]{3})\b"
+)
+
+
+def _range_year(month: int, m: Match, text: str) -> int | None:
+    """ "from January to September 2012": the year told at the end of the range is the start's too."""
+    mo = _RANGE_END.match(text, m.end)
+    end_month = month_num(mo.group("month")) if mo else None
+    if mo is None or end_month is None or end_month < month:
+        return None
+    return int(mo.group("year"))
+
+
 def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     month = month_num(g.get("month"))
@@ -89,6 +104,10 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", None)
     rel = (g.get("rel") or "").lower()
     rel2 = (g.get("rel2") or "").lower()
+    if not rel and not rel2:
+        told = _range_year(month, m, text)
+        if told:
+            return ("DATE", f"{told:04d}-{month:02d}")
     if rel2:
         y = year_of_word(rel2, ctx.dct)
         return ("DATE", f"{y:04d}-{month:02d}" if y else f"XXXX-{month:02d}")
