@@ -747,3 +747,9 @@ def test_a_range_lends_its_year_to_its_start(brief_of) -> None:
     assert got == {"January": ("DATE", "2012-01"), "September 2012": ("DATE", "2012-09")}, got
     got = timexes(brief_of("Prices fell between March and May 2010.", published=PUB))
     assert got == {"March": ("DATE", "2010-03"), "May 2010": ("DATE", "2010-05")}, got
+
+
+def test_a_length_after_a_date_is_not_a_day(brief_of) -> None:
+    """ "on March 30, 2015, she was given a 30-year-sentence": no "April 30" out of the "30-year"."""
+    got = timexes(brief_of("And on March 30, 2015, she was given a 30-year-sentence on that charge.", published="2015-04-01"))
+    assert got == {"March 30, 2015": ("DATE", "2015-03-30")}, got

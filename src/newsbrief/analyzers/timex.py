@@ -247,6 +247,9 @@ _TIME_WORDS = "|".join(
     ]
 )
 _TIME_WORD = re.compile(rf"\b(?:{_TIME_WORDS}|[12][0-9]{{3}}|[0-9]{{1,2}}:[0-9]{{2}}|a\.m|p\.m)\b", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"\s*(?:an?\s+)?[0-9]+(?:\.[0-9]+)?[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.IGNORECASE
+)
 _AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-year-old\b|\bage[ds]?\b", re.IGNORECASE)
 
 
@@ -410,6 +413,8 @@ class TimexAnnotator:
                 continue
             if re.fullmatch(r"[0-9]{4}[-–/][0-9]{2}", ent.text.strip()):
                 continue  # "the 2004-05 season": two years, not May 2004
+            if _MEASURE.match(ent.text):
+                continue  # "a 30-year-sentence": a length the grammar left out, which dateparser reads as day 30
             span = _trim_entity(doc, ent)
             if span is None:
                 continue
