@@ -753,3 +753,13 @@ def test_a_length_after_a_date_is_not_a_day(brief_of) -> None:
     """ "on March 30, 2015, she was given a 30-year-sentence": no "April 30" out of the "30-year"."""
     got = timexes(brief_of("And on March 30, 2015, she was given a 30-year-sentence on that charge.", published="2015-04-01"))
     assert got == {"March 30, 2015": ("DATE", "2015-03-30")}, got
+
+
+def test_back_counts_back_like_ago(brief_of) -> None:
+    """ "a few years back", "two weeks back": as "ago"; "came two days back to his village" does not."""
+    got = timexes(brief_of("A few years back, he moved here.", published=PUB))
+    assert got == {"A few years back": ("DATE", "PAST_REF")}, got
+    got = timexes(brief_of("Two weeks back, the firm said it would cut jobs.", published=PUB))
+    assert got == {"Two weeks back": ("DATE", "2024-W23")}, got
+    got = timexes(brief_of("He came two days back to his village.", published=PUB))
+    assert got == {"two days": ("DURATION", "P2D")}, got
