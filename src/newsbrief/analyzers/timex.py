@@ -132,6 +132,8 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
+_PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
+_MANNER_MARKS = frozenset(LEX["manner_markers"])
 
 
 def _verb_tense(v) -> str | None:
@@ -139,12 +141,16 @@ def _verb_tense(v) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
         return "future"
+    if v.lemma_ in _SCHEDULE and any(c.dep_ == "mark" and c.lower_ in _MANNER_MARKS for c in v.children):
+        return None  # "broadcast as scheduled Sunday", "than expected": the clause it modifies tells the tense
     if v.lemma_ in _SCHEDULE and "had" not in words:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
     if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
         head = v.head
         if any(c.lower_ == "had" for h in (head, head.head) for c in h.children if c.dep_ in ("aux", "auxpass")):
             return "past"  # "had been due to expire Friday": a plan of the past
+        if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head.head)  # "were not able to retrieve them Tuesday": the copula's tense
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
         return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
