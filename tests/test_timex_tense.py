@@ -31,3 +31,23 @@ def value_of(brief, expression: str) -> str | None:
 )
 def test_tense_of_infinitives_and_plans(brief_of, text: str, expression: str, value: str) -> None:
     assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a weekday hanging from a present-tense verb is a schedule: the coming one, today included
+        ("Ministers are meeting on Thursday to discuss the budget.", "Thursday", "2015-04-02"),
+        ("The city library is closed on Thursday.", "Thursday", "2015-04-02"),
+        ("The two clubs play a friendly match on Sunday.", "Sunday", "2015-04-05"),
+        ("The museum reopens on Wednesday.", "Wednesday", "2015-04-01"),
+        # a weekday that hangs from a verb of saying is the day of the report, past, whatever follows
+        ("The company said Thursday it is planning to sell the plant.", "Thursday", "2015-03-26"),
+        ("The union says Monday that the strike is over.", "Monday", "2015-03-30"),
+        # a verb whose past is its base form tells no present; nor does a bare participle
+        ("Weak sales hurt the index on Friday.", "Friday", "2015-03-27"),
+        ("The shares fell sharply, closing lower Friday at $12.", "Friday", "2015-03-27"),
+    ],
+)
+def test_present_tense_weekday_is_a_schedule(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value

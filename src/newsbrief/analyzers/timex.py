@@ -23,6 +23,7 @@ from newsbrief.analyzers.timex_calendar import Context, iso, week_of
 from newsbrief.analyzers.timex_grammar import LEX, Match, bare_clock_ok, find, generic_today, is_title
 from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
+from newsbrief.resources import load_json
 
 # kinds whose value depends on the tense of their clause
 _TENSED = {
@@ -134,6 +135,9 @@ _INTENT = {
 }
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
 _MANNER_MARKS = frozenset(LEX["manner_markers"])
+_PAST_AS_BASE = frozenset(LEX["verbs_past_as_base"])
+# "the company says Thursday": a verb of saying in the present tells a report, not a schedule
+_SAYING = frozenset(k for k, v in load_json("attribution/cues.json")["verbs"].items() if v.get("speech"))
 
 
 def _verb_tense(v) -> str | None:
@@ -160,8 +164,10 @@ def _verb_tense(v) -> str | None:
         return "past"
     if v.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
-    if v.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "present"
+    if v.tag_ == "VBP" and not auxes and v.lower_ in _PAST_AS_BASE:
+        return None  # "weakness hurt the index on Friday": past as likely as present
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # a bare participle ("closing unchanged Friday") has no tense of its own: its head's
     if any(a.tag_ == "MD" for a in auxes):
         # "could not be located Wednesday" tells the past as often as not: no direction from "could"
         return "future" if words & {"would", "might", "may", "can", "should", "must"} else None
@@ -176,11 +182,16 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     tok = span.root
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
+    via_noun = False  # reached through a noun ("Wechsler on Thursday: ... there is"): not the day's own verb
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
+            if t == "present" and (via_noun or tok.lemma_ in _SAYING):
+                return None  # a present verb tells a schedule only of a day that hangs from it, not one of saying
             if t:
                 return t
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON") and not (span.start <= tok.i < span.end):
+            via_noun = True
         if tok.head is tok:
             break
         tok = tok.head
@@ -191,6 +202,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     for t in sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
             got = _verb_tense(t)
+            if got == "present":
+                return None  # a present verb elsewhere in the sentence says nothing of this span's day
             if got:
                 return got
     return None
