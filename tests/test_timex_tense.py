@@ -51,3 +51,18 @@ def test_tense_of_infinitives_and_plans(brief_of, text: str, expression: str, va
 )
 def test_present_tense_weekday_is_a_schedule(brief_of, text: str, expression: str, value: str) -> None:
     assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a plan told in the pluperfect lies before a past: "had agreed to delay ... until Friday"
+        ("The broadcaster had agreed to delay airing the film until Friday, but showed it on Monday.", "Friday", "2015-03-27"),
+        ("The board had voted to postpone the sale Friday.", "Friday", "2015-03-27"),
+        # a deadline or a delay told in the simple past still lies ahead, as a present one does
+        ("The court postponed the hearing until Friday.", "Friday", "2015-04-03"),
+        ("The family says the body will lie in state until he is buried on Thursday.", "Thursday", "2015-04-02"),
+    ],
+)
+def test_delays_and_deadlines(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value

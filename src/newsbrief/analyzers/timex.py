@@ -61,6 +61,8 @@ def _deadline(text: str, m: Match) -> bool:
     """ "has given them until 9 a.m. Tuesday": a deadline, which lies ahead; not "Until Thursday, they had not"."""
     if not _UNTIL.search(text, max(0, m.start - 20), m.start):
         return False
+    if _PLUPERFECT_BEFORE.search(text, max(0, m.start - 80), m.start):
+        return False  # "had agreed to delay it until Friday": a deadline of a past told before another past
     return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
 
 
@@ -75,6 +77,7 @@ def parse_published(value: str | None) -> date | None:
 
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\b[^.;:,\n]*$", re.IGNORECASE)
 _DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
@@ -147,12 +150,17 @@ def _verb_tense(v) -> str | None:
         return "future"
     if v.lemma_ in _SCHEDULE and any(c.dep_ == "mark" and c.lower_ in _MANNER_MARKS for c in v.children):
         return None  # "broadcast as scheduled Sunday", "than expected": the clause it modifies tells the tense
-    if v.lemma_ in _SCHEDULE and "had" not in words:
+    infinitive = v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
+    # "had been due to expire Friday", "had agreed to delay it until Friday": a plan of the past
+    had_above = infinitive and any(
+        c.lower_ == "had" for h in (v.head, v.head.head) for c in h.children if c.dep_ in ("aux", "auxpass")
+    )
+    if v.lemma_ in _SCHEDULE and "had" not in words and not had_above:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
-    if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+    if infinitive:
         head = v.head
-        if any(c.lower_ == "had" for h in (head, head.head) for c in h.children if c.dep_ in ("aux", "auxpass")):
-            return "past"  # "had been due to expire Friday": a plan of the past
+        if had_above:
+            return "past"
         if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head.head)  # "were not able to retrieve them Tuesday": the copula's tense
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
