@@ -66,3 +66,12 @@ def test_present_tense_weekday_is_a_schedule(brief_of, text: str, expression: st
 )
 def test_delays_and_deadlines(brief_of, text: str, expression: str, value: str) -> None:
     assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+def test_saying_in_the_present(brief_of) -> None:
+    """A present verb of saying with its report tells the day of the report; with a plain object
+    ("reports earnings") it is a schedule like any other present verb."""
+    got = brief_of("The minister tells reporters on Monday that the talks are over.", published=PUB)
+    assert value_of(got, "Monday") == "2015-03-30"
+    got = brief_of("The company reports earnings on Thursday.", published=PUB)
+    assert value_of(got, "Thursday") == "2015-04-02"

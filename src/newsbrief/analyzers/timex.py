@@ -194,7 +194,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
-            if t == "present" and (via_noun or tok.lemma_ in _SAYING):
+            # "says Monday that", "tells reporters Monday that"; not "reports earnings on Thursday"
+            deps = {c.dep_ for c in tok.children}
+            saying = tok.lemma_ in _SAYING and ("ccomp" in deps or "dobj" not in deps)
+            if t == "present" and (via_noun or saying):
                 return None  # a present verb tells a schedule only of a day that hangs from it, not one of saying
             if t:
                 return t
