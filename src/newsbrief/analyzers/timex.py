@@ -23,6 +23,7 @@ from newsbrief.analyzers.timex_calendar import Context, iso, week_of
 from newsbrief.analyzers.timex_grammar import LEX, Match, bare_clock_ok, find, generic_today, is_title
 from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
+from newsbrief.resources import load_json
 
 # kinds whose value depends on the tense of their clause
 _TENSED = {
@@ -60,6 +61,8 @@ def _deadline(text: str, m: Match) -> bool:
     """ "has given them until 9 a.m. Tuesday": a deadline, which lies ahead; not "Until Thursday, they had not"."""
     if not _UNTIL.search(text, max(0, m.start - 20), m.start):
         return False
+    if _PLUPERFECT_BEFORE.search(text, max(0, m.start - 80), m.start):
+        return False  # "had agreed to delay it until Friday": a deadline of a past told before another past
     return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
 
 
@@ -74,6 +77,7 @@ def parse_published(value: str | None) -> date | None:
 
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\b[^.;:,\n]*$", re.IGNORECASE)
 _DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _QUARTER_REACH = 400  # "a year ago" after "the third quarter" is the quarter a year before, this far on
@@ -132,6 +136,11 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
+_PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
+_MANNER_MARKS = frozenset(LEX["manner_markers"])
+_PAST_AS_BASE = frozenset(LEX["verbs_past_as_base"])
+# "the company says Thursday": a verb of saying in the present tells a report, not a schedule
+_SAYING = frozenset(k for k, v in load_json("attribution/cues.json")["verbs"].items() if v.get("speech"))
 
 
 def _verb_tense(v) -> str | None:
@@ -139,12 +148,21 @@ def _verb_tense(v) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
         return "future"
-    if v.lemma_ in _SCHEDULE and "had" not in words:
+    if v.lemma_ in _SCHEDULE and any(c.dep_ == "mark" and c.lower_ in _MANNER_MARKS for c in v.children):
+        return None  # "broadcast as scheduled Sunday", "than expected": the clause it modifies tells the tense
+    infinitive = v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
+    # "had been due to expire Friday", "had agreed to delay it until Friday": a plan of the past
+    had_above = infinitive and any(
+        c.lower_ == "had" for h in (v.head, v.head.head) for c in h.children if c.dep_ in ("aux", "auxpass")
+    )
+    if v.lemma_ in _SCHEDULE and "had" not in words and not had_above:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
-    if v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes):
+    if infinitive:
         head = v.head
-        if any(c.lower_ == "had" for h in (head, head.head) for c in h.children if c.dep_ in ("aux", "auxpass")):
-            return "past"  # "had been due to expire Friday": a plan of the past
+        if had_above:
+            return "past"
+        if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head.head)  # "were not able to retrieve them Tuesday": the copula's tense
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
         return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
@@ -154,8 +172,10 @@ def _verb_tense(v) -> str | None:
         return "past"
     if v.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
-    if v.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "present"
+    if v.tag_ == "VBP" and not auxes and v.lower_ in _PAST_AS_BASE:
+        return None  # "weakness hurt the index on Friday": past as likely as present
+    if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # a bare participle ("closing unchanged Friday") has no tense of its own: its head's
     if any(a.tag_ == "MD" for a in auxes):
         # "could not be located Wednesday" tells the past as often as not: no direction from "could"
         return "future" if words & {"would", "might", "may", "can", "should", "must"} else None
@@ -170,11 +190,19 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     tok = span.root
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
+    via_noun = False  # reached through a noun ("Wechsler on Thursday: ... there is"): not the day's own verb
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
+            # "says Monday that", "tells reporters Monday that"; not "reports earnings on Thursday"
+            deps = {c.dep_ for c in tok.children}
+            saying = tok.lemma_ in _SAYING and ("ccomp" in deps or "dobj" not in deps)
+            if t == "present" and (via_noun or saying):
+                return None  # a present verb tells a schedule only of a day that hangs from it, not one of saying
             if t:
                 return t
+        elif tok.pos_ in ("NOUN", "PROPN", "PRON") and not (span.start <= tok.i < span.end):
+            via_noun = True
         if tok.head is tok:
             break
         tok = tok.head
@@ -185,6 +213,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     for t in sent:
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
             got = _verb_tense(t)
+            if got == "present":
+                return None  # a present verb elsewhere in the sentence says nothing of this span's day
             if got:
                 return got
     return None

@@ -30,8 +30,9 @@ REFS: dict[str, str] = LEX["references"]
 
 
 def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date:
-    """The date of a weekday named in a clause: the past one (today included) unless the clause is
-    future; "last"/"next" move strictly away from the reference, "this" stays in its week."""
+    """The date of a weekday named in a clause: the coming one (today included) in a future or
+    present clause, else the past one (today included); "last"/"next" move strictly away from the
+    reference, "this" stays in its week."""
     delta = wd - dct.isoweekday()
     rel = (rel or "").lower()
     if rel in ("this", "coming", "this coming"):
@@ -42,7 +43,9 @@ def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date
         return dct + timedelta(days=delta - 7 if delta >= 0 else delta)
     if rel in ("next", "following"):
         return dct + timedelta(days=delta + 7 if delta <= 0 else delta)
-    if tense == "future":
+    if tense in ("future", "present"):
+        # "the finale airs Sunday", "ministers are meeting on Thursday": in news a present-tense
+        # weekday is a schedule, the coming one (today included)
         return dct + timedelta(days=delta if delta >= 0 else delta + 7)
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 

@@ -1,0 +1,77 @@
+"""The tense of a time expression's clause, which gives a bare weekday or month its direction:
+infinitives after adjectives, "as scheduled"/"than expected", and present-tense schedules."""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2015-04-01"  # a Wednesday
+
+
+def value_of(brief, expression: str) -> str | None:
+    got = {t.text: t.value for t in brief.timexes}
+    assert expression in got, got
+    return got[expression]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # an infinitive after "able"/"unable" takes the copula's tense; after "due"/"likely" it lies ahead
+        ("Divers were not able to recover the wreck Tuesday.", "Tuesday", "2015-03-31"),
+        ("The crew was unable to land the plane Friday.", "Friday", "2015-03-27"),
+        ("The ferry is due to sail Friday.", "Friday", "2015-04-03"),
+        ("The mayor plans to open the bridge Friday.", "Friday", "2015-04-03"),
+        # "as scheduled", "as planned", "than expected" compare with a plan; the main clause gives the tense
+        ("The concert was not broadcast as scheduled Sunday.", "Sunday", "2015-03-29"),
+        ("The vote went ahead as planned on Thursday.", "Thursday", "2015-03-26"),
+        ("Factories shed fewer workers than expected in January.", "January", "2015-01"),
+        ("The launch is scheduled for Friday.", "Friday", "2015-04-03"),
+    ],
+)
+def test_tense_of_infinitives_and_plans(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a weekday hanging from a present-tense verb is a schedule: the coming one, today included
+        ("Ministers are meeting on Thursday to discuss the budget.", "Thursday", "2015-04-02"),
+        ("The city library is closed on Thursday.", "Thursday", "2015-04-02"),
+        ("The two clubs play a friendly match on Sunday.", "Sunday", "2015-04-05"),
+        ("The museum reopens on Wednesday.", "Wednesday", "2015-04-01"),
+        # a weekday that hangs from a verb of saying is the day of the report, past, whatever follows
+        ("The company said Thursday it is planning to sell the plant.", "Thursday", "2015-03-26"),
+        ("The union says Monday that the strike is over.", "Monday", "2015-03-30"),
+        # a verb whose past is its base form tells no present; nor does a bare participle
+        ("Weak sales hurt the index on Friday.", "Friday", "2015-03-27"),
+        ("The shares fell sharply, closing lower Friday at $12.", "Friday", "2015-03-27"),
+    ],
+)
+def test_present_tense_weekday_is_a_schedule(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a plan told in the pluperfect lies before a past: "had agreed to delay ... until Friday"
+        ("The broadcaster had agreed to delay airing the film until Friday, but showed it on Monday.", "Friday", "2015-03-27"),
+        ("The board had voted to postpone the sale Friday.", "Friday", "2015-03-27"),
+        # a deadline or a delay told in the simple past still lies ahead, as a present one does
+        ("The court postponed the hearing until Friday.", "Friday", "2015-04-03"),
+        ("The family says the body will lie in state until he is buried on Thursday.", "Thursday", "2015-04-02"),
+    ],
+)
+def test_delays_and_deadlines(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+def test_saying_in_the_present(brief_of) -> None:
+    """A present verb of saying with its report tells the day of the report; with a plain object
+    ("reports earnings") it is a schedule like any other present verb."""
+    got = brief_of("The minister tells reporters on Monday that the talks are over.", published=PUB)
+    assert value_of(got, "Monday") == "2015-03-30"
+    got = brief_of("The company reports earnings on Thursday.", published=PUB)
+    assert value_of(got, "Thursday") == "2015-04-02"
