@@ -190,7 +190,8 @@ def _plausible(m: Match, text: str) -> bool:
             return False
         if word.lower() in ("may", "march") and m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")):
             before = text[max(0, m.start - 12) : m.start].lower()
-            if not re.search(r"\b(in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between)\s+$", before):
+            preps = r"in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between"
+            if not re.search(rf"\b(?:{preps})\s+$", before):
                 return False
         short = len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year")
         if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
