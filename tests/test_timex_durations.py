@@ -1,0 +1,71 @@
+"""Durations, sets and numbers (issue #5): numbers joined by "and", rates told "a day", ages, double
+hyphens used as dashes, centuries told as "the 1800s". Fixture sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyzers.timex_calendar import parse_number
+
+PUB = "2015-04-01"
+
+
+def timexes(brief) -> dict[str, tuple[str, str | None]]:
+    return {t.text: (t.type, t.value) for t in brief.timexes}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("one hundred and twenty", 120),
+        ("two and a half", 2.5),
+        ("three-and-a-half", 3.5),
+        ("a thousand and one", 1001),
+        ("eight and six", None),  # two numbers, not fourteen
+        ("five and two", None),
+    ],
+)
+def test_and_joins_words_of_one_number_only(words: str, value: float | None) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two numbers sharing one unit: two durations, never their sum
+        (
+            "The two smugglers were sentenced to eight and six years in jail.",
+            {"eight": ("DURATION", "P8Y"), "six years": ("DURATION", "P6Y")},
+        ),
+        ("The bridge took one hundred and twenty days to rebuild.", {"one hundred and twenty days": ("DURATION", "P120D")}),
+        ("The siege went on for three-and-a-half years.", {"three-and-a-half years": ("DURATION", "P3Y6M")}),
+        # an age is no duration
+        ("Volunteers must be between 19 and 23 years of age.", {}),
+        ("The pilot was 41 years of age.", {}),
+    ],
+)
+def test_numbers_joined_by_and(brief_of, text: str, expected: dict) -> None:
+    assert timexes(brief_of(text, published=PUB)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a day" after an amount of time or of things is "per day": a rate, which TimeBank leaves out
+        ("The nurse walks an hour a day around the ward.", {"an hour": ("DURATION", "PT1H")}),
+        ("She practises two hours a day at the rink.", {"two hours": ("DURATION", "PT2H")}),
+        ("The pharmacy stays open 24 hours a day.", {}),  # the whole day: always
+        ("The bakery is open seven days a week.", {}),
+        ("The pumps run 24 hours per day in the dry season.", {}),
+        ("The patient swallowed nearly one a day.", {}),
+        ("The crews worked six-days-a-week shifts at the dam.", {}),
+        ("The clinic serves three hot meals a day.", {}),
+        # a verb or "as" before "a month" makes no rate
+        ("The repair could take as long as a month.", {"a month": ("DURATION", "P1M")}),
+        ("The course lasts a year.", {"a year": ("DURATION", "P1Y")}),
+        # a frequency stays a set
+        ("The ferry crosses twice a day.", {"a day": ("SET", "P1D")}),
+    ],
+)
+def test_per_day_after_an_amount(brief_of, text: str, expected: dict) -> None:
+    assert timexes(brief_of(text, published=PUB)) == expected
