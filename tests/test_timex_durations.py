@@ -69,3 +69,25 @@ def test_numbers_joined_by_and(brief_of, text: str, expected: dict) -> None:
 )
 def test_per_day_after_an_amount(brief_of, text: str, expected: dict) -> None:
     assert timexes(brief_of(text, published=PUB)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a double hyphen used as a dash ends the expression before it, as an em dash does
+        ("The quake struck at night -- hours after the warning.", {}),
+        (
+            "The mill closed in late 1987 -- ending a century of work.",
+            {"late 1987": ("DATE", "1987"), "a century": ("DURATION", "P100Y")},
+        ),
+        (
+            "The mill closed in late 1987 — ending a century of work.",
+            {"late 1987": ("DATE", "1987"), "a century": ("DURATION", "P100Y")},
+        ),
+        ("The league was founded in 1962 -- long before television.", {"1962": ("DATE", "1962")}),
+        # a hyphen joined to a year makes a span of years, not a year of its own
+        ("The 1987-88 season was his last.", {}),
+    ],
+)
+def test_double_hyphen_is_a_dash(brief_of, text: str, expected: dict) -> None:
+    assert timexes(brief_of(text, published=PUB)) == expected
