@@ -91,3 +91,17 @@ def test_per_day_after_an_amount(brief_of, text: str, expected: dict) -> None:
 )
 def test_double_hyphen_is_a_dash(brief_of, text: str, expected: dict) -> None:
     assert timexes(brief_of(text, published=PUB)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The chapel was built in the 1700s.", "the 1700s", "17"),  # a century, not the decade 1700-1709
+        ("Settlers farmed the valley in the early 1800s.", "the early 1800s", "18"),
+        ("The canal was dug in the 1900s.", "the 1900s", "19"),
+        ("Rents doubled in the 1970s.", "the 1970s", "197"),
+        ("Rents doubled in the 2000s.", "the 2000s", "200"),  # the decade, as news means it
+    ],
+)
+def test_hundreds_are_centuries(brief_of, text: str, expression: str, value: str) -> None:
+    assert timexes(brief_of(text, published=PUB)).get(expression) == ("DATE", value)
