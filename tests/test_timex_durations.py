@@ -105,3 +105,15 @@ def test_double_hyphen_is_a_dash(brief_of, text: str, expected: dict) -> None:
 )
 def test_hundreds_are_centuries(brief_of, text: str, expression: str, value: str) -> None:
     assert timexes(brief_of(text, published=PUB)).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Six trading days after the listing, the shares fell.", "Six trading days", "P6D"),
+        ("The lender must answer within ten business days.", "ten business days", "P10D"),
+        ("The audit took two working weeks.", "two working weeks", "P2W"),
+    ],
+)
+def test_kinds_of_days_between_number_and_unit(brief_of, text: str, expression: str, value: str) -> None:
+    assert timexes(brief_of(text, published=PUB)).get(expression) == ("DURATION", value)
