@@ -39,6 +39,8 @@ def test_and_joins_words_of_one_number_only(words: str, value: float | None) -> 
         ),
         ("The bridge took one hundred and twenty days to rebuild.", {"one hundred and twenty days": ("DURATION", "P120D")}),
         ("The siege went on for three-and-a-half years.", {"three-and-a-half years": ("DURATION", "P3Y6M")}),
+        # before "ago" the bare first number would be a date it cannot tell: left out
+        ("The two mines closed eight and six years ago.", {"six years ago": ("DATE", "2009")}),
         # an age is no duration
         ("Volunteers must be between 19 and 23 years of age.", {}),
         ("The pilot was 41 years of age.", {}),
