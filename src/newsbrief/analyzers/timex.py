@@ -321,8 +321,8 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].lower_ in ("about", "around", "over", "just", "only", "some", "within")):
         toks.pop(0)
-    if not toks:
-        return None
+    if not toks or any(t.text in ("--", "—") or (t.text in ("-", "–") and t.whitespace_) for t in toks):
+        return None  # "at night -- hours after": two phrases across a dash, not one time
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 

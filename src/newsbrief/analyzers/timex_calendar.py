@@ -79,7 +79,9 @@ def month_num(word: str | None) -> int | None:
 
 
 def parse_number(s: str | None) -> float | None:
-    """ "twenty four" -> 24, "one and a half" -> 1.5, "5 1/2" -> 5.5, "a" -> 1; vague ("several") -> None."""
+    """ "twenty four" -> 24, "one and a half" -> 1.5, "5 1/2" -> 5.5, "a" -> 1; vague ("several") -> None.
+    "and" joins words inside one number only ("one hundred and twenty", "two and a half"): "eight
+    and six" is two numbers, not fourteen (None)."""
     if s is None:
         return None
     s = re.sub(r"\s+", " ", s.lower().strip().replace(",", ""))
@@ -99,6 +101,10 @@ def parse_number(s: str | None) -> float | None:
     words = re.split(r"[\s-]+", s)
     for i, w in enumerate(words):
         if w == "and":
+            after_scale = i > 0 and words[i - 1] in ("hundred", "thousand")
+            before_half = [w for w in words[i + 1 : i + 3] if w not in ("a", "an")][:1] in (["half"], ["quarter"])
+            if not (after_scale or before_half):
+                return None
             continue
         if w in ("half", "quarter") and i > 0 and words[i - 1] in ("a", "an"):
             half = NUMBERS[w]

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from newsbrief.analyzers.timex_calendar import (
+    NUMBERS,
     PARTS,
     TIME_UNITS,
+    UNITS,
     VAGUE,
     WEEKDAYS,
     Context,
@@ -69,11 +71,35 @@ def duration_value(n: float | None, unit: str) -> str | None:
 
 _SET_BEFORE = re.compile(r"\b(?:once|twice|thrice|times|per|each|every)\s*$", re.I)
 
-# "$500 million a year", "four flights a week", "24 hours a day": a rate, not a time of the story
-_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dollars?|cents?|percent|[a-z]+s))\s*$", re.I)
+# "$500 million a year", "four flights a week", "24 hours a day", "an hour a day", "nearly one a
+# day": a rate, not a time of the story (TimeBank leaves "24 hours a day", "four flights a week" out).
+# A plural noun makes a rate only after a count ("three meals a day"): "it lasts a year", "as long as
+# a month" are times.
+_COUNT_WORDS = [w for w in NUMBERS if w not in ("a", "an", "half", "quarter")]
+_AMOUNT_WORDS = sorted({*UNITS, *_COUNT_WORDS}, key=len, reverse=True)
+_COUNT = r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r"|million|billion|of|many|several|few))"
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:million|billion|dollars?|cents?|percent|"
+    + "|".join(_AMOUNT_WORDS)
+    + r")"
+    + r"|"
+    + _COUNT
+    + r"\s+(?:[a-z-]+\s+)?[a-z]+s)\s*$",
+    re.I,
+)
+# "an hour a day", "24 hours per day": what comes after an amount of time when it is told per day
+_PER_AFTER = re.compile(r"(?:\s+|-)(?:an?|per)[\s-]+(?P<per>hour|day|week|month|year)\b", re.I)
+_HOURS = {"S": 1 / 3600, "MIN": 1 / 60, "H": 1, "D": 24, "W": 168, "M": 730, "Y": 8760}
 
 
-def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _whole_period(n: float | None, unit: str, per: str) -> bool:
+    """ "24 hours a day", "seven days a week", "365 days a year": the whole period, i.e. always (an
+    idiom TimeBank leaves out), not an amount of time."""
+    whole, part = _HOURS.get(unit_code(per) or ""), _HOURS.get(unit)
+    return bool(n and whole and part) and abs(n * part - whole) <= 0.01 * whole
+
+
+def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     unit = unit_code(g.get("unit"))
     if unit is None:
@@ -85,21 +111,27 @@ def _duration(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         if g.get("half") and n is not None:
             n += 0.5
     numtxt = (g.get("num") or "").lower()
+    per = _PER_AFTER.match(text, m.end)
+    if per and _whole_period(n, unit, per.group("per")):
+        return None
     if numtxt in ("a", "an") and not g.get("the") and not g.get("approx") and not g.get("rel"):
         before = text[max(0, m.start - 30) : m.start]
         if _SET_BEFORE.search(before):
             return ("SET", duration_value(1, unit))
-        if _RATE_BEFORE.search(before) and not re.search(r"\b(?:for|in|within|after|over|about|than|of)\s*$", before, re.I):
+        rate = _RATE_BEFORE.search(before) and not re.search(r"\b(?:for|in|within|after|over|about|than|of)\s*$", before, re.I)
+        if rate and not per:  # "works an hour a day": the amount, told per day, is no rate
             return None
     if n is None and numtxt and numtxt not in VAGUE and not numtxt.startswith(("a ", "one ")):
         return ("DURATION", None)
     return ("DURATION", duration_value(n, unit))
 
 
-def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     unit = unit_code(g.get("unit"))
     n = parse_number(g.get("num"))
+    if (g.get("num") or "").lower() in ("a", "an") and re.search(r"[\w\s]-$", text[max(0, m.start - 2) : m.start]):
+        return None  # "six-days-a-week shifts": a rate told as one word, not "a week"
     if unit is None or n is None:
         return ("DURATION", None)
     return ("DURATION", duration_value(n, unit))
@@ -115,7 +147,9 @@ def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DURATION", duration_value(None, unit) if unit else None)
 
 
-def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _set(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
+    if lowered(m).startswith("per ") and _RATE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+        return None  # "24 hours per day", "$9 per hour": a rate, as in set_every
     return ("SET", SETS.get(lowered(m)))
 
 

@@ -489,11 +489,12 @@ def is_title(m: Match, text: str) -> bool:
 
 
 def _year_ok(m: Match, text: str) -> bool:
-    """A four-digit number is a year unless it reads as an amount ("$1990", "1,500 troops", "2000 people")."""
+    """A four-digit number is a year unless it reads as an amount ("$1990", "1,500 troops", "2000 people");
+    "1983-84" is no year of its own, "in 1983 -- when" (a dash) is."""
     y = int(m.groups["year"] or 0)
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 14]
-    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or re.match(r"\s*(%|percent|per cent|-|\.[0-9]|:)", after):
+    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or re.match(r"\s*(%|percent|per cent|-(?!-)|\.[0-9]|:)", after):
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True
