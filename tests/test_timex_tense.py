@@ -75,3 +75,11 @@ def test_saying_in_the_present(brief_of) -> None:
     assert value_of(got, "Monday") == "2015-03-30"
     got = brief_of("The company reports earnings on Thursday.", published=PUB)
     assert value_of(got, "Thursday") == "2015-04-02"
+
+
+def test_a_day_inside_an_after_clause_lies_before_its_clause(brief_of) -> None:
+    """ "has him in his sights after winning the title on Sunday": a past Sunday, though "has" is
+    present; "will rest after playing on Sunday": the coming one."""
+    text = "Smith has the top spot in his sights after winning the open on Sunday."
+    assert value_of(brief_of(text, published=PUB), "Sunday") == "2015-03-29"
+    assert value_of(brief_of("He will rest after playing on Sunday.", published=PUB), "Sunday") == "2015-04-05"

@@ -191,9 +191,18 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
     via_noun = False  # reached through a noun ("Wechsler on Thursday: ... there is"): not the day's own verb
+    untensed = False  # reached through a participle with no tense of its own ("after winning it on Sunday")
+    before_clause = False  # ... and then through "after": an event before the clause it hangs from
     for _ in range(8):
+        if untensed and tok.lower_ in ("after", "since") and tok.dep_ in ("prep", "mark"):
+            before_clause = True
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
+            untensed = untensed or t is None
+            if before_clause and t:
+                # "has it in his sights after winning the title on Sunday": past, unless the clause
+                # itself lies ahead ("will rest after playing on Sunday")
+                return "future" if t == "future" else "past"
             # "says Monday that", "tells reporters Monday that"; not "reports earnings on Thursday"
             deps = {c.dep_ for c in tok.children}
             saying = tok.lemma_ in _SAYING and ("ccomp" in deps or "dobj" not in deps)
