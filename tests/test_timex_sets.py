@@ -55,3 +55,16 @@ def test_some_weekends_are_no_set(brief_of, text: str) -> None:
 def test_year_after_every_month_day_is_a_date(brief_of) -> None:
     got = timexes(brief_of("The museum reopens each March 6, 2016, after repairs.", published=PUB))
     assert ("SET", "XXXX-03-06") not in got.values(), got
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expression"),
+    [
+        ("Prices climbed in the days ahead of the vote.", "the days ahead"),
+        ("Envoys met in the week ahead of the summit.", "the week ahead"),
+    ],
+)
+def test_ahead_of_is_a_preposition(brief_of, text: str, not_expression: str) -> None:
+    """ "ahead of the vote": before an event, not the time after the publication date."""
+    got = timexes(brief_of(text, published=PUB))
+    assert not_expression not in got, got
