@@ -66,7 +66,7 @@ def test_numbers_joined_by_and(brief_of, text: str, expected: dict) -> None:
         ("The repair could take as long as a month.", {"a month": ("DURATION", "P1M")}),
         ("The course lasts a year.", {"a year": ("DURATION", "P1Y")}),
         # a frequency stays a set
-        ("The ferry crosses twice a day.", {"a day": ("SET", "P1D")}),
+        ("The ferry crosses twice a day.", {"twice a day": ("SET", "P1D")}),
     ],
 )
 def test_per_day_after_an_amount(brief_of, text: str, expected: dict) -> None:

@@ -1,11 +1,14 @@
 """Values of durations and sets: "24 years" -> P24Y, "two and a half years" -> P2Y6M, "every
-Tuesday" -> XXXX-WXX-2, "twice a week". "a year" after a number of dollars is a rate, not a time of
-the story, and gets no timex. Part of timex_normalize's rules.
+Tuesday" -> XXXX-WXX-2, "twice a week" -> P1W, "every morning" -> XXXX-XX-XXTMO, "weekends" ->
+XXXX-WXX-WE, "every March 6" -> XXXX-03-06; "the days ahead" -> PXD and "the week ahead" (the coming
+week). "a year" after a number of dollars is a rate, not a time of the story, and gets no timex.
+Part of timex_normalize's rules.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from newsbrief.analyzers.timex_calendar import (
     NUMBERS,
@@ -18,7 +21,9 @@ from newsbrief.analyzers.timex_calendar import (
     lowered,
     month_num,
     parse_number,
+    shift,
     unit_code,
+    week_of,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
 
@@ -164,7 +169,33 @@ def _set_every(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | No
         n = 2.0
     elif other:
         n = None
+    if unit == "WE" and n == 1:
+        return ("SET", "XXXX-WXX-WE")  # "every weekend": the set of weekends, as "every Sunday"
     return ("SET", duration_value(n, unit) if unit else None)
+
+
+def _set_freq(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "twice a week" -> P1W: the period is the value; TIMEX3 tells the count in freq (2X), which
+    the model does not carry."""
+    unit = unit_code(m.groups.get("unit"))
+    if unit == "WE":
+        return ("SET", "XXXX-WXX-WE")
+    return ("SET", duration_value(1, unit) if unit else None)
+
+
+def _set_every_part(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    part = PARTS.get((m.groups.get("part") or "").lower())
+    return ("SET", f"XXXX-XX-XXT{part}" if part else None)
+
+
+def _unit_ahead(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the week ahead": the coming week, valued as "the coming week" is (timex_relative)."""
+    if ctx.dct is None:
+        return ("DATE", None)
+    code = {"week": "W", "month": "M", "year": "Y", "weekend": "WE"}[(m.groups.get("unit") or "").lower()]
+    if code == "WE":  # from a weekday, the weekend ahead is this week's
+        return ("DATE", f"{week_of(ctx.dct + timedelta(weeks=int(ctx.dct.weekday() >= 5)))}-WE")
+    return ("DATE", shift(ctx.dct, 1, code, 1))
 
 
 def _set_every_wd(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -176,10 +207,23 @@ def _set_every_wd(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _set_every_month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     month = month_num(m.groups.get("month"))
-    return ("SET", f"XXXX-{month:02d}" if month else None)
+    if not month:
+        return ("SET", None)
+    day = int(m.groups.get("day") or 0)
+    return ("SET", f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}")
 
 
-def _set_wd_plural(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+# "over recent weekends", "on consecutive weekends": some weekends, counted or placed, not every one
+_SOME_BEFORE = re.compile(
+    r"\b(?:recent|past|last|next|coming|previous|consecutive|successive|several|few|many|those|these|some)\s+$", re.I
+)
+
+
+def _set_wd_plural(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
+    if m.groups.get("we"):
+        if _SOME_BEFORE.search(text[max(0, m.start - 14) : m.start]):
+            return None
+        return ("SET", "XXXX-WXX-WE")  # "open on weekends": every weekend
     wd = WEEKDAYS.get((m.groups.get("wd") or "").lower().rstrip("s"))
     return ("SET", f"XXXX-WXX-{wd}" if wd else None)
 
@@ -194,4 +238,7 @@ DURATION_KINDS = {
     "set_every_wd": _set_every_wd,
     "set_every_month": _set_every_month,
     "set_wd_plural": _set_wd_plural,
+    "set_freq": _set_freq,
+    "set_every_part": _set_every_part,
+    "unit_ahead": _unit_ahead,
 }
