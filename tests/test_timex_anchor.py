@@ -30,9 +30,10 @@ def timexes(brief) -> dict[str, tuple[str, str | None]]:
         ("The ferry sank on March 3. Two days ago, divers reached the wreck.", "Two days ago", "DATE", "2015-03-30"),
         ("The ferry sank in 2009. Three years ago, divers reached the wreck.", "Three years ago", "DATE", "2012"),
         ("The ferry sank on March 3. 48 hours ago, divers reached the wreck.", "48 hours ago", "DATE", "2015-03-30"),
-        # nothing told, or nothing precise enough to count days from: the publication date
+        # nothing told: the publication date; a time told too coarse to count from: that time
         ("Two days earlier, the airline had warned of trouble.", "Two days earlier", "DATE", "2015-03-30"),
-        ("The plane crashed in 2009. Two days earlier, it had been warned.", "Two days earlier", "DATE", "2015-03-30"),
+        ("The plane crashed in 2009. Two days earlier, it had been warned.", "Two days earlier", "DATE", "2009"),
+        ("He was arrested last week. A week earlier, he had fled.", "A week earlier", "DATE", "2015-W12"),
         # a figure compared with a year before: the period reported in that sentence, the quarter
         # reported, else the publication date's year, never a year before an earlier "a year ago"
         ("The mill earned $5 million in 2013, up from $3 million a year earlier.", "a year earlier", "DATE", "2012"),

@@ -213,8 +213,10 @@ def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 # a told value and what it is precise to: a year, a month (or a quarter, from its first month), a
-# day, a clock time
-_TOLD = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)?|-Q(?P<q>[1-4]))?")
+# week, a day, a clock time
+_TOLD = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)?|-Q(?P<q>[1-4])|-W(?P<w>\d{2}))?"
+)
 
 # "up 15% from 4 pence a year earlier", "compared with $3 million a year earlier", "than a year
 # earlier": a figure set against the same period a year before (the quarter reported, else the
@@ -266,6 +268,12 @@ def _told_date(ctx: Context, unit: str, n: float) -> date | None:
     if not got:
         return None
     y, mo, d, q = got["y"], got["m"], got["d"], got["q"]
+    if got["w"]:  # "arrested last week. A week earlier": weeks (and years) count from its Monday
+        try:
+            monday = date.fromisocalendar(int(y), int(got["w"]), 1)
+        except ValueError:
+            return None
+        return monday if unit in ("W", "FN", "Y", "DE", "CE") else None
     month = int(mo) if mo else (int(q) - 1) * 3 + 1 if q else None
     if unit in ("Y", "DE", "CE") and float(n).is_integer():
         return safe_date(int(y), month or 1, int(d) if d else 1)
@@ -317,7 +325,14 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("TIME", clock)
     if unit == "H" and n >= 24 and float(n / 24).is_integer():
         unit, n = "D", n / 24  # "48 hours ago": two days, a date; fewer hours stay on the day
-    base = (_told_date(ctx, unit, n) if anaphoric else None) or ctx.dct
+    told = _TOLD.match(ctx.last or "") if anaphoric else None
+    if told is None:
+        return ("DATE", shift(ctx.dct, n, unit, sign))
+    base = _told_date(ctx, unit, n)
+    if base is None:
+        # "crashed in 2009. Two days earlier": days cannot be counted from a year, but they fall in
+        # it (or at its edge) far likelier than two days before the publication date
+        return ("DATE", told.group(0)[:10])
     return ("DATE", shift(base, n, unit, sign))
 
 
