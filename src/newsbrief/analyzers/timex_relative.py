@@ -3,7 +3,8 @@
 
 The direction of a bare "Tuesday" comes from the tense of its clause; "that day" and "the
 previous Friday" count from the last full date the text mentioned (`Context.last_day`), not from
-today. Part of timex_normalize's rules.
+today; "two days earlier", "that weekend" from the last time it told (`Context.last`), while "two
+days ago" always counts from the reference. Part of timex_normalize's rules.
 """
 
 from __future__ import annotations
