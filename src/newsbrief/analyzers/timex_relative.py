@@ -3,13 +3,14 @@
 
 The direction of a bare "Tuesday" comes from the tense of its clause; "that day" and "the
 previous Friday" count from the last full date the text mentioned (`Context.last_day`), not from
-today. Part of timex_normalize's rules.
+today; "two days earlier", "that weekend" from the last time it told (`Context.last`), while "two
+days ago" always counts from the reference. Part of timex_normalize's rules.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
     PARTS,
@@ -24,7 +25,7 @@ from newsbrief.analyzers.timex_calendar import (
     unit_code,
     week_of,
 )
-from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_grammar import LEX, Match, find
 
 REFS: dict[str, str] = LEX["references"]
 
@@ -167,16 +168,25 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 
 def _anaphoric_unit(unit: str, ctx: Context) -> str | None:
+    """ "that year", "that week", "that weekend", "that decade": the unit holding the last time the
+    text told ("arrested on Tuesday, March 3. That weekend" is the weekend of March 3's week), when
+    that time is precise enough to say which (None otherwise)."""
     last = ctx.last
-    if not last:
+    if not last or not re.match(r"\d{4}", last):
         return None
-    if unit in ("year", "fiscal year") and re.match(r"\d{4}", last):
+    if unit in ("year", "fiscal year"):
         return last[:4]
+    if unit == "decade":
+        return last[:3]
+    if unit == "century":
+        return last[:2]
     if unit == "month" and re.match(r"\d{4}-\d{2}", last):
         return last[:7]
-    if unit == "week" and re.match(r"\d{4}-\d{2}-\d{2}", last):
+    if unit in ("week", "weekend") and re.match(r"\d{4}-\d{2}-\d{2}", last):
         d = safe_date(int(last[:4]), int(last[5:7]), int(last[8:10]))
-        return week_of(d) if d else None
+        if d is None:
+            return None
+        return week_of(d) + ("-WE" if unit == "weekend" else "")
     return None
 
 
@@ -203,7 +213,97 @@ def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", f"{ctx.dct.year:04d}")
 
 
+# a told value and what it is precise to: a year, a month (or a quarter, from its first month), a
+# week, a day, a clock time
+_TOLD = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)?|-Q(?P<q>[1-4])|-W(?P<w>\d{2}))?"
+)
+
+# "up 15% from 4 pence a year earlier", "compared with $3 million a year earlier", "than a year
+# earlier": a figure set against the same period a year before (the quarter reported, else the
+# reference's year), not a year before the last time told, which is often that other "a year ago"
+# itself; "fled from the capital two years earlier" (no figure) is a narrative's
+_COMPARISON = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|than|versus|vs|against)(?:\s*|\s(?:[^.;!?]|\.(?=\d))*[0-9%$](?:[^.;!?]|\.(?=\d))*)$",
+    re.I,
+)
+
+
+# kinds that tell no point in time ("for two years", "a year ago", "every week", "now")
+_UNTOLD_KINDS = {
+    "duration",
+    "duration_adj",
+    "duration_bare",
+    "nquarters",
+    "set",
+    "set_every",
+    "set_every_month",
+    "set_every_wd",
+    "set_wd_plural",
+    "ago",
+    "unit_ago",
+    "yearago_adj",
+    "ref",
+    "ref_more",
+    "one_day_future",
+    "soon_future",
+}
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”')]*\s+(?=[A-Z\"“(])|\n)(?!.*(?:[.!?][\"”')]*\s+[A-Z\"“(]|\n))", re.S)
+
+
+def _told_in_sentence(text: str, start: int) -> bool:
+    """Whether the sentence told a time before `start`: "earned $5 million in 2013, up from $3
+    million a year earlier" counts from 2013; a comparison in a sentence of its own counts from the
+    quarter reported or the reference."""
+    window = text[max(0, start - 300) : start]
+    cut = _SENTENCE_START.search(window)
+    prefix = window[cut.end() :] if cut else window
+    return any(x.kind not in _UNTOLD_KINDS for x in find(prefix))
+
+
+def _told_date(ctx: Context, unit: str, n: float) -> date | None:
+    """The time the text was telling (`Context.last`), when it is precise enough to count `n` units
+    back from it: "detained last August. Two months earlier" counts months from August, which a year
+    alone cannot; days, weeks and hours need a full date."""
+    got = _TOLD.match(ctx.last or "")
+    if not got:
+        return None
+    y, mo, d, q = got["y"], got["m"], got["d"], got["q"]
+    if got["w"]:  # "arrested last week. A week earlier": weeks (and years) count from its Monday
+        try:
+            monday = date.fromisocalendar(int(y), int(got["w"]), 1)
+        except ValueError:
+            return None
+        return monday if unit in ("W", "FN", "Y", "DE", "CE") else None
+    month = int(mo) if mo else (int(q) - 1) * 3 + 1 if q else None
+    if unit in ("Y", "DE", "CE") and float(n).is_integer():
+        return safe_date(int(y), month or 1, int(d) if d else 1)
+    if unit in ("Y", "M", "Q"):
+        return safe_date(int(y), month, int(d) if d else 1) if month else None
+    return safe_date(int(y), int(mo), int(d)) if mo and d else None
+
+
+def _told_clock(ctx: Context, unit: str, n: float, sign: int) -> str | None:
+    """ "at 9 a.m. on March 3 ... three hours earlier": 06:00 that day, a TIME, when the time told
+    has a clock time and the count is in hours or minutes."""
+    got = _TOLD.match(ctx.last or "")
+    if unit not in ("H", "MIN") or not got or got["hh"] is None:
+        return None
+    day = safe_date(int(got["y"]), int(got["m"]), int(got["d"]))
+    if day is None or int(got["hh"]) > 23 or int(got["mm"]) > 59:
+        return None
+    at = datetime(day.year, day.month, day.day, int(got["hh"]), int(got["mm"]))
+    try:
+        at += sign * (timedelta(hours=n) if unit == "H" else timedelta(minutes=n))
+    except OverflowError:
+        return None
+    return f"{iso(at.date())}T{at.hour:02d}:{at.minute:02d}"
+
+
 def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "three years ago" counts from the reference; "two days earlier" from the time the text was
+    telling ("crashed on March 3. Two days earlier" is March 1: TIMEX3 anchors it to that time),
+    from the reference when no time precise enough was told."""
     g = m.groups
     unit = unit_code(g.get("unit"))
     numtxt = g.get("num")
@@ -218,7 +318,23 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", None)
     if unit == "Y" and n == 1 and ctx.last_quarter and sign < 0:
         return ("DATE", f"{int(ctx.last_quarter[:4]) - 1:04d}-Q{ctx.last_quarter[-1]}")
-    return ("DATE", shift(ctx.dct, n, unit, sign))
+    anaphoric = direction in ("earlier", "later")
+    if anaphoric and unit == "Y" and _COMPARISON.search(text, max(0, m.start - 120), m.start):
+        anaphoric = _told_in_sentence(text, m.start)
+    clock = _told_clock(ctx, unit, n, sign) if anaphoric else None
+    if clock:
+        return ("TIME", clock)
+    if unit == "H" and n >= 24 and float(n / 24).is_integer():
+        unit, n = "D", n / 24  # "48 hours ago": two days, a date; fewer hours stay on the day
+    told = _TOLD.match(ctx.last or "") if anaphoric else None
+    if told is None:
+        return ("DATE", shift(ctx.dct, n, unit, sign))
+    base = _told_date(ctx, unit, n)
+    if base is None:
+        # "crashed in 2009. Two days earlier": days cannot be counted from a year, but they fall in
+        # it (or at its edge) far likelier than two days before the publication date
+        return ("DATE", told.group(0)[:10])
+    return ("DATE", shift(base, n, unit, sign))
 
 
 def _unit_ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
