@@ -763,3 +763,31 @@ def test_back_counts_back_like_ago(brief_of) -> None:
     assert got == {"Two weeks back": ("DATE", "2024-W23")}, got
     got = timexes(brief_of("He came two days back to his village.", published=PUB))
     assert got == {"two days": ("DURATION", "P2D")}, got
+
+
+def test_more_names_and_things_of_a_time_of_day(brief_of) -> None:
+    """ "Bloody Sunday" and "the Latin Quarter" are names, "a new year" of another calendar no January 1,
+    "the night sky" a thing, "the 40th minute" a game's clock; each beside a real time."""
+    cases = [
+        ("They marked the anniversary of Bloody Sunday in 2022.", {"2022": ("DATE", "2022")}),
+        ("The festival fills the Latin Quarter in 2022.", {"2022": ("DATE", "2022")}),
+        ("Nowruz marks a new year in the Persian calendar, in March.", {"March": ("DATE", "2024-03")}),
+        ("Comets lit the night sky in 2021.", {"2021": ("DATE", "2021")}),
+        ("He scored in the 40th minute on Sunday.", {"Sunday": ("DATE", "2024-06-16")}),
+    ]
+    for text, want in cases:
+        got = timexes(brief_of(text, published=PUB))
+        assert got == want, (text, got)
+
+
+def test_centuries_without_their_article_dates_without_a_space_and_year_ranges(brief_of) -> None:
+    """ "a 19th century palace" -> "19th century"; "April 23,1616"; "between 2001-2010" is two years;
+    "some 5,000 years ago" is before year 0: the past."""
+    got = timexes(brief_of("The remedy was found in a 19th century palace.", published=PUB))
+    assert got == {"19th century": ("DATE", "18")}, got
+    got = timexes(brief_of("He was buried on April 23,1616 in the church.", published=PUB))
+    assert got == {"April 23,1616": ("DATE", "1616-04-23")}, got
+    got = timexes(brief_of("There were 40 arrests between 2001-2010.", published=PUB))
+    assert got == {"2001": ("DATE", "2001"), "2010": ("DATE", "2010")}, got
+    got = timexes(brief_of("Farming began some 5,000 years ago.", published=PUB))
+    assert got == {"some 5,000 years ago": ("DATE", "PAST_REF")}, got

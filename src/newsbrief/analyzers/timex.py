@@ -286,8 +286,11 @@ _TIME_WORDS = "|".join(
     ]
 )
 _TIME_WORD = re.compile(rf"\b(?:{_TIME_WORDS}|[12][0-9]{{3}}|[0-9]{{1,2}}:[0-9]{{2}}|a\.m|p\.m)\b", re.IGNORECASE)
+# "a 30-year-sentence", "the 40th minute", "Ramsey's 79th minute effort": a length or a game's clock
 _MEASURE = re.compile(
-    r"\s*(?:an?\s+)?[0-9]+(?:\.[0-9]+)?[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", re.IGNORECASE
+    r"\s*(?:an?\s+|the\s+|[\w.'’]+['’]s\s+)?[0-9]+(?:\.[0-9]+|st|nd|rd|th)?[\s-]*"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
+    re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-year-old\b|\bage[ds]?\b", re.IGNORECASE)
 

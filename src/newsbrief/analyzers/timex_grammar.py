@@ -269,6 +269,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "a 22-ball half-century", "his maiden Test century": runs in cricket
     if m.kind == "end_of_unit" and low == "the end of the day" and _IDIOM_AT.search(text[max(0, m.start - 6) : m.start]):
         return False  # "At the end of the day, ...": "in the end", not the evening
+    if m.kind == "holiday" and (g.get("h") or "") == "new year" and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start]):
+        return False  # "a new year in the Persian calendar": a year, not January 1
     if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
         return False
     if (
@@ -311,6 +313,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
+        return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
         return False  # "the dawn of a new era": a beginning, not a time of day ("the dawn of June 18" is one match)
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _CLAUSE_START.match(text, m.end):
@@ -340,6 +344,8 @@ _NAME_OR_IDIOM_SEASON = re.compile(
     r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:Break|Olympics|Games|Classic|Festival|Palace|Session|Term|Collection|Fashion)\b"
 )
 _AWARD_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["award_nouns_before_of_the_year"]) + r")\s+of\s+$", re.I)
+_EVENT_BEFORE_WEEKDAY = re.compile(r"\b(?:" + "|".join(LEX["event_names_before_weekday"]) + r")\s+$")
+_KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b")
 _KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b")
@@ -476,6 +482,10 @@ def is_title(m: Match, text: str) -> bool:
     part = m.groups.get("part") or ""
     if m.kind == "weekday" and part[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[m.end : m.end + 4]):
         return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
+    if m.text.startswith("Quarter") and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]):
+        return True  # "the Latin Quarter", "(Literary Quarter)": a district or a name
+    if m.kind == "weekday" and _EVENT_BEFORE_WEEKDAY.search(text[max(0, m.start - 16) : m.start]):
+        return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
     word = _TITLE_WORDS.search(m.text)
@@ -490,11 +500,12 @@ def is_title(m: Match, text: str) -> bool:
 
 def _year_ok(m: Match, text: str) -> bool:
     """A four-digit number is a year unless it reads as an amount ("$1990", "1,500 troops", "2000 people");
-    "1983-84" is no year of its own, "in 1983 -- when" (a dash) is."""
+    "1983-84" is no year of its own; "in 1983 -- when" (a dash) and "2001-2010" (two years) are."""
     y = int(m.groups["year"] or 0)
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 14]
-    if re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or re.match(r"\s*(%|percent|per cent|-(?!-)|\.[0-9]|:)", after):
+    amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before)
+    if amount_before or re.match(r"\s*(%|percent|per cent|-(?!-|[12][0-9]{3}\b)|\.[0-9]|:)", after):
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True

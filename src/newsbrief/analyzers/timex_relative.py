@@ -328,7 +328,8 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         unit, n = "D", n / 24  # "48 hours ago": two days, a date; fewer hours stay on the day
     told = _TOLD.match(ctx.last or "") if anaphoric else None
     if told is None:
-        return ("DATE", shift(ctx.dct, n, unit, sign))
+        # "some 5,000 years ago" lies before year 0, which TIMEX3 dates cannot write: the past it is
+        return ("DATE", shift(ctx.dct, n, unit, sign) or ("PAST_REF" if sign < 0 else "FUTURE_REF"))
     base = _told_date(ctx, unit, n)
     if base is None:
         # "crashed in 2009. Two days earlier": days cannot be counted from a year, but they fall in
