@@ -791,3 +791,48 @@ def test_centuries_without_their_article_dates_without_a_space_and_year_ranges(b
     assert got == {"2001": ("DATE", "2001"), "2010": ("DATE", "2010")}, got
     got = timexes(brief_of("Farming began some 5,000 years ago.", published=PUB))
     assert got == {"some 5,000 years ago": ("DATE", "PAST_REF")}, got
+
+
+def test_titles_figures_papers_and_manners_with_time_words(brief_of) -> None:
+    """Capitalized time words inside titles and names, "Father Christmas", a sequel's number, "a better
+    tomorrow", "overnight millionaires", "the Spanish daily El Pais", "second hand": no times."""
+    cases = [
+        ("She starred in Suddenly Last Summer in 1959.", {"1959": ("DATE", "1959")}),
+        ("He worked at the 20th Century Fox studio in 1950.", {"1950": ("DATE", "1950")}),
+        ("The 2011 Arab Spring toppled him.", {"2011": ("DATE", "2011")}),
+        ("Children wrote to Father Christmas in 2020.", {"2020": ("DATE", "2020")}),
+        ("The sequel Independence Day 2 opened in 2016.", {"2016": ("DATE", "2016")}),
+        ("They hoped for a better tomorrow in 2019.", {"2019": ("DATE", "2019")}),
+        ("The app turned them into overnight millionaires in 2019.", {"2019": ("DATE", "2019")}),
+        ("The Spanish daily El Pais reported it in 2018.", {"2018": ("DATE", "2018")}),
+        ("The airline bought six second hand planes in 2018.", {"2018": ("DATE", "2018")}),
+        ("She hosts a BBC One Saturday morning show since 2017.", {"2017": ("DATE", "2017")}),
+    ]
+    for text, want in cases:
+        got = timexes(brief_of(text, published=PUB))
+        assert got == want, (text, got)
+    got = timexes(brief_of("Fighting raged overnight in the city.", published=PUB))
+    assert got == {"overnight": ("TIME", "2024-06-18TNI")}, got
+
+
+def test_more_holidays_decades_with_an_apostrophe_and_dates_before_their_noun(brief_of) -> None:
+    """International Women's Day, Mother's Day; "the 1990's"; "the 11 September attacks" -> "11 September"."""
+    got = timexes(brief_of("Marches marked International Women's Day.", published=PUB))
+    assert got == {"International Women's Day": ("DATE", "2024-03-08")}, got
+    got = timexes(brief_of("Florists sold out before Mother's Day.", published=PUB))
+    assert got == {"Mother's Day": ("DATE", "2024-05-12")}, got
+    got = timexes(brief_of("Prices have risen since the mid 1990's.", published=PUB))
+    assert got == {"the mid 1990's": ("DATE", "199")}, got
+    got = timexes(brief_of("Fears grew after the 11 September attacks.", published=PUB))
+    assert "11 September" in got and "the 11 September" not in got, got
+
+
+def test_how_long_it_went_on_is_no_deadline_and_an_attempt_made_is_past(brief_of) -> None:
+    """ "lasted until Friday evening" is a past Friday (a deadline "until Friday" lies ahead); "sought to
+    quell the rumors on Thursday" tells an attempt made, a past Thursday."""
+    got = timexes(brief_of("The search, which lasted until Friday evening, found nothing.", published="2015-04-01"))
+    assert got == {"Friday evening": ("TIME", "2015-03-27TEV")}, got
+    got = timexes(brief_of("The vote was postponed until Tuesday.", published="2015-04-01"))
+    assert got == {"Tuesday": ("DATE", "2015-04-07")}, got
+    got = timexes(brief_of("Peskov sought to quell the rumors on Thursday.", published="2015-04-01"))
+    assert got == {"Thursday": ("DATE", "2015-03-26")}, got

@@ -63,6 +63,8 @@ def _deadline(text: str, m: Match) -> bool:
         return False
     if _PLUPERFECT_BEFORE.search(text, max(0, m.start - 80), m.start):
         return False  # "had agreed to delay it until Friday": a deadline of a past told before another past
+    if _DURATIVE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return False  # "the search, which lasted until Friday evening": how long it went on, no deadline
     return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
 
 
@@ -77,6 +79,9 @@ def parse_published(value: str | None) -> date | None:
 
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
+_DURATIVE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(LEX["durative_past_verbs"]) + r")\b[^.;:\n]{0,40}\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE
+)
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\b[^.;:,\n]*$", re.IGNORECASE)
 _DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
@@ -136,6 +141,7 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
+_ATTEMPT = {"seek", "try", "attempt", "want", "hope", "aim"}  # in the past tense, an attempt already made
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
 _MANNER_MARKS = frozenset(LEX["manner_markers"])
 _PAST_AS_BASE = frozenset(LEX["verbs_past_as_base"])
@@ -163,6 +169,8 @@ def _verb_tense(v) -> str | None:
             return "past"
         if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head.head)  # "were not able to retrieve them Tuesday": the copula's tense
+        if head.lemma_ in _ATTEMPT and head.tag_ == "VBD":
+            return "past"  # "sought to quell the rumors on Thursday", "tried to land it Friday": an attempt made
         if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
         return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
@@ -288,7 +296,9 @@ _TIME_WORDS = "|".join(
 _TIME_WORD = re.compile(rf"\b(?:{_TIME_WORDS}|[12][0-9]{{3}}|[0-9]{{1,2}}:[0-9]{{2}}|a\.m|p\.m)\b", re.IGNORECASE)
 # "a 30-year-sentence", "the 40th minute", "Ramsey's 79th minute effort": a length or a game's clock
 _MEASURE = re.compile(
-    r"\s*(?:an?\s+|the\s+|[\w.'’]+['’]s\s+)?[0-9]+(?:\.[0-9]+|st|nd|rd|th)?[\s-]*"
+    r"\s*(?:an?\s+|the\s+|[\w.'’]+['’]s\s+)?(?:[0-9]+(?:\.[0-9]+|st|nd|rd|th)?|"
+    + "|".join(w for w in LEX["numbers"] if " " not in w)
+    + r")[\s-]*"
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
     re.IGNORECASE,
 )
@@ -455,6 +465,8 @@ class TimexAnnotator:
                 continue
             if re.fullmatch(r"[0-9]{4}[-–/][0-9]{2}", ent.text.strip()):
                 continue  # "the 2004-05 season": two years, not May 2004
+            if find(ent.text):
+                continue  # the grammar knows this expression and turned it down here ("a Saturday morning show")
             if _MEASURE.match(ent.text):
                 continue  # "a 30-year-sentence": a length the grammar left out, which dateparser reads as day 30
             span = _trim_entity(doc, ent)

@@ -310,7 +310,7 @@ def _short_decade_century(digit: int, dct: date | None) -> str:
 
 
 def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
-    dec = (m.groups.get("dec") or "").lower()
+    dec = (m.groups.get("dec") or "").lower().replace("0's", "0s").replace("0’s", "0s")  # "the 1990's"
     mo = re.match(r"(\d{3})0s", dec)
     if mo and re.fullmatch(r"1\d00s", dec):
         return ("DATE", dec[:2])  # "the 1800s": a century (18), not the decade 1800-1809; "the 2000s" is a decade

@@ -138,6 +138,19 @@ _SINGULAR_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "
 _BEFORE_VERB_LAST = re.compile(r"\b(?:could|would|will|may|might|can|cannot|should|must|to|not|does|did|do|['’]ll)\s+$", re.I)
 
 
+_THE_DAY_MONTH = re.compile(r"the\s+[0-9]", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|in|on|at|to|for|by|when|as|but|with|from|until|through|that|which)\b)[A-Za-z]")
+
+
+def _noun_article(m: Match, text: str) -> Match:
+    """ "the 11 September attacks", "the 2 November election": the article is the noun's, the date is
+    "11 September"; "on the 11 September, ..." keeps it."""
+    if m.kind != "date" or not _THE_DAY_MONTH.match(m.text) or not _NOUN_AFTER.match(text, m.end):
+        return m
+    cut = len(m.text) - len(m.text[3:].lstrip())
+    return Match(m.start + cut, m.end, m.kind, m.groups, m.text[cut:])
+
+
 def _verb_last(m: Match, text: str) -> Match:
     """ "The trial could last four months": "last" is the verb; the expression is "four months"."""
     if m.kind != "duration" or (m.groups.get("rel") or "").lower() != "last" or not m.text.lower().startswith("last"):
@@ -287,6 +300,19 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "in their twenties", "in her early thirties": an age, not a decade
     if m.kind == "weekday" and not g.get("part") and _KIND_AFTER_WEEKDAY.match(text, m.end):
         return False  # "taught Sunday school": a kind of thing
+    part_after = (
+        re.match(r"[ \t]+(?:morning|afternoon|evening|night)\b", text[m.end : m.end + 12]) if m.kind == "weekday" else None
+    )
+    if m.kind == "weekday" and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0)):
+        return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
+    if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
+        return False  # "Father Christmas": a figure
+    if m.kind == "holiday" and not g.get("year") and re.match(r"[ \t]+[0-9]{1,2}\b(?![:.,]?[0-9])", text[m.end : m.end + 5]):
+        return False  # "Independence Day 2": a film's sequel
+    if low == "overnight" and _NOUN_AFTER.match(text, m.end) and not re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3]):
+        return False  # "overnight millionaires", "an overnight stay": a manner or a kind, no night
+    if (g.get("unit") or "").lower() == "second" and re.match(r"[\s-]+hand\b", text[m.end : m.end + 7]):
+        return False  # "six second hand airplanes": used, not six seconds
     if m.kind == "ref" and low == "now" and re.match(r"\s+and\s+(?:then|again)\b", text[m.end : m.end + 12]):
         return False  # "every now and then": an idiom of frequency
     if (
@@ -418,6 +444,8 @@ def generic_today(text: str, start: int, end: int) -> bool:
     """ "today's world", "today's young people", "the people of tomorrow": "today"/"tomorrow" for our
     times or the times to come, not a day."""
     word = text[start:end].lower()
+    if word == "tomorrow" and re.search(r"\b(?:a|an)\s+(?:\w+\s+)?$", text[max(0, start - 16) : start]):
+        return True  # "a better tomorrow": the future as a hope, no day
     if word in ("today", "tomorrow") and _OF_GENERIC.search(text[max(0, start - 40) : start]):
         return not re.match(r"['’]s\b", text[end : end + 3])
     return word == "today" and bool(_GENERIC_TODAY.match(text, end))
@@ -453,7 +481,10 @@ _AMOUNT_BEFORE = re.compile(
 _CLAUSE_START = re.compile(
     r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s|\s+[a-z][\w'’-]*\s+(?:was|were|had)\s", re.IGNORECASE
 )  # "the night the plane went down", "the night Lloyd was killed"
-_TITLE_WORDS = re.compile(r"\b(?:Week|Month|Year|Minutes|Hours|Days|Today|Tonight|Noon|Now)\b")
+_TITLE_WORDS = re.compile(
+    r"\b(?:Week|Month|Year|Years|Minutes|Hours|Days|Today|Tonight|Noon|Now|Century|Summer|Winter|Spring|Autumn|Fall"
+    r"|Night|Season|Decade)\b"
+)  # written lower-case in running text: capitalized, a title's or a name's ("Suddenly Last Summer", "20th Century Fox")
 
 
 _NAME_AFTER = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, LEX["name_nouns_after_time_word"])) + r")\b")
@@ -465,6 +496,12 @@ def is_title(m: Match, text: str) -> bool:
     "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
+    if (
+        m.text in ("daily", "weekly")
+        and re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
+        and re.search(r"\b[Tt]he\s+(?:[A-Za-z-]+\s+){0,3}$", text[max(0, m.start - 40) : m.start])
+    ):
+        return True  # "the Spanish daily El Pais", "the Communist Party daily Granma": a paper
     if m.text in ("Daily", "Weekly", "Monthly") and (
         re.search(r"\b[A-Z][\w.'’-]*\s+$", text[max(0, m.start - 20) : m.start])
         or re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
@@ -576,7 +613,7 @@ def find(text: str) -> list[Match]:
             groups = {k: (text[a:b] if a >= 0 else None) for k, (a, b) in ((k, mo.span(k)) for k in rx.groupindex)}
             m = Match(s, e, kind, groups, text[s:e])
             if _plausible(m, text):
-                m = _verb_last(_trim(m), text)
+                m = _noun_article(_verb_last(_trim(m), text), text)
                 cands.append((-(mo.end() - mo.start()), prio, s, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[Match] = []
