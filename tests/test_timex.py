@@ -836,3 +836,30 @@ def test_how_long_it_went_on_is_no_deadline_and_an_attempt_made_is_past(brief_of
     assert got == {"Tuesday": ("DATE", "2015-04-07")}, got
     got = timexes(brief_of("Peskov sought to quell the rumors on Thursday.", published="2015-04-01"))
     assert got == {"Thursday": ("DATE", "2015-03-26")}, got
+
+
+def test_a_clock_with_a_dated_weekday_or_a_part_of_a_weekday(brief_of) -> None:
+    """ "Monday, March 9 at 10 a.m." is one time on March 9; "10:30 Friday night" is 22:30 on Friday."""
+    got = timexes(brief_of("Tickets go on sale Monday, March 9 at 10 a.m. local time.", published="2015-04-01"))
+    assert got == {"Monday, March 9 at 10 a.m. local time": ("TIME", "2015-03-09T10:00")}, got
+    got = timexes(brief_of("He was shot at about 10:30 Friday night.", published="2015-04-01"))
+    assert got == {"10:30 Friday night": ("TIME", "2015-03-27T22:30")}, got
+
+
+def test_ahead_of_sundays_race_looks_ahead_and_idioms_after_a_conjunction(brief_of) -> None:
+    """ "ahead of Sunday's Grand Prix" and "this Sunday's elections" are the coming Sunday ("Wednesday's
+    ruling" stays a reported one); "But at the end of the day, ..." is an idiom; "Selection Sunday" and
+    "From the Past Year" are names."""
+    pub = "2015-04-01"
+    got = timexes(brief_of("Teams prepare ahead of Sunday's season-opening Grand Prix.", published=pub))
+    assert got == {"Sunday": ("DATE", "2015-04-05")}, got
+    got = timexes(brief_of("Iraq's future after this Sunday's elections is unclear.", published=pub))
+    assert got == {"this Sunday": ("DATE", "2015-04-05")}, got
+    got = timexes(brief_of("Monday's ruling angered them.", published=pub))
+    assert got == {"Monday": ("DATE", "2015-03-30")}, got
+    for text in (
+        "But at the end of the day, neither side won.",
+        "The committee meets on Selection Sunday.",
+        "Lessons From the Past Year",
+    ):
+        assert timexes(brief_of(text, published=pub)) == {}, text

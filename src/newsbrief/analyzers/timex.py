@@ -141,6 +141,7 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|this|next|coming|upcoming)\s+$", re.IGNORECASE)
 _ATTEMPT = {"seek", "try", "attempt", "want", "hope", "aim"}  # in the past tense, an attempt already made
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
 _MANNER_MARKS = frozenset(LEX["manner_markers"])
@@ -196,6 +197,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
+        return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
     via_noun = False  # reached through a noun ("Wechsler on Thursday: ... there is"): not the day's own verb

@@ -15,6 +15,7 @@ from newsbrief.analyzers.timex_grammar import LEX, Match
 from newsbrief.analyzers.timex_relative import anchor_day, relday, weekday_base
 
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
+_HAS_MERIDIEM = re.compile(r"[ap]\.?m\b", re.IGNORECASE)
 CLOCK_FOLLOWS_TEXT = True  # "at 10 p.m." -> on the day the text was telling, else the reference day
 
 
@@ -108,8 +109,15 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
             day = iso(ctx.dct) if ctx.dct else None
         elif low == "last night":
             day = iso(ctx.dct - timedelta(days=1)) if ctx.dct else None
-        elif WEEKDAYS.get(low.rstrip(".")):
-            day = weekday_base(low, None, ctx)
+        elif WEEKDAYS.get(low.split()[0].rstrip(".,")) and len(low.split()) <= 2:
+            # "10:30 Friday night": the weekday's day, and a clock before noon read in that part of it
+            day = weekday_base(low.split()[0].rstrip(".,"), None, ctx)
+            if (
+                low.split()[-1] in ("afternoon", "evening", "night")
+                and hm[0] < 12
+                and not _HAS_MERIDIEM.search(g.get("clock") or "")
+            ):
+                hm = (hm[0] + 12, hm[1])
         else:
             from newsbrief.analyzers.timex_grammar import find
 

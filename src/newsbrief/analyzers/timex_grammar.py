@@ -280,7 +280,7 @@ def _plausible(m: Match, text: str) -> bool:
         _CRICKET_BEFORE.search(text[max(0, m.start - 14) : m.start]) or _CRICKET_AFTER.match(after + text[m.end + 6 : m.end + 24])
     ):
         return False  # "a 22-ball half-century", "his maiden Test century": runs in cricket
-    if m.kind == "end_of_unit" and low == "the end of the day" and _IDIOM_AT.search(text[max(0, m.start - 6) : m.start]):
+    if m.kind == "end_of_unit" and low == "the end of the day" and _IDIOM_AT.search(text[max(0, m.start - 9) : m.start]):
         return False  # "At the end of the day, ...": "in the end", not the evening
     if m.kind == "holiday" and (g.get("h") or "") == "new year" and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start]):
         return False  # "a new year in the Persian calendar": a year, not January 1
@@ -361,7 +361,7 @@ def _plausible(m: Match, text: str) -> bool:
 
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
-_IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$")
+_IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hat)\s+at\s+$")
 _SEASON_PREP = re.compile(
     r"\b(?:in|during|by|until|till|since|through|throughout|over|before|after|from|to|for|this|last|next|early|late|that)\s+$",
     re.I,
@@ -483,7 +483,7 @@ _CLAUSE_START = re.compile(
 )  # "the night the plane went down", "the night Lloyd was killed"
 _TITLE_WORDS = re.compile(
     r"\b(?:Week|Month|Year|Years|Minutes|Hours|Days|Today|Tonight|Noon|Now|Century|Summer|Winter|Spring|Autumn|Fall"
-    r"|Night|Season|Decade)\b"
+    r"|Night|Season|Decade|Past|Future)\b"
 )  # written lower-case in running text: capitalized, a title's or a name's ("Suddenly Last Summer", "20th Century Fox")
 
 
