@@ -10,12 +10,9 @@ from newsbrief.analyzers.timex_calendar import Context, parse_number, pick_year
 from newsbrief.analyzers.timex_durations import duration_value
 from newsbrief.analyzers.timex_grammar import find
 from newsbrief.analyzers.timex_intervals import interval
+from timex_helpers import timexes
 
 PUB = "2024-06-18"  # a Tuesday
-
-
-def timexes(brief) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.type, t.value) for t in brief.timexes}
 
 
 # ---------------------------------------------------------------- extraction and values, family by family

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from timex_helpers import timexes
+
 PUB = "2015-04-01"  # a Wednesday
-
-
-def timexes(brief) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.type, t.value) for t in brief.timexes}
 
 
 @pytest.mark.parametrize(

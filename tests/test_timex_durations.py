@@ -6,12 +6,9 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analyzers.timex_calendar import parse_number
+from timex_helpers import timexes
 
 PUB = "2015-04-01"
-
-
-def timexes(brief) -> dict[str, tuple[str, str | None]]:
-    return {t.text: (t.type, t.value) for t in brief.timexes}
 
 
 @pytest.mark.parametrize(
