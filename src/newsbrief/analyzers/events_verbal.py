@@ -79,7 +79,7 @@ def verb_subject(verb: Token, res: Resolver) -> tuple[Token | None, bool]:
                 return obj, False
             v, hops, raised = gov, hops + 1, True  # "X was accused of using": X uses
             continue
-        if v.dep_ in INHERITS_SUBJECT and v.head is not v:
+        if v.dep_ in INHERITS_SUBJECT and v.head.i != v.i:
             if v.dep_ == "xcomp":
                 objs = [c for c in v.head.children if c.dep_ in {"dobj", "obj"} and c.i < v.i] + [
                     pobj

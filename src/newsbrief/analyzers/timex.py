@@ -61,7 +61,8 @@ def _deadline(text: str, m: Match) -> bool:
     """ "has given them until 9 a.m. Tuesday": a deadline, which lies ahead; not "Until Thursday, they had not"."""
     if not _UNTIL.search(text, max(0, m.start - 20), m.start):
         return False
-    if _PLUPERFECT_BEFORE.search(text, max(0, m.start - 80), m.start):
+    had = _PLUPERFECT_BEFORE.search(text, max(0, m.start - 80), m.start)
+    if had and not _PRESENT_AUX.search(text, had.start() + 3, m.start):
         return False  # "had agreed to delay it until Friday": a deadline of a past told before another past
     if _DURATIVE_BEFORE.search(text, max(0, m.start - 60), m.start):
         return False  # "the search, which lasted until Friday evening": how long it went on, no deadline
@@ -82,6 +83,7 @@ _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
 _DURATIVE_BEFORE = re.compile(
     r"\b(?:" + "|".join(LEX["durative_past_verbs"]) + r")\b[^.;:\n]{0,40}\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE
 )
+_PRESENT_AUX = re.compile(r"\b(?:have|has|will|is|are)\b", re.IGNORECASE)  # "who had warned ... have given them until"
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\b[^.;:,\n]*$", re.IGNORECASE)
 _DEADLINE_KINDS = {"weekday", "clock", "clock_after", "part_weekday"}
 _BACK = re.compile(r"ago|earlier|last year|comparable|corresponding|year-|\b(?:19|20)[0-9]{2}\b", re.IGNORECASE)
@@ -150,7 +152,11 @@ _PAST_AS_BASE = frozenset(LEX["verbs_past_as_base"])
 _SAYING = frozenset(k for k, v in load_json("attribution/cues.json")["verbs"].items() if v.get("speech"))
 
 
-def _verb_tense(v) -> str | None:
+def _verb_tense(v, depth: int = 0) -> str | None:
+    """The tense of the clause of verb v. spaCy makes a new Token object on each access, so tokens are
+    compared by index (`.i`), never with `is`; the climb to heads stops after a few steps."""
+    if depth > 6:
+        return None
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE:
@@ -169,12 +175,12 @@ def _verb_tense(v) -> str | None:
         if had_above:
             return "past"
         if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head.head)  # "were not able to retrieve them Tuesday": the copula's tense
+            return _verb_tense(head.head, depth + 1)  # "were not able to retrieve them Tuesday": the copula's tense
         if head.lemma_ in _ATTEMPT and head.tag_ == "VBD":
             return "past"  # "sought to quell the rumors on Thursday", "tried to land it Friday": an attempt made
-        if head is v or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
+        if head.i == v.i or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
-        return _verb_tense(head)  # "extended their offers to acquire it Friday": the offer's tense
+        return _verb_tense(head, depth + 1)  # "extended their offers to acquire it Friday": the offer's tense
     if any(a.lower_ in ("going",) for a in auxes) or (v.lower_ == "going" and any(c.tag_ == "TO" for c in v.children)):
         return "future"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -223,7 +229,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
                 return t
         elif tok.pos_ in ("NOUN", "PROPN", "PRON") and not (span.start <= tok.i < span.end):
             via_noun = True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     try:
@@ -260,7 +266,7 @@ def _some_day_ahead(doc: Doc, m: Match) -> bool:
     if span is None:
         return False
     head = span.root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")} | {head.lower_}
     return bool(auxes & {"will", "would", "could", "can", "might", "may", "'ll", "shall", "should", "hope", "hopes"}) or (
@@ -468,6 +474,8 @@ class TimexAnnotator:
                 continue
             if re.fullmatch(r"[0-9]{4}[-–/][0-9]{2}", ent.text.strip()):
                 continue  # "the 2004-05 season": two years, not May 2004
+            if re.search(r"\byear\s+[0-9]{1,2}\b", ent.text, re.IGNORECASE):
+                continue  # "the year 9 class": a school year, which dateparser would read as September
             if find(ent.text):
                 continue  # the grammar knows this expression and turned it down here ("a Saturday morning show")
             if _MEASURE.match(ent.text):

@@ -233,8 +233,9 @@ def _quarter_ended(m: Match, ctx: Context, text: str) -> str | None:
         year = int(mo.group("year"))
     elif ctx.dct is None:
         return None
-    else:
-        year = ctx.dct.year if (month, int(mo.group("day"))) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
+    else:  # "ended June 30" lies behind; "ending June 30" may lie ahead
+        ended = mo.group(0).lstrip().lower().startswith("ended")
+        year = pick_year(month, int(mo.group("day")), ctx.dct, "past" if ended else ctx.tense)
     return f"{year:04d}-Q{(month - 1) // 3 + 1}"
 
 

@@ -139,7 +139,10 @@ _BEFORE_VERB_LAST = re.compile(r"\b(?:could|would|will|may|might|can|cannot|shou
 
 
 _THE_DAY_MONTH = re.compile(r"the\s+[0-9]", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:and|or|of|in|on|at|to|for|by|when|as|but|with|from|until|through|that|which)\b)[A-Za-z]")
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?i:and|or|of|in|on|at|to|for|by|when|as|but|with|from|until|through|that|which|he|she|it|they|we|i|you"
+    r"|his|her|its|their|our|my|the|a|an|this|there)\b)[A-Za-z]"
+)
 
 
 def _noun_article(m: Match, text: str) -> Match:
@@ -282,7 +285,11 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "a 22-ball half-century", "his maiden Test century": runs in cricket
     if m.kind == "end_of_unit" and low == "the end of the day" and _IDIOM_AT.search(text[max(0, m.start - 9) : m.start]):
         return False  # "At the end of the day, ...": "in the end", not the evening
-    if m.kind == "holiday" and (g.get("h") or "") == "new year" and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start]):
+    if (
+        m.kind == "holiday"
+        and (g.get("h") or "").lower() == "new year"
+        and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start])
+    ):
         return False  # "a new year in the Persian calendar": a year, not January 1
     if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
         return False
@@ -292,6 +299,8 @@ def _plausible(m: Match, text: str) -> bool:
         and _OTHER_NEW_YEAR.search(text[max(0, m.start - 16) : m.start])
     ):
         return False  # "Lunar New Year": not January 1
+    if m.kind == "decade" and re.search(r"0['’]s$", g.get("dec") or "") and not (g.get("the") or g.get("edge")):
+        return False  # "2010's record": a year's possessive; "the 1990's" is a decade
     if (
         m.kind == "decade"
         and not re.match(r"[0-9']", g.get("dec") or "")
@@ -305,11 +314,13 @@ def _plausible(m: Match, text: str) -> bool:
     )
     if m.kind == "weekday" and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0)):
         return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
+    if (g.get("dir") or "").lower() == "back" and _SET_BACK.search(text[max(0, m.start - 30) : m.start]):
+        return False  # "the strike set the project two years back": a delay, not a date
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
-    if m.kind == "holiday" and not g.get("year") and re.match(r"[ \t]+[0-9]{1,2}\b(?![:.,]?[0-9])", text[m.end : m.end + 5]):
+    if m.kind == "holiday" and not g.get("year") and re.match(r"[ \t]+[0-9]{1,2}(?=[:'’\"”,.)!?]|$)", text[m.end : m.end + 5]):
         return False  # "Independence Day 2": a film's sequel
-    if low == "overnight" and _NOUN_AFTER.match(text, m.end) and not re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3]):
+    if low == "overnight" and _KIND_AFTER_OVERNIGHT.match(text, m.end):
         return False  # "overnight millionaires", "an overnight stay": a manner or a kind, no night
     if (g.get("unit") or "").lower() == "second" and re.match(r"[\s-]+hand\b", text[m.end : m.end + 7]):
         return False  # "six second hand airplanes": used, not six seconds
@@ -371,10 +382,14 @@ _NAME_OR_IDIOM_SEASON = re.compile(
 )
 _AWARD_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["award_nouns_before_of_the_year"]) + r")\s+of\s+$", re.I)
 _EVENT_BEFORE_WEEKDAY = re.compile(r"\b(?:" + "|".join(LEX["event_names_before_weekday"]) + r")\s+$")
-_KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b")
-_KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b")
+_KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b", re.I)
+_KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b", re.I)
+_SET_BACK = re.compile(
+    r"\b(?:set|sets|setting|put|puts|putting|push|pushes|pushed|pushing|knock|knocks|knocked|held|hold|holds)\b[^.;]*$", re.I
+)
+_KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_overnight"]) + r")\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
-_KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b")
+_KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b", re.I)
 _OTHER_NEW_YEAR = re.compile(r"\b(?:" + "|".join(LEX["new_year_other_calendars"]) + r")\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
@@ -479,8 +494,8 @@ _AMOUNT_BEFORE = re.compile(
 
 
 _CLAUSE_START = re.compile(
-    r"\s+(?:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s|\s+[a-z][\w'’-]*\s+(?:was|were|had)\s", re.IGNORECASE
-)  # "the night the plane went down", "the night Lloyd was killed"
+    r"\s+(?:(?i:the|a|an|he|she|they|we|i|you|his|her|their|its|our|my)\s|[A-Z][\w'’-]*\s+(?:was|were|had)\s)"
+)  # "the night the plane went down", "the night Lloyd was killed" (a name: "In the morning temperatures were" is no clause)
 _TITLE_WORDS = re.compile(
     r"\b(?:Week|Month|Year|Years|Minutes|Hours|Days|Today|Tonight|Noon|Now|Century|Summer|Winter|Spring|Autumn|Fall"
     r"|Night|Season|Decade|Past|Future)\b"
@@ -521,18 +536,28 @@ def is_title(m: Match, text: str) -> bool:
         return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
     if m.text.startswith("Quarter") and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]):
         return True  # "the Latin Quarter", "(Literary Quarter)": a district or a name
-    if m.kind == "weekday" and _EVENT_BEFORE_WEEKDAY.search(text[max(0, m.start - 16) : m.start]):
+    event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
+    if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
     word = _TITLE_WORDS.search(m.text)
-    if not word or m.text.isupper() or m.kind == "holiday":
-        # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's
+    if not word or m.text.isupper() or m.kind == "holiday" or _title_case_line(text, m.start):
+        # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's; in a
+        # headline written in title case ("Heavy Snow Expected This Winter") every word has them
         return False
     if word.start() > 0:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
     return bool(re.search(r"(?:\b[A-Z][A-Za-z]+|\bhigh)\s+$", before))  # "VOA Today", "High Noon", "high noon"
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a headline in title case: most of its longer words capitalized."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _year_ok(m: Match, text: str) -> bool:
