@@ -58,3 +58,5 @@ def test_no_day_told_stays_unresolved(brief_of) -> None:
     (TimeBank annotates none such; "that day" with no day told is left out 2 times of 2)."""
     got = timexes(brief_of("The day before, the airline had warned of trouble. The next day, it apologized.", published=PUB))
     assert not any(v for _, v in got.values()), got
+    got = timexes(brief_of("The plane landed on March 3. The next day, it left.", published=PUB))
+    assert got.get("The next day") == ("DATE", "2015-03-04"), got  # with a day told, it is counted

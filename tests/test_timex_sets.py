@@ -52,7 +52,7 @@ def test_some_weekends_are_no_set(brief_of, text: str) -> None:
 
 def test_year_after_every_month_day_is_a_date(brief_of) -> None:
     got = timexes(brief_of("The museum reopens each March 6, 2016, after repairs.", published=PUB))
-    assert ("SET", "XXXX-03-06") not in got.values(), got
+    assert got.get("March 6, 2016") == ("DATE", "2016-03-06"), got
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,7 @@ def test_year_after_every_month_day_is_a_date(brief_of) -> None:
     ],
 )
 def test_ahead_of_is_a_preposition(brief_of, text: str, not_expression: str) -> None:
-    """ "ahead of the vote": before an event, not the time after the publication date."""
+    """ "ahead of the vote": before an event, not the time after the publication date; the time
+    expression stays, without "ahead"."""
     got = timexes(brief_of(text, published=PUB))
-    assert not_expression not in got, got
+    assert not_expression not in got and not_expression.removesuffix(" ahead") in got, got

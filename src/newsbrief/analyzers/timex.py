@@ -144,7 +144,7 @@ _INTENT = {
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|this|next|coming|upcoming)\s+$", re.IGNORECASE)
-_ATTEMPT = {"seek", "try", "attempt", "want", "hope", "aim"}  # in the past tense, an attempt already made
+_ATTEMPT = frozenset(LEX["attempt_verbs"])  # in the past tense, an attempt already made
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
 _MANNER_MARKS = frozenset(LEX["manner_markers"])
 _PAST_AS_BASE = frozenset(LEX["verbs_past_as_base"])

@@ -378,15 +378,13 @@ _SEASON_PREP = re.compile(
     re.I,
 )
 _NAME_OR_IDIOM_SEASON = re.compile(
-    r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:Break|Olympics|Games|Classic|Festival|Palace|Session|Term|Collection|Fashion)\b"
+    r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:" + "|".join(LEX["name_nouns_after_season"]) + r")\b"
 )
 _AWARD_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["award_nouns_before_of_the_year"]) + r")\s+of\s+$", re.I)
 _EVENT_BEFORE_WEEKDAY = re.compile(r"\b(?:" + "|".join(LEX["event_names_before_weekday"]) + r")\s+$")
 _KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b", re.I)
 _KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b", re.I)
-_SET_BACK = re.compile(
-    r"\b(?:set|sets|setting|put|puts|putting|push|pushes|pushed|pushing|knock|knocks|knocked|held|hold|holds)\b[^.;]*$", re.I
-)
+_SET_BACK = re.compile(r"\b(?:" + "|".join(LEX["delay_verbs_before_back"]) + r")\b[^.;]*$", re.I)
 _KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_overnight"]) + r")\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b", re.I)

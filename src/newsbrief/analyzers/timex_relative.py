@@ -81,8 +81,9 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     part = PARTS.get(part_word)
     if part and base:
         # "Friday night" -> 2024-06-14TNI, a TIME, as "the evening of June 18" and "last night" are
-        # (TIMEX3, HeidelTime). TimeBank is split: the tuning part values it so 11 times to 8 by the
-        # day alone, and types it TIME 8 times, each with the part of day.
+        # (TIMEX3, HeidelTime). TimeBank is split: its tuning part values it with the part of day 11
+        # times and by the day alone 8; the 8 it types TIME all have the part (measured: -3 there,
+        # as some of the 11 write another part, TEV for "night").
         return ("TIME", f"{base}T{part}")
     return ("DATE", base)
 
