@@ -904,3 +904,15 @@ def test_possessive_years_school_years_delays_and_deadlines(brief_of) -> None:
     got = timexes(brief_of("Officials who had warned of delays have given them until Friday to leave.", published=pub))
     assert got == {"Friday": ("DATE", "2015-04-03")}, got
     assert "Sunday" not in timexes(brief_of("He taught Sunday School for years.", published=pub))
+
+
+def test_the_month_before_and_the_week_to_a_date(brief_of) -> None:
+    """ "in November, down from 19.7bn the month before" is October; "the week to 25 December" the
+    week holding that day."""
+    pub = "2005-03-01"
+    got = timexes(brief_of("Exports were 19.6bn in November, down from 19.7bn the month before.", published=pub))
+    assert got.get("the month before") == ("DATE", "2004-10"), got
+    got = timexes(brief_of("It fell to 300 million last year, down from 450 million the year before.", published=pub))
+    assert got.get("the year before") == ("DATE", "2003"), got
+    got = timexes(brief_of("The week to 25 December saw strong sales.", published=pub))
+    assert got.get("The week") == ("DATE", "2004-W52"), got

@@ -361,10 +361,38 @@ def _weekend(dct: date | None, tense: str | None) -> str | None:
     return f"{week_of(dct - timedelta(days=7))}-WE"
 
 
+_WEEK_TO = re.compile(r"\s+(?:to|ending|ended)\s+", re.IGNORECASE)
+
+
+def _week_ending(m: Match, ctx: Context, text: str) -> str | None:
+    """ "the week to 25 December", "the week ended Friday": the week holding the day that ends it."""
+    to = _WEEK_TO.match(text, m.end)
+    if not to:
+        return None
+    after = text[to.end() : to.end() + 30]
+    day = next((x for x in find(after) if x.start == 0 and x.kind in ("date", "weekday")), None)
+    if day is None:
+        return None
+    from newsbrief.analyzers.timex_normalize import normalize
+
+    got = normalize(day, ctx, after)
+    value = got[1] if got else None
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    d = safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    return week_of(d) if d else None
+
+
 def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = (m.groups.get("unit") or "").lower()
     the = (m.groups.get("the") or "").lower()
     mod = (m.groups.get("mod") or "").lower()
+    direction = (m.groups.get("dir") or "").lower()
+    if direction and unit in ("year", "month"):
+        # "down from 19.7bn the month before": the month before the one told (November -> October),
+        # as "the previous month"; without a time told, before the reference's
+        rel = "the previous" if direction == "before" else "the following"
+        return _rel_unit(Match(m.start, m.end, "rel_unit", {"rel": rel, "unit": unit}, m.text), ctx, text)
     if the in ("that",):
         return ("DATE", _anaphoric_unit(unit, ctx))
     if unit == "weekend":
@@ -376,6 +404,10 @@ def _the_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         if re.match(r"\s+(?:ended|ending|to|through|before|earlier|ago)\b", text[m.end : m.end + 12], re.I):
             return ("DURATION", "P1Y")
         return ("DATE", f"{ctx.dct.year:04d}" if ctx.dct else None)
+    if unit == "week" and the == "the" and not mod:
+        ending = _week_ending(m, ctx, text)
+        if ending:
+            return ("DATE", ending)
     if ctx.dct is None:
         return ("DATE", None)
     if unit == "week" and the == "the" and not mod:
