@@ -83,3 +83,12 @@ def test_a_day_inside_an_after_clause_lies_before_its_clause(brief_of) -> None:
     text = "Smith has the top spot in his sights after winning the open on Sunday."
     assert value_of(brief_of(text, published=PUB), "Sunday") == "2015-03-29"
     assert value_of(brief_of("He will rest after playing on Sunday.", published=PUB), "Sunday") == "2015-04-05"
+
+
+def test_a_month_that_dates_a_past_verb_is_behind(brief_of) -> None:
+    """ "died of a heart attack in April", said in March, is last April; next month reported in the past
+    ("said the plant would close in April") still lies ahead."""
+    pub = "2005-03-01"
+    assert value_of(brief_of("The singer died suddenly of a heart attack in April.", published=pub), "April") == "2004-04"
+    assert value_of(brief_of("The firm was founded in April.", published=pub), "April") == "2004-04"
+    assert value_of(brief_of("He said the plant would close in April.", published=pub), "April") == "2005-04"

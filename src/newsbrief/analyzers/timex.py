@@ -197,6 +197,22 @@ def _verb_tense(v, depth: int = 0) -> str | None:
     return None
 
 
+def _on_past_verb(doc: Doc, m: Match) -> bool:
+    """ "died of a heart attack in April": the month hangs by "in"/"on"/"during" from a verb in the
+    past, which it dates; "told of a cutback in September" (a noun's) or "until mid-November" do not."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    prep = span.root.head
+    verb = prep.head
+    if prep.lower_ not in ("in", "on", "during") or prep.dep_ != "prep":
+        return False
+    while verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
+        verb = verb.head.head  # "died of a heart attack in April": the attack's "in" is the death's
+    passive_past = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or passive_past)  # "died", "was founded"
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
     """The tense of the clause a span belongs to: the verb it hangs from, else the sentence's first verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -437,6 +453,7 @@ class TimexAnnotator:
                 if m.kind == "season" and _attributive_season(doc, m):
                     continue
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
+                ctx.own_past = ctx.tense == "past" and m.kind == "month" and _on_past_verb(doc, m)
                 if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _deadline(text, m):
                     ctx.tense = "future"
                 r = normalize(m, ctx, text)

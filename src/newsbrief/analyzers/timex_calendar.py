@@ -38,6 +38,7 @@ class Context:
     last: str | None = None  # the last DATE/TIME value with at least a year, in text order
     last_quarter: str | None = None
     last_day: str | None = None  # the last full date (YYYY-MM-DD) the text mentioned
+    own_past: bool = False  # the span hangs by "in"/"on" from a verb in the past ("died in April"): its own time
     notes: list[str] = field(default_factory=list)
 
 

@@ -124,6 +124,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year if month > dct.month else dct.year + 1
     elif rel in ("this", "earlier this", "later this"):
         y = dct.year
+    elif ctx.own_past:
+        y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
     else:
         y = pick_year(month, None, dct, ctx.tense)
     return ("DATE", f"{y:04d}-{month:02d}")
