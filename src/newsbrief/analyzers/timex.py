@@ -210,7 +210,8 @@ def _on_past_verb(doc: Doc, m: Match) -> bool:
     while verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.lower_ == "of":
         verb = verb.head.head  # "died of a heart attack in April": the attack's "in" is the death's
     passive_past = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
-    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or passive_past)  # "died", "was founded"
+    # "died", "was founded"; not "said it cut output in July", whose "cut" may be a present told in the past
+    return verb.pos_ in ("VERB", "AUX") and ((verb.tag_ == "VBD" and verb.lower_ not in _PAST_AS_BASE) or passive_past)
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
