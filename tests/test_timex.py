@@ -916,3 +916,22 @@ def test_the_month_before_and_the_week_to_a_date(brief_of) -> None:
     assert got.get("the year before") == ("DATE", "2003"), got
     got = timexes(brief_of("The week to 25 December saw strong sales.", published=pub))
     assert got.get("The week") == ("DATE", "2004-W52"), got
+
+
+def test_years_beside_words_that_once_made_them_amounts(brief_of) -> None:
+    """A year stays a year before "after members", "budget won't", a colon and a spaced dash; "2000
+    troops", "2000 won", "1983-84" are no years; "21st Century music" is time, "20th Century Fox" a name."""
+    pub = "2015-04-01"
+    for text, year in [
+        ("It was formed in 2010 after members auditioned.", "2010"),
+        ("President Obama's proposed 2016 budget won't change much.", "2016"),
+        ("Things look promising for them in 2016: Republicans must defend seats.", "2016"),
+        ("It was the top single in 1984 - it sold 750,000 copies.", "1984"),
+    ]:
+        got = timexes(brief_of(text, published=pub))
+        assert got.get(year) == ("DATE", year), (text, got)
+    for text in ("The army sent 2000 troops.", "The coin was worth 2000 won.", "Sales rose 1983-84."):
+        assert timexes(brief_of(text, published=pub)) == {}, text
+    assert timexes(brief_of("Scotland's role in making 21st Century music grows.", published=pub)) == {
+        "21st Century": ("DATE", "20")
+    }

@@ -544,6 +544,8 @@ def is_title(m: Match, text: str) -> bool:
         # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's; in a
         # headline written in title case ("Heavy Snow Expected This Winter") every word has them
         return False
+    if m.kind == "century":
+        return bool(re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3]))  # "20th Century Fox"; "21st Century music" is time
     if word.start() > 0:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
@@ -558,6 +560,13 @@ def _title_case_line(text: str, at: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:(?!(?:after|before|in|on|at|for|with|when|as|and|or|to|from|by|of|the|a|an|budget|that|which)\b)[a-z]+\s+)?"
+    r"(?:people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years"
+    r"|cases|times|members|dollars|euros|pounds|rubles)\b"
+)
+
+
 def _year_ok(m: Match, text: str) -> bool:
     """A four-digit number is a year unless it reads as an amount ("$1990", "1,500 troops", "2000 people");
     "1983-84" is no year of its own; "in 1983 -- when" (a dash) and "2001-2010" (two years) are."""
@@ -565,15 +574,16 @@ def _year_ok(m: Match, text: str) -> bool:
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 14]
     amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before)
-    if amount_before or re.match(r"\s*(%|percent|per cent|-(?!-|[12][0-9]{3}\b)|\.[0-9]|:)", after):
+    # "12%", "1983-84", "1999.5", "2015:30" (a ratio or a clock); "in 1984 - sold" (a spaced dash) and
+    # "in 2016: Republicans" stay years
+    if amount_before or re.match(r"\s*(?:%|percent|per cent|\.[0-9]|:[0-9])|-(?!-|[12][0-9]{3}\b)", after):
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True
-    if re.match(
-        r"\s+(?:[a-z]+\s+)?(people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years|cases|times|members|dollars|euros|pounds|rubles|yuan|won|yen)\b",
-        after,
-    ):
-        return False
+    if _COUNTED_AFTER.match(text, m.end):
+        return False  # "2000 people", "1,500 new troops"; not "in 2010 after members auditioned"
+    if re.match(r"\s+(?:won|yen|yuan)\b", after):
+        return False  # "2000 won", a sum (the currency right after the number only: "2016 budget won" is a year)
     if 1900 <= y <= 2099:
         return True
     return bool(
