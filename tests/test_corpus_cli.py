@@ -65,6 +65,20 @@ def test_stories_and_story(corpus_db, run_cli):
     assert missing.returncode == 66 and b"no story" in missing.stderr
 
 
+def test_stories_refresh_briefs_fills_a_store_without_them(corpus_db, run_cli):
+    """A store written before story briefs were stored (or by another version) gets them all at once."""
+    import sqlite3
+
+    _src, db, _ = corpus_db
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM story_briefs")
+    proc = run_cli("stories", "--db", db, "--refresh-briefs")
+    assert proc.returncode == 0 and "stored the briefs of 2 stories" in proc.stderr.decode()
+    assert len(proc.stdout.decode().splitlines()) == 2
+    again = run_cli("stories", "--db", db, "--refresh-briefs")
+    assert "stored the briefs of 0 stories" in again.stderr.decode()
+
+
 def test_entity(corpus_db, run_cli):
     _src, db, _ = corpus_db
     proc = run_cli("entity", "Ellen Tran", "--db", db, "--format", "json")

@@ -241,12 +241,23 @@ def stories(
     db: Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")],
     format: Annotated[ListFormat, typer.Option("--format", help="text: one line per story; json: JSONL.")] = ListFormat.text,
     limit: Annotated[Optional[int], typer.Option(min=1, help="At most N stories.")] = None,
+    refresh_briefs: Annotated[
+        bool,
+        typer.Option(
+            "--refresh-briefs",
+            help="First build and store the brief of every story whose stored one is missing or stale "
+            "(a store written by an older version); says how many on stderr.",
+        ),
+    ] = False,
 ) -> None:
     """The stories of the corpus, newest first."""
     from newsbrief.corpus import open_store, views
 
     try:
         with open_store(db, create=False) as store:
+            if refresh_briefs:
+                built = views.refresh_story_briefs(store)
+                typer.echo(f"stored the briefs of {built} stories", err=True)
             for line in views.stories(store, limit):
                 if format is ListFormat.json:
                     sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
