@@ -935,3 +935,16 @@ def test_years_beside_words_that_once_made_them_amounts(brief_of) -> None:
     assert timexes(brief_of("Scotland's role in making 21st Century music grows.", published=pub)) == {
         "21st Century": ("DATE", "20")
     }
+
+
+def test_now_and_then_only_as_the_idiom_and_years_of_a_kind(brief_of) -> None:
+    """ "between now and then" and "now and again in three months" hold a real "now"; "every now and
+    then" and a closing "now and then" are the idiom; "the 2013 and 2014 model years" are two years."""
+    pub = "2015-04-01"
+    got = timexes(brief_of("We will be working flat out between now and then to fix the car.", published=pub))
+    assert got == {"now": ("DATE", "PRESENT_REF")}, got
+    got = timexes(brief_of("People should be tested now and again in three months.", published=pub))
+    assert got.get("now") == ("DATE", "PRESENT_REF"), got
+    assert timexes(brief_of("We talk now and then.", published=pub)) == {}
+    got = timexes(brief_of("The recall covers cars from the 2013 and 2014 model years, the firm said.", published=pub))
+    assert got == {"2013": ("DATE", "2013"), "2014": ("DATE", "2014")}, got

@@ -92,3 +92,8 @@ def test_a_month_that_dates_a_past_verb_is_behind(brief_of) -> None:
     assert value_of(brief_of("The singer died suddenly of a heart attack in April.", published=pub), "April") == "2004-04"
     assert value_of(brief_of("The firm was founded in April.", published=pub), "April") == "2004-04"
     assert value_of(brief_of("He said the plant would close in April.", published=pub), "April") == "2005-04"
+
+
+def test_a_day_right_after_a_past_verb_of_saying_is_the_saying_day(brief_of) -> None:
+    """ "The clerk said Monday she suspects ...": the present of the report does not move Monday ahead."""
+    assert value_of(brief_of("The clerk said Monday she suspects cash was in the bag.", published=PUB), "Monday") == "2015-03-30"

@@ -143,6 +143,7 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
+_SAID_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["past_saying_forms"]) + r")\s+(?:on\s+)?$", re.IGNORECASE)
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|this|next|coming|upcoming)\s+$", re.IGNORECASE)
 _ATTEMPT = frozenset(LEX["attempt_verbs"])  # in the past tense, an attempt already made
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
@@ -220,6 +221,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if _SAID_BEFORE.search(doc.text, max(0, start - 20), start):
+        return "past"  # "The clerk said Monday she suspects ...": the day of the saying, whatever follows
     if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
         return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
@@ -228,8 +231,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     untensed = False  # reached through a participle with no tense of its own ("after winning it on Sunday")
     before_clause = False  # ... and then through "after": an event before the clause it hangs from
     for _ in range(8):
-        if untensed and tok.lower_ in ("after", "since") and tok.dep_ in ("prep", "mark"):
-            before_clause = True
+        if untensed and not via_noun and tok.lower_ in ("after", "since") and tok.dep_ in ("prep", "mark"):
+            before_clause = True  # not "after earning a match with Spain on July 17": the match's day
         if tok.pos_ in ("VERB", "AUX"):
             t = _verb_tense(tok)
             untensed = untensed or t is None

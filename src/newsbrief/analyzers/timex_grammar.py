@@ -324,7 +324,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "overnight millionaires", "an overnight stay": a manner or a kind, no night
     if (g.get("unit") or "").lower() == "second" and re.match(r"[\s-]+hand\b", text[m.end : m.end + 7]):
         return False  # "six second hand airplanes": used, not six seconds
-    if m.kind == "ref" and low == "now" and re.match(r"\s+and\s+(?:then|again)\b", text[m.end : m.end + 12]):
+    idiom = re.match(r"\s+and\s+(?:then|again)\b\s*(?:[,.;:!?)]|$)", text[m.end : m.end + 14])
+    if m.kind == "ref" and low == "now" and (idiom or re.search(r"\bevery\s+$", text[max(0, m.start - 7) : m.start])):
         return False  # "every now and then": an idiom of frequency
     if (
         m.kind == "ref"
@@ -362,6 +363,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if is_title(m, text):
         return False
+    if m.kind == "duration_bare" and low == "years" and _KIND_BEFORE_YEARS.search(text[max(0, m.start - 14) : m.start]):
+        return False  # "the 2005 model years", "the school years": years of a kind, no length
     if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
         # bare plurals without a modifier are durations only after a preposition or a verb of time
         before = text[max(0, m.start - 12) : m.start].lower()
@@ -385,6 +388,7 @@ _EVENT_BEFORE_WEEKDAY = re.compile(r"\b(?:" + "|".join(LEX["event_names_before_w
 _KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b", re.I)
 _KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b", re.I)
 _SET_BACK = re.compile(r"\b(?:" + "|".join(LEX["delay_verbs_before_back"]) + r")\b[^.;]*$", re.I)
+_KIND_BEFORE_YEARS = re.compile(r"\b(?:" + "|".join(LEX["kind_words_before_years"]) + r")\s+$", re.I)
 _KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_overnight"]) + r")\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b", re.I)
@@ -561,9 +565,9 @@ def _title_case_line(text: str, at: int) -> bool:
 
 
 _COUNTED_AFTER = re.compile(
-    r"\s+(?:(?!(?:after|before|in|on|at|for|with|when|as|and|or|to|from|by|of|the|a|an|budget|that|which)\b)[a-z]+\s+)?"
-    r"(?:people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares|cars|years"
-    r"|cases|times|members|dollars|euros|pounds|rubles)\b"
+    r"\s+(?:years\b|(?:(?!(?:after|before|in|on|at|for|with|when|as|and|or|to|from|by|of|the|a|an|budget|that|which)\b)"
+    r"[a-z]+\s+)?(?:people|troops|soldiers|men|women|workers|units|jobs|tons|tonnes|miles|km|kilometers|meters|feet|shares"
+    r"|cars|cases|times|members|dollars|euros|pounds|rubles)\b)"
 )
 
 
