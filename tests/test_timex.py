@@ -948,3 +948,9 @@ def test_now_and_then_only_as_the_idiom_and_years_of_a_kind(brief_of) -> None:
     assert timexes(brief_of("We talk now and then.", published=pub)) == {}
     got = timexes(brief_of("The recall covers cars from the 2013 and 2014 model years, the firm said.", published=pub))
     assert got == {"2013": ("DATE", "2013"), "2014": ("DATE", "2014")}, got
+
+
+def test_a_capitalized_bare_plural_inside_a_title(brief_of) -> None:
+    """ "50 Years of Motown": a title, no bare "Years"; "Years later, ..." at a sentence start stays."""
+    assert timexes(brief_of("The show celebrates 50 Years of Motown with a gala.", published=PUB)) == {}
+    assert timexes(brief_of("Years later, he returned.", published=PUB)) == {"Years": ("DURATION", "PXY")}

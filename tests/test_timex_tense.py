@@ -97,3 +97,9 @@ def test_a_month_that_dates_a_past_verb_is_behind(brief_of) -> None:
 def test_a_day_right_after_a_past_verb_of_saying_is_the_saying_day(brief_of) -> None:
     """ "The clerk said Monday she suspects ...": the present of the report does not move Monday ahead."""
     assert value_of(brief_of("The clerk said Monday she suspects cash was in the bag.", published=PUB), "Monday") == "2015-03-30"
+
+
+def test_set_as_a_deed_is_no_plan(brief_of) -> None:
+    """ "has set a record after claiming a win on Sunday": a deed, a past Sunday; "set for Friday" a plan."""
+    assert value_of(brief_of("She has set a record after claiming a win on Sunday.", published=PUB), "Sunday") == "2015-03-29"
+    assert value_of(brief_of("The summit is set for Friday.", published=PUB), "Friday") == "2015-04-03"

@@ -169,7 +169,9 @@ def _verb_tense(v, depth: int = 0) -> str | None:
     had_above = infinitive and any(
         c.lower_ == "had" for h in (v.head, v.head.head) for c in h.children if c.dep_ in ("aux", "auxpass")
     )
-    if v.lemma_ in _SCHEDULE and "had" not in words and not had_above:
+    # "has set a record": a deed; "a summit set for April", "was set to open": a plan
+    set_deed = v.lemma_ == "set" and not any(c.dep_ == "auxpass" or c.lower_ in ("for", "to") for c in v.children)
+    if v.lemma_ in _SCHEDULE and "had" not in words and not had_above and not set_deed:
         return "future"  # "a summit set for April", "planned a rally on Saturday": what is planned lies ahead
     if infinitive:
         head = v.head

@@ -543,6 +543,12 @@ def is_title(m: Match, text: str) -> bool:
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
+    if (
+        m.kind == "duration_bare"
+        and m.text[:1].isupper()
+        and not re.search(r"(?:^|[.!?:;\"“(]\s*)$", text[max(0, m.start - 3) : m.start])
+    ):
+        return True  # "50 Years of Motown": a capitalized bare plural inside a title, not "years"
     word = _TITLE_WORDS.search(m.text)
     if not word or m.text.isupper() or m.kind == "holiday" or _title_case_line(text, m.start):
         # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's; in a
