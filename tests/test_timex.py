@@ -954,3 +954,26 @@ def test_a_capitalized_bare_plural_inside_a_title(brief_of) -> None:
     """ "50 Years of Motown": a title, no bare "Years"; "Years later, ..." at a sentence start stays."""
     assert timexes(brief_of("The show celebrates 50 Years of Motown with a gala.", published=PUB)) == {}
     assert timexes(brief_of("Years later, he returned.", published=PUB)) == {"Years": ("DURATION", "PXY")}
+
+
+def test_fourth_review_years_ages_halves_and_announcements(brief_of) -> None:
+    """ "2009 won't be remembered" keeps its year ("won" is no currency before "'t"); "aged 29 and 30
+    days" makes no 29 days; "half-a-century", "half-an-hour"; "six years older" is a length ("12 years
+    old" an age); "will be announced on Monday" looks ahead."""
+    pub = "2015-04-01"
+    assert timexes(brief_of("2009 won't be remembered as a good year for the club.", published=pub)).get("2009") == (
+        "DATE",
+        "2009",
+    )
+    assert "29" not in timexes(brief_of("The senator was elected aged 29 and 30 days, the youngest ever.", published=pub))
+    assert timexes(brief_of("In a career spanning half-a-century, she changed styles.", published=pub)) == {
+        "half-a-century": ("DURATION", "P50Y")
+    }
+    assert timexes(brief_of("The striker scored after half-an-hour of play.", published=pub)) == {
+        "half-an-hour": ("DURATION", "PT30M")
+    }
+    got = timexes(brief_of("Being six years older than his brother, he remembers the war.", published=pub))
+    assert got == {"six years": ("DURATION", "P6Y")}, got
+    assert timexes(brief_of("The dog is 12 years old.", published=pub)) == {}
+    got = timexes(brief_of("The minister hinted that the vote will be announced on Monday.", published=pub))
+    assert got == {"Monday": ("DATE", "2015-04-06")}, got

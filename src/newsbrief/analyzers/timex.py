@@ -223,8 +223,9 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    if _SAID_BEFORE.search(doc.text, max(0, start - 20), start):
-        return "past"  # "The clerk said Monday she suspects ...": the day of the saying, whatever follows
+    said = _SAID_BEFORE.search(doc.text, max(0, start - 20), start)
+    if said and not re.search(r"\b(?:be|been|being|to)\s+$", doc.text[max(0, said.start() - 8) : said.start()], re.I):
+        return "past"  # "The clerk said Monday she suspects ...": the day of the saying (not "will be announced on Monday")
     if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
         return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":

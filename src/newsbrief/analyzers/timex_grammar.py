@@ -592,7 +592,7 @@ def _year_ok(m: Match, text: str) -> bool:
         return True
     if _COUNTED_AFTER.match(text, m.end):
         return False  # "2000 people", "1,500 new troops"; not "in 2010 after members auditioned"
-    if re.match(r"\s+(?:won|yen|yuan)\b", after):
+    if re.match(r"\s+(?:won\b(?!['’]t)|yen\b|yuan\b)", after):
         return False  # "2000 won", a sum (the currency right after the number only: "2016 budget won" is a year)
     if 1900 <= y <= 2099:
         return True
