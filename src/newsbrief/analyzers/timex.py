@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.timex_calendar import Context, iso, week_of
-from newsbrief.analyzers.timex_grammar import LEX, Match, bare_clock_ok, find, generic_today, is_title
+from newsbrief.analyzers.timex_grammar import LEX, Match, alternation, bare_clock_ok, find, generic_today, is_title
 from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
 from newsbrief.resources import load_json
@@ -81,7 +81,7 @@ def parse_published(value: str | None) -> date | None:
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
 _DURATIVE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(LEX["durative_past_verbs"]) + r")\b[^.;:\n]{0,40}\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE
+    r"\b" + alternation(LEX["durative_past_verbs"]) + r"\b[^.;:\n]{0,40}\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE
 )
 _PRESENT_AUX = re.compile(r"\b(?:have|has|will|is|are)\b", re.IGNORECASE)  # "who had warned ... have given them until"
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\b[^.;:,\n]*$", re.IGNORECASE)
@@ -143,7 +143,7 @@ _INTENT = {
     *("plan", "expect", "schedule", "intend", "hope", "want", "aim", "seek"),
     *("prepare", "promise", "vow", "threaten", "set", "due"),
 }
-_SAID_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["past_saying_forms"]) + r")\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"\b" + alternation(LEX["past_saying_forms"]) + r"\s+(?:on\s+)?$", re.IGNORECASE)
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|this|next|coming|upcoming)\s+$", re.IGNORECASE)
 _ATTEMPT = frozenset(LEX["attempt_verbs"])  # in the past tense, an attempt already made
 _PROSPECTIVE_ADJ = frozenset(LEX["prospective_adjectives"])
@@ -329,7 +329,7 @@ _TIME_WORD = re.compile(rf"\b(?:{_TIME_WORDS}|[12][0-9]{{3}}|[0-9]{{1,2}}:[0-9]{
 # "a 30-year-sentence", "the 40th minute", "Ramsey's 79th minute effort": a length or a game's clock
 _MEASURE = re.compile(
     r"\s*(?:an?\s+|the\s+|[\w.'’]+['’]s\s+)?(?:[0-9]+(?:\.[0-9]+|st|nd|rd|th)?|"
-    + "|".join(w for w in LEX["numbers"] if " " not in w)
+    + alternation(w for w in LEX["numbers"] if " " not in w)
     + r")[\s-]*"
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b",
     re.IGNORECASE,

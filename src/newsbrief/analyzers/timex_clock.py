@@ -111,12 +111,9 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
             day = iso(ctx.dct - timedelta(days=1)) if ctx.dct else None
         elif WEEKDAYS.get(low.split()[0].rstrip(".,")) and len(low.split()) <= 2:
             # "10:30 Friday night": the weekday's day, and a clock before noon read in that part of it
-            day = weekday_base(low.split()[0].rstrip(".,"), None, ctx)
-            if (
-                low.split()[-1] in ("afternoon", "evening", "night")
-                and hm[0] < 12
-                and not _HAS_MERIDIEM.search(g.get("clock") or "")
-            ):
+            first, *part = low.split()
+            day = weekday_base(first.rstrip(".,"), None, ctx)
+            if part in (["afternoon"], ["evening"], ["night"]) and hm[0] < 12 and not _HAS_MERIDIEM.search(g.get("clock") or ""):
                 hm = (hm[0] + 12, hm[1])
         else:
             from newsbrief.analyzers.timex_grammar import find

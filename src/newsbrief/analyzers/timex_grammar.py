@@ -35,7 +35,7 @@ class Match:
 _FULL_SHORT_NAMES = {"may", "june", "july"}  # whole names: a dot after them ends the sentence
 
 
-def _alternation(words: Any, dotted: bool = False) -> str:
+def alternation(words: Any, dotted: bool = False) -> str:
     """A regex alternation of words (longest first), spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
     parts = []
@@ -50,19 +50,19 @@ def _alternation(words: Any, dotted: bool = False) -> str:
 def _lists() -> dict[str, str]:
     refs = {k: v for k, v in LEX["references"].items() if k not in LEX["references_needing_context"]}
     return {
-        "MONTH": _alternation(LEX["months"], dotted=True),
-        "WEEKDAY": _alternation(LEX["weekdays"], dotted=True),
-        "NUMWORD": _alternation(LEX["numbers"]),
-        "VAGUE": _alternation(LEX["vague_numbers"]),
-        "ORD": _alternation(LEX["ordinals"]),
-        "UNIT": _alternation(LEX["units"]),
-        "PART": _alternation(LEX["parts_of_day"]),
-        "SEASON": _alternation(LEX["seasons"]),
-        "TZ": _alternation(LEX["time_zones"]),
-        "CLOCKWORD": _alternation(LEX["clock_words"]),
-        "REF": _alternation(refs),
-        "SET": _alternation(LEX["sets"]),
-        "HOLIDAY": _alternation(LEX["holidays"]),
+        "MONTH": alternation(LEX["months"], dotted=True),
+        "WEEKDAY": alternation(LEX["weekdays"], dotted=True),
+        "NUMWORD": alternation(LEX["numbers"]),
+        "VAGUE": alternation(LEX["vague_numbers"]),
+        "ORD": alternation(LEX["ordinals"]),
+        "UNIT": alternation(LEX["units"]),
+        "PART": alternation(LEX["parts_of_day"]),
+        "SEASON": alternation(LEX["seasons"]),
+        "TZ": alternation(LEX["time_zones"]),
+        "CLOCKWORD": alternation(LEX["clock_words"]),
+        "REF": alternation(refs),
+        "SET": alternation(LEX["sets"]),
+        "HOLIDAY": alternation(LEX["holidays"]),
     }
 
 
@@ -381,18 +381,18 @@ _SEASON_PREP = re.compile(
     re.I,
 )
 _NAME_OR_IDIOM_SEASON = re.compile(
-    r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:" + "|".join(LEX["name_nouns_after_season"]) + r")\b"
+    r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+" + alternation(LEX["name_nouns_after_season"]) + r"\b"
 )
-_AWARD_BEFORE = re.compile(r"\b(?:" + "|".join(LEX["award_nouns_before_of_the_year"]) + r")\s+of\s+$", re.I)
-_EVENT_BEFORE_WEEKDAY = re.compile(r"\b(?:" + "|".join(LEX["event_names_before_weekday"]) + r")\s+$")
-_KIND_AFTER_PART = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_part_of_day"]) + r")\b", re.I)
-_KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_holiday"]) + r")\b", re.I)
-_SET_BACK = re.compile(r"\b(?:" + "|".join(LEX["delay_verbs_before_back"]) + r")\b[^.;]*$", re.I)
-_KIND_BEFORE_YEARS = re.compile(r"\b(?:" + "|".join(LEX["kind_words_before_years"]) + r")\s+$", re.I)
-_KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_overnight"]) + r")\b", re.I)
+_AWARD_BEFORE = re.compile(r"\b" + alternation(LEX["award_nouns_before_of_the_year"]) + r"\s+of\s+$", re.I)
+_EVENT_BEFORE_WEEKDAY = re.compile(r"\b" + alternation(LEX["event_names_before_weekday"]) + r"\s+$")
+_KIND_AFTER_PART = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_part_of_day"]) + r"\b", re.I)
+_KIND_AFTER_HOLIDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_holiday"]) + r"\b", re.I)
+_SET_BACK = re.compile(r"\b" + alternation(LEX["delay_verbs_before_back"]) + r"\b[^.;]*$", re.I)
+_KIND_BEFORE_YEARS = re.compile(r"\b" + alternation(LEX["kind_words_before_years"]) + r"\s+$", re.I)
+_KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_overnight"]) + r"\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
-_KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+(?:" + "|".join(LEX["kind_nouns_after_weekday"]) + r")\b", re.I)
-_OTHER_NEW_YEAR = re.compile(r"\b(?:" + "|".join(LEX["new_year_other_calendars"]) + r")\s+$", re.I)
+_KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_weekday"]) + r"\b", re.I)
+_OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]) + r"\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
 

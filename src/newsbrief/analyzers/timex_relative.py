@@ -373,7 +373,7 @@ def _week_ending(m: Match, ctx: Context, text: str) -> str | None:
     day = next((x for x in find(after) if x.start == 0 and x.kind in ("date", "weekday")), None)
     if day is None:
         return None
-    from newsbrief.analyzers.timex_normalize import normalize
+    from newsbrief.analyzers.timex_normalize import normalize  # here: timex_normalize imports this module
 
     got = normalize(day, ctx, after)
     value = got[1] if got else None
