@@ -10,6 +10,7 @@ days ago" always counts from the reference. Part of timex_normalize's rules.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
@@ -28,6 +29,44 @@ from newsbrief.analyzers.timex_calendar import (
 from newsbrief.analyzers.timex_grammar import LEX, Match, find
 
 REFS: dict[str, str] = LEX["references"]
+
+# a told value and what it is precise to: a year, a month (or a quarter), a week, a day, a clock time
+_TOLD = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)?|-Q(?P<q>[1-4])|-W(?P<w>\d{2}))?"
+)
+
+
+@dataclass(frozen=True)
+class Told:
+    """The time the text was telling (`Context.last`), read once for every anaphor that counts
+    from it ("that year", "the next day", "two days earlier", "three hours later")."""
+
+    value: str  # the told value as far as it is parsed: "2024-06-18", "2024-Q3", "2024"
+    year: int
+    month: int | None = None
+    day: date | None = None  # set only for a full, valid date
+    quarter: int | None = None
+    week: int | None = None
+    clock: tuple[int, int] | None = None  # hour and minute, on `day`
+
+
+def told_time(ctx: Context) -> Told | None:
+    got = _TOLD.match(ctx.last or "")
+    if not got:
+        return None
+    y = int(got["y"])
+    month = int(got["m"]) if got["m"] else None
+    day = safe_date(y, month, int(got["d"])) if month and got["d"] else None
+    clock = (int(got["hh"]), int(got["mm"])) if got["hh"] is not None else None
+    return Told(
+        value=got.group(0),
+        year=y,
+        month=month,
+        day=day,
+        quarter=int(got["q"]) if got["q"] else None,
+        week=int(got["w"]) if got["w"] else None,
+        clock=clock,
+    )
 
 
 def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date:
@@ -90,11 +129,8 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def anchor_day(ctx: Context) -> date | None:
     """The last full date the text mentioned, for "that day", "that evening" (else the reference)."""
-    if ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10]):
-        d = safe_date(int(ctx.last[:4]), int(ctx.last[5:7]), int(ctx.last[8:10]))
-        if d:
-            return d
-    return ctx.dct
+    told = told_time(ctx)
+    return told.day if told and told.day else ctx.dct
 
 
 def relday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -112,7 +148,8 @@ _APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})
 
 def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     w = lowered(m)
-    if not (ctx.last and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.last[:10])):
+    told = told_time(ctx)
+    if told is None or told.day is None:
         return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
     d = anchor_day(ctx)
     if d is None:
@@ -172,22 +209,19 @@ def _anaphoric_unit(unit: str, ctx: Context) -> str | None:
     """ "that year", "that week", "that weekend", "that decade": the unit holding the last time the
     text told ("arrested on Tuesday, March 3. That weekend" is the weekend of March 3's week), when
     that time is precise enough to say which (None otherwise)."""
-    last = ctx.last
-    if not last or not re.match(r"\d{4}", last):
+    told = told_time(ctx)
+    if told is None:
         return None
     if unit in ("year", "fiscal year"):
-        return last[:4]
+        return f"{told.year:04d}"
     if unit == "decade":
-        return last[:3]
+        return f"{told.year:04d}"[:3]
     if unit == "century":
-        return last[:2]
-    if unit == "month" and re.match(r"\d{4}-\d{2}", last):
-        return last[:7]
-    if unit in ("week", "weekend") and re.match(r"\d{4}-\d{2}-\d{2}", last):
-        d = safe_date(int(last[:4]), int(last[5:7]), int(last[8:10]))
-        if d is None:
-            return None
-        return week_of(d) + ("-WE" if unit == "weekend" else "")
+        return f"{told.year:04d}"[:2]
+    if unit == "month" and told.month:
+        return f"{told.year:04d}-{told.month:02d}"
+    if unit in ("week", "weekend") and told.day:
+        return week_of(told.day) + ("-WE" if unit == "weekend" else "")
     return None
 
 
@@ -213,12 +247,6 @@ def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")
 
-
-# a told value and what it is precise to: a year, a month (or a quarter, from its first month), a
-# week, a day, a clock time
-_TOLD = re.compile(
-    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)?|-Q(?P<q>[1-4])|-W(?P<w>\d{2}))?"
-)
 
 # "up 15% from 4 pence a year earlier", "compared with $3 million a year earlier", "than a year
 # earlier": a figure set against the same period a year before (the quarter reported, else the
@@ -266,34 +294,35 @@ def _told_date(ctx: Context, unit: str, n: float) -> date | None:
     """The time the text was telling (`Context.last`), when it is precise enough to count `n` units
     back from it: "detained last August. Two months earlier" counts months from August, which a year
     alone cannot; days, weeks and hours need a full date."""
-    got = _TOLD.match(ctx.last or "")
-    if not got:
+    told = told_time(ctx)
+    if told is None:
         return None
-    y, mo, d, q = got["y"], got["m"], got["d"], got["q"]
-    if got["w"]:  # "arrested last week. A week earlier": weeks (and years) count from its Monday
+    if told.week:  # "arrested last week. A week earlier": weeks (and years) count from its Monday
         try:
-            monday = date.fromisocalendar(int(y), int(got["w"]), 1)
+            monday = date.fromisocalendar(told.year, told.week, 1)
         except ValueError:
             return None
         return monday if unit in ("W", "FN", "Y", "DE", "CE") else None
-    month = int(mo) if mo else (int(q) - 1) * 3 + 1 if q else None
+    month = told.month or ((told.quarter - 1) * 3 + 1 if told.quarter else None)
+    if told.day:
+        return told.day
     if unit in ("Y", "DE", "CE") and float(n).is_integer():
-        return safe_date(int(y), month or 1, int(d) if d else 1)
+        return safe_date(told.year, month or 1, 1)
     if unit in ("Y", "M", "Q"):
-        return safe_date(int(y), month, int(d) if d else 1) if month else None
-    return safe_date(int(y), int(mo), int(d)) if mo and d else None
+        return safe_date(told.year, month, 1) if month else None
+    return None
 
 
 def _told_clock(ctx: Context, unit: str, n: float, sign: int) -> str | None:
     """ "at 9 a.m. on March 3 ... three hours earlier": 06:00 that day, a TIME, when the time told
     has a clock time and the count is in hours or minutes."""
-    got = _TOLD.match(ctx.last or "")
-    if unit not in ("H", "MIN") or not got or got["hh"] is None:
+    told = told_time(ctx)
+    if unit not in ("H", "MIN") or told is None or told.clock is None or told.day is None:
         return None
-    day = safe_date(int(got["y"]), int(got["m"]), int(got["d"]))
-    if day is None or int(got["hh"]) > 23 or int(got["mm"]) > 59:
+    (hh, mm), day = told.clock, told.day
+    if hh > 23 or mm > 59:
         return None
-    at = datetime(day.year, day.month, day.day, int(got["hh"]), int(got["mm"]))
+    at = datetime(day.year, day.month, day.day, hh, mm)
     try:
         at += sign * (timedelta(hours=n) if unit == "H" else timedelta(minutes=n))
     except OverflowError:
@@ -327,7 +356,7 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("TIME", clock)
     if unit == "H" and n >= 24 and float(n / 24).is_integer():
         unit, n = "D", n / 24  # "48 hours ago": two days, a date; fewer hours stay on the day
-    told = _TOLD.match(ctx.last or "") if anaphoric else None
+    told = told_time(ctx) if anaphoric else None
     if told is None:
         # "some 5,000 years ago" lies before year 0, which TIMEX3 dates cannot write: the past it is
         return ("DATE", shift(ctx.dct, n, unit, sign) or ("PAST_REF" if sign < 0 else "FUTURE_REF"))
@@ -335,7 +364,7 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if base is None:
         # "crashed in 2009. Two days earlier": days cannot be counted from a year, but they fall in
         # it (or at its edge) far likelier than two days before the publication date
-        return ("DATE", told.group(0)[:10])
+        return ("DATE", told.value[:10])
     return ("DATE", shift(base, n, unit, sign))
 
 
