@@ -36,6 +36,13 @@ PUB = "2015-04-01"  # a Wednesday
         # reported, else the publication date's year, never a year before an earlier "a year ago"
         ("The mill earned $5 million in 2013, up from $3 million a year earlier.", "a year earlier", "DATE", "2012"),
         ("It earned $5 million in the third quarter, up from $3 million a year earlier.", "a year earlier", "DATE", "2013-Q3"),
+        # a period a figure is set against is not the time told: "a year earlier" counts from 2014
+        (
+            "In 2014 sales rose 2%, against 8% in 2013, and the mill cut its debt to $100m from $400m a year earlier.",
+            "a year earlier",
+            "DATE",
+            "2013",
+        ),
         (
             "Profit fell from a year ago, when demand was strong. The unit blamed higher costs compared with a year earlier.",
             "a year earlier",

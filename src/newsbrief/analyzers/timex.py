@@ -78,6 +78,15 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
+# "sales rose 2%, against 8% in 2013", "down from $400m in 2012": the period a figure is set against
+# is no time the story tells, so "a year earlier" after it still counts from the one told before
+_COMPARISON_BASE = re.compile(
+    r"\b(?:against|from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[^.;!?\d]{0,30}\s)?[$£€]?\d[\d.,]*\s*"
+    r"(?:%|percent\b|per\s+cent\b|(?:m|bn|k|million|billion|trillion|points?|cents?)\b)?(?:\s*\([^)]{0,20}\))?"
+    r"\s+(?:in|for|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
 _DURATIVE_BEFORE = re.compile(
@@ -470,9 +479,10 @@ class TimexAnnotator:
                 if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, m):
                     typ, value = "DATE", "FUTURE_REF"
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
-                ctx.last = value
-                if re.match(r"\d{4}-\d{2}-\d{2}", value):
-                    ctx.last_day = value[:10]
+                if not _COMPARISON_BASE.search(text, max(0, m.start - 120), m.start):
+                    ctx.last = value
+                    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+                        ctx.last_day = value[:10]
                 explicit_quarter = m.kind in ("quarter", "quarter_adj", "quarter_of") and not _BACK.search(m.text)
                 if explicit_quarter and re.fullmatch(r"\d{4}-Q\d", value):
                     ctx.last_quarter, quarter_at = value, m.end
