@@ -179,7 +179,11 @@ def compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | str]]:
         rx = _expand(p["rx"], names)
         # matched case-sensitively on the lowercased text (IGNORECASE is several times slower); the
         # patterns use no upper-case escapes (\S, \W, \D, \B), so lowercasing them keeps their meaning
-        full = re.compile((r"(?<![\w'’$£€#])(?:" + rx + r")(?!\w|['’](?!s\b)\w|%)").lower().replace("(?p<", "(?P<"))
+        # an apostrophe right before is a contraction's or a height's ("5'10") only after a word character;
+        # after a space or a quote it opens a quotation: "'Last year...'", NYT "''Today, ..." (TimeBank ``)
+        full = re.compile(
+            (r"(?<![\w$£€#])(?<![\w$£€#]['’])(?:" + rx + r")(?!\w|['’](?!s\b)\w|%)").lower().replace("(?p<", "(?P<")
+        )
         # anchors are matched case-sensitively on the lowercased text: much faster than IGNORECASE
         word_list = re.fullmatch(r"\{([A-Z]+)\}", p["anchor"]) if isinstance(p["anchor"], str) else None
         if isinstance(p["anchor"], list):
