@@ -30,3 +30,29 @@ def test_apostrophe_after_a_word_is_no_quote(brief_of) -> None:
     """ "5'10": the inches of a height, not ten of anything after a quotation mark."""
     got = timexes(brief_of("The guard, who is 5'10 tall, stood by the door for hours.", published=PUB))
     assert not any(t.startswith("10") for t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value", "not_found"),
+    [
+        # "this"/"that" before a counted plural is a pronoun or a complementizer, not the duration's determiner
+        ("She wrote this 20 years ago, her editor said.", "20 years ago", "DATE", "1996", "this 20 years"),
+        ("He was told this a couple months ago.", "a couple months ago", "DATE", "2016-01", "this a couple months"),
+        ("It shows that six years after the flood, the town is still empty.", "six years", "DURATION", "P6Y", "that six years"),
+        # a fraction of a century or decade before "ago" is a year; "nearly a quarter-century" keeps its modifier
+        ("The mill closed more than a half-century ago.", "more than a half-century ago", "DATE", "1966", "half-century"),
+        ("The club was founded a quarter-century ago.", "a quarter-century ago", "DATE", "1991", "quarter-century"),
+        ("The dam was built half a century ago.", "half a century ago", "DATE", "1966", "half a century"),
+        ("She led the choir for nearly a quarter-century.", "nearly a quarter-century", "DURATION", "P25Y", "quarter-century"),
+    ],
+)
+def test_words_around_a_count_of_units(brief_of, text: str, expression: str, type_: str, value: str, not_found: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == (type_, value), got
+    assert not_found not in got, got
+
+
+def test_that_one_year_keeps_its_determiner(brief_of) -> None:
+    """ "that one year": the determiner of a singular unit still belongs to the extent."""
+    got = timexes(brief_of("Sales doubled in that one year alone.", published=PUB))
+    assert "that one year" in got, got
