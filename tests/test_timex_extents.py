@@ -56,3 +56,24 @@ def test_that_one_year_keeps_its_determiner(brief_of) -> None:
     """ "that one year": the determiner of a singular unit still belongs to the extent."""
     got = timexes(brief_of("Sales doubled in that one year alone.", published=PUB))
     assert "that one year" in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a two-digit year after an apostrophe, straight or curly: its century from the reference
+        ("The senator ran in '04 and again in '10.", "'04", "2004"),
+        ("The senator ran in '04 and again in '10.", "'10", "2010"),
+        ("The mill has stood empty since ’61.", "’61", "1961"),
+        ("The band toured in March '09.", "March '09", "2009-03"),
+        ("Jazz clubs thrived in the ’30s.", "the ’30s", "193"),
+    ],
+)
+def test_two_digit_years(brief_of, text: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DATE", value), got
+
+
+def test_a_quoted_title_opening_on_a_number_is_no_year(brief_of) -> None:
+    got = timexes(brief_of("She once acted in '42 Steps' on the stage.", published=PUB))
+    assert "'42" not in got, got

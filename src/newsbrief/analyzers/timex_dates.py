@@ -79,7 +79,8 @@ def dated(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     month = month_num(g.get("month"))
-    return ("DATE", f"{int(g['year']):04d}-{month:02d}" if month else None)
+    year = int(g["year"]) if g.get("year") else short_year(g["yy"], ctx.dct)  # "March '09"
+    return ("DATE", f"{year:04d}-{month:02d}" if month else None)
 
 
 _RANGE_END = re.compile(
@@ -319,7 +320,7 @@ def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", dec[:2])  # "the 1800s": a century (18), not the decade 1800-1809; "the 2000s" is a decade
     if mo:
         return ("DATE", mo.group(1) + DECADE_SUFFIX)
-    mo = re.match(r"'(\d)0s", dec)
+    mo = re.match(r"['’](\d)0s", dec)
     if mo:
         century = _short_decade_century(int(mo.group(1)), ctx.dct)
         return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
@@ -353,6 +354,20 @@ def _rel_century(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     y = int(m.groups["year"])
     return ("DATE", f"{y:04d}")
+
+
+def short_year(yy: str, dct: date | None) -> int:
+    """ "'08": the year of that name nearest the reference, up to ten years ahead ("'20" from 2016 is
+    2020, "'58" is 1958); without a reference, 1950-2049."""
+    n = int(yy[1:])
+    if dct is None:
+        return (1900 if n >= 50 else 2000) + n
+    y = dct.year // 100 * 100 + n
+    return y - 100 if y > dct.year + 10 else y
+
+
+def _year_short(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", f"{short_year(m.groups['yy'], ctx.dct):04d}")
 
 
 def _year_period(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -400,6 +415,7 @@ DATE_KINDS = {
     "century": _century,
     "rel_century": _rel_century,
     "year": _year,
+    "year_short": _year_short,
     "year_period": _year_period,
     "year_of": _year_of,
     "week_of": _week_of,

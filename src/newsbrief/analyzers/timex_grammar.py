@@ -355,6 +355,11 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "year_short" and (
+        not _YEAR_SHORT_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        or re.match(r"[ \t]+[A-Z][\w ]{0,30}['’](?!\w)", text[m.end : m.end + 40])
+    ):
+        return False  # "in '08" is a year; "'24 Hours'" a title in quotes, opening on a number
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
         return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
@@ -407,6 +412,11 @@ def _us_independence_day(m: Match, text: str) -> bool:
     return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
 
 
+_YEAR_SHORT_BEFORE = re.compile(
+    r"\b(?:in|of|since|until|till|by|from|and|or|to|through|before|after|between|during|circa|class|summer|spring|fall"
+    r"|autumn|winter|" + alternation(LEX["months"], dotted=True)[3:-1] + r")\s+$",
+    re.IGNORECASE,
+)
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
 _CLOCK_PREP = re.compile(
     r"\b(?:at|by|until|till|before|after|around|about|from|to|since|between|approximately|roughly|and|or)\s+$", re.I
