@@ -77,3 +77,18 @@ def test_two_digit_years(brief_of, text: str, expression: str, value: str) -> No
 def test_a_quoted_title_opening_on_a_number_is_no_year(brief_of) -> None:
     got = timexes(brief_of("She once acted in '42 Steps' on the stage.", published=PUB))
     assert "'42" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # TIMEX3 keeps "early"/"late" inside the extent (its mod); "earlier"/"later" stay out
+        ("Late Saturday, the rebels left the town.", "Late Saturday", "2016-02-27"),
+        ("The ballots were counted early Monday.", "early Monday", "2016-02-29"),
+        ("The minister spoke late yesterday.", "late yesterday", "2016-02-29"),
+        ("Later Monday, the rebels returned.", "Monday", "2016-02-29"),
+    ],
+)
+def test_early_and_late_stay_in_the_extent(brief_of, text: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DATE", value), got
