@@ -92,3 +92,23 @@ def test_a_quoted_title_opening_on_a_number_is_no_year(brief_of) -> None:
 def test_early_and_late_stay_in_the_extent(brief_of, text: str, expression: str, value: str) -> None:
     got = timexes(brief_of(text, published=PUB))
     assert got.get(expression) == ("DATE", value), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # an unsaid number of units before "later"/"before": a vague duration
+        ("Hours later, the ferry reached the island.", "Hours", "PTXH"),
+        ("The poster went up mere days before the vote.", "days", "PXD"),
+        ("The alarm sounded only minutes before the fire.", "minutes", "PTXM"),
+    ],
+)
+def test_vague_units_before_later_and_before(brief_of, text: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DURATION", value), got
+
+
+def test_first_days_after_an_event_stay_unannotated(brief_of) -> None:
+    """TimeBank leaves "the first days after" and a bare "days after" out."""
+    got = timexes(brief_of("In the first days before the strike, and days after it, the port was quiet.", published=PUB))
+    assert "days" not in got, got

@@ -377,11 +377,17 @@ def _plausible(m: Match, text: str) -> bool:
     if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
         # bare plurals without a modifier are durations only after a preposition or a verb of time
         before = text[max(0, m.start - 12) : m.start].lower()
-        if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
+        relative = _RELATIVE_AFTER.match(text, m.end) and not re.search(r"\b(?:the|first|final|early)\s+$", before)
+        if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before) and not (
+            relative and not m.groups.get("the")
+        ):
             return False
     return True
 
 
+# "Hours later", "days before the vote": an unsaid number of units (TimeBank: "several months before"); not
+# "after", whose one bare case in TimeBank is valued as the date it reaches ("days after" -> 1998-10-XX)
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|before)\b", re.IGNORECASE)
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hat)\s+at\s+$")
