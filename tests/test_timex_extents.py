@@ -112,3 +112,17 @@ def test_first_days_after_an_event_stay_unannotated(brief_of) -> None:
     """TimeBank leaves "the first days after" and a bare "days after" out."""
     got = timexes(brief_of("In the first days before the strike, and days after it, the port was quiet.", published=PUB))
     assert "days" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a month with "of" and a year phrase: one expression, the year from the phrase
+        ("The bridge was closed in October of last year.", "October of last year", "2015-10"),
+        ("The mine flooded in 1987. Rescuers gave up in late May of that year.", "late May of that year", "1987-05"),
+        ("She won in 2011 and retired in April of the following year.", "April of the following year", "2012-04"),
+    ],
+)
+def test_month_of_a_year_phrase(brief_of, text: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DATE", value), got

@@ -29,6 +29,7 @@ from newsbrief.analyzers.timex_calendar import (
     year_of_word,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_relative import told_time
 
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
@@ -366,6 +367,26 @@ def short_year(yy: str, dct: date | None) -> int:
     return y - 100 if y > dct.year + 10 else y
 
 
+_YEAR_BACK = ("the previous year", "the prior year", "the year before")
+_YEAR_ON = ("the following year", "the next year", "the year after")
+
+
+def _month_of_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "January of last year" counts from the reference; "June of that year", "March of the following
+    year" from the year the text was telling (from the reference when it told none)."""
+    month = month_num(m.groups.get("month"))
+    if month is None:
+        return ("DATE", None)
+    yw = re.sub(r"\s+", " ", (m.groups.get("yw") or "").lower())
+    told = told_time(ctx)
+    if yw.startswith(("this", "last", "next")) or told is None:
+        base = year_of_word(yw, ctx.dct) if yw.startswith(("this", "last", "next")) else ctx.dct and ctx.dct.year
+    else:
+        base = told.year
+    year = base + (-1 if yw in _YEAR_BACK else 1 if yw in _YEAR_ON else 0) if base else None
+    return ("DATE", f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}")
+
+
 def _year_short(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("DATE", f"{short_year(m.groups['yy'], ctx.dct):04d}")
 
@@ -416,6 +437,7 @@ DATE_KINDS = {
     "rel_century": _rel_century,
     "year": _year,
     "year_short": _year_short,
+    "month_of_year": _month_of_year,
     "year_period": _year_period,
     "year_of": _year_of,
     "week_of": _week_of,
