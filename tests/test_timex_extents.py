@@ -126,3 +126,19 @@ def test_first_days_after_an_event_stay_unannotated(brief_of) -> None:
 def test_month_of_a_year_phrase(brief_of, text: str, expression: str, value: str) -> None:
     got = timexes(brief_of(text, published=PUB))
     assert got.get(expression) == ("DATE", value), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a part of a month, or a unit counted from a holiday: one expression
+        ("The ballots were mailed in the first week of March.", "the first week of March", "2016-W09"),
+        ("Rents rose in the last week of June 2014.", "the last week of June 2014", "2014-W26"),
+        ("Sales slowed in the second half of February.", "the second half of February", "2016-02"),
+        ("The shop was robbed the week before Christmas.", "the week before Christmas", "2015-W51"),
+        ("Crowds came the day after Thanksgiving.", "the day after Thanksgiving", "2015-11-27"),
+    ],
+)
+def test_parts_of_months_and_days_by_holidays(brief_of, text: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DATE", value), got

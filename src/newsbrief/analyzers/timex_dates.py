@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
     ORDINALS,
@@ -29,6 +29,7 @@ from newsbrief.analyzers.timex_calendar import (
     year_of_word,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_named import NAMED_KINDS
 from newsbrief.analyzers.timex_relative import told_time
 
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
@@ -367,6 +368,38 @@ def short_year(yy: str, dct: date | None) -> int:
     return y - 100 if y > dct.year + 10 else y
 
 
+_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}  # the day a week of the month holds, as ISO weeks do
+
+
+def _month_part(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the first week of March": the ISO week holding March 4 ("the last week": the month's last day
+    but three); "the second half of February": the month, which TIMEX3 cannot halve."""
+    g = m.groups
+    month = month_num(g.get("month"))
+    if month is None:
+        return ("DATE", None)
+    value = f"{int(g['year']):04d}-{month:02d}" if g.get("year") else _month(m, ctx, text)[1]
+    if (g.get("unit") or "").lower() == "half" or not value or not value[:4].isdigit():
+        return ("DATE", value)
+    year = int(value[:4])
+    day = _WEEK_DAY.get((g.get("ord") or "").lower()) or calendar.monthrange(year, month)[1] - 3
+    return ("DATE", week_of(date(year, month, day)))
+
+
+def _unit_by_holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the week before Christmas": the ISO week seven days before it; "the day after Thanksgiving": the
+    next day; "the weekend before Easter": the weekend of the week before."""
+    mo = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", NAMED_KINDS["holiday"](m, ctx, text)[1] or "")
+    d = safe_date(int(mo[1]), int(mo[2]), int(mo[3])) if mo else None
+    if d is None:
+        return ("DATE", None)
+    sign = -1 if (m.groups.get("dir") or "").lower() == "before" else 1
+    unit = (m.groups.get("unit") or "").lower()
+    if unit == "day":
+        return ("DATE", iso(d + timedelta(days=sign)))
+    return ("DATE", week_of(d + timedelta(days=7 * sign)) + ("-WE" if unit == "weekend" else ""))
+
+
 _YEAR_BACK = ("the previous year", "the prior year", "the year before")
 _YEAR_ON = ("the following year", "the next year", "the year after")
 
@@ -438,6 +471,8 @@ DATE_KINDS = {
     "year": _year,
     "year_short": _year_short,
     "month_of_year": _month_of_year,
+    "month_part": _month_part,
+    "unit_by_holiday": _unit_by_holiday,
     "year_period": _year_period,
     "year_of": _year_of,
     "week_of": _week_of,

@@ -295,6 +295,9 @@ def _plausible(m: Match, text: str) -> bool:
         and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start])
     ):
         return False  # "a new year in the Persian calendar": a year, not January 1
+    if m.kind == "unit_by_holiday":  # "the week before Christmas": the holiday's own readings decide
+        at = m.start + m.text.rfind(g.get("h") or "")
+        return _plausible(Match(at, at + len(g.get("h") or ""), "holiday", {"h": g.get("h")}, g.get("h") or ""), text)
     if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
         return False
     if (
