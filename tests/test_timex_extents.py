@@ -142,3 +142,21 @@ def test_month_of_a_year_phrase(brief_of, text: str, expression: str, value: str
 def test_parts_of_months_and_days_by_holidays(brief_of, text: str, expression: str, value: str) -> None:
     got = timexes(brief_of(text, published=PUB))
     assert got.get(expression) == ("DATE", value), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        # an indefinite past told as "years past" or "previous years": PAST_REF, as TimeBank's "in past years"
+        ("In years past, the fair drew bigger crowds.", "years past"),
+        ("Unlike previous years, the harvest came early.", "previous years"),
+    ],
+)
+def test_years_past_is_the_past(brief_of, text: str, expression: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == ("DATE", "PAST_REF"), got
+
+
+def test_hours_past_a_deadline_are_no_past(brief_of) -> None:
+    got = timexes(brief_of("The ferry docked hours past the deadline.", published=PUB))
+    assert "hours past" not in got, got
