@@ -160,3 +160,9 @@ def test_years_past_is_the_past(brief_of, text: str, expression: str) -> None:
 def test_hours_past_a_deadline_are_no_past(brief_of) -> None:
     got = timexes(brief_of("The ferry docked hours past the deadline.", published=PUB))
     assert "hours past" not in got, got
+
+
+def test_a_count_before_previous_is_a_duration(brief_of) -> None:
+    """ "the two previous months": a count of months (as "the previous two months"), not the indefinite past."""
+    got = timexes(brief_of("Exports had grown in the three previous months.", published=PUB))
+    assert got.get("the three previous months") == ("DURATION", "P3M"), got
