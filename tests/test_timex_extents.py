@@ -166,3 +166,20 @@ def test_a_count_before_previous_is_a_duration(brief_of) -> None:
     """ "the two previous months": a count of months (as "the previous two months"), not the indefinite past."""
     got = timexes(brief_of("Exports had grown in the three previous months.", published=PUB))
     assert got.get("the three previous months") == ("DURATION", "P3M"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She left the ''Tonight'' program after a year.",  # a show's name in NYT quotes
+        "The drama '12 Weeks' won the prize in 2009.",  # a film's
+    ],
+)
+def test_a_quoted_title_mid_sentence_is_no_time(brief_of, text: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert not any(t in got for t in ("Tonight", "12 Weeks")), got
+
+
+def test_a_quoted_answer_keeps_its_time(brief_of) -> None:
+    got = timexes(brief_of('Asked when, she said: "Tomorrow."', published=PUB))
+    assert got.get("Tomorrow") == ("DATE", "2016-03-02"), got

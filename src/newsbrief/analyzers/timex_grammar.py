@@ -572,6 +572,12 @@ def is_title(m: Match, text: str) -> bool:
         and not re.search(r"(?:^|[.!?:;\"“(]\s*)$", text[max(0, m.start - 3) : m.start])
     ):
         return True  # "50 Years of Motown": a capitalized bare plural inside a title, not "years"
+    if (
+        re.search(r"\b[A-Z]", m.text)
+        and _OPEN_QUOTE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        and _CLOSE_QUOTE_AFTER.match(text, m.end)
+    ):
+        return True  # "the ''Today'' show", "on 'Today.'", "'13 Hours' is a film": a quoted title, mid-sentence
     word = _TITLE_WORDS.search(m.text)
     if not word or m.text.isupper() or m.kind == "holiday" or _title_case_line(text, m.start):
         # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's; in a
@@ -583,6 +589,11 @@ def is_title(m: Match, text: str) -> bool:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
     return bool(re.search(r"(?:\b[A-Z][A-Za-z]+|\bhigh)\s+$", before))  # "VOA Today", "High Noon", "high noon"
+
+
+# an opening quote mid-sentence (not after a sentence's end or a colon: '"Next week," he said' is an answer)
+_OPEN_QUOTE_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;\n]\s)(?:\s|^)(?:''|``|[\"“'‘’])$")
+_CLOSE_QUOTE_AFTER = re.compile(r"[.,!?]?(?:''|[\"”'’])(?!\w)")
 
 
 def _title_case_line(text: str, at: int) -> bool:
