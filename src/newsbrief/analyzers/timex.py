@@ -30,6 +30,8 @@ _TENSED = {
     "date",
     "week_of",
     "month",
+    "month_part",
+    "unit_by_holiday",
     "weekday",
     "season",
     "holiday",

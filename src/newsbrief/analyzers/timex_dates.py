@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
     ORDINALS,
@@ -29,6 +29,8 @@ from newsbrief.analyzers.timex_calendar import (
     year_of_word,
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_named import NAMED_KINDS
+from newsbrief.analyzers.timex_relative import told_time
 
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
@@ -79,7 +81,8 @@ def dated(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     month = month_num(g.get("month"))
-    return ("DATE", f"{int(g['year']):04d}-{month:02d}" if month else None)
+    year = int(g["year"]) if g.get("year") else short_year(g["yy"], ctx.dct)  # "March '09"
+    return ("DATE", f"{year:04d}-{month:02d}" if month else None)
 
 
 _RANGE_END = re.compile(
@@ -319,7 +322,7 @@ def _decade(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", dec[:2])  # "the 1800s": a century (18), not the decade 1800-1809; "the 2000s" is a decade
     if mo:
         return ("DATE", mo.group(1) + DECADE_SUFFIX)
-    mo = re.match(r"'(\d)0s", dec)
+    mo = re.match(r"['’](\d)0s", dec)
     if mo:
         century = _short_decade_century(int(mo.group(1)), ctx.dct)
         return ("DATE", f"{century}{mo.group(1)}{DECADE_SUFFIX}")
@@ -353,6 +356,72 @@ def _rel_century(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     y = int(m.groups["year"])
     return ("DATE", f"{y:04d}")
+
+
+def short_year(yy: str, dct: date | None) -> int:
+    """ "'08": the year of that name nearest the reference, up to ten years ahead ("'20" from 2016 is
+    2020, "'58" is 1958); without a reference, 1950-2049."""
+    n = int(yy[1:])
+    if dct is None:
+        return (1900 if n >= 50 else 2000) + n
+    y = dct.year // 100 * 100 + n
+    return y - 100 if y > dct.year + 10 else y
+
+
+_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}  # the day a week of the month holds, as ISO weeks do
+
+
+def _month_part(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the first week of March": the ISO week holding March 4 ("the last week": the month's last day
+    but three); "the second half of February": the month, which TIMEX3 cannot halve."""
+    g = m.groups
+    month = month_num(g.get("month"))
+    if month is None:
+        return ("DATE", None)
+    value = f"{int(g['year']):04d}-{month:02d}" if g.get("year") else _month(m, ctx, text)[1]
+    if (g.get("unit") or "").lower() == "half" or not value or not value[:4].isdigit():
+        return ("DATE", value)
+    year = int(value[:4])
+    day = _WEEK_DAY.get((g.get("ord") or "").lower()) or calendar.monthrange(year, month)[1] - 3
+    return ("DATE", week_of(date(year, month, day)))
+
+
+def _unit_by_holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the week before Christmas": the ISO week seven days before it; "the day after Thanksgiving": the
+    next day; "the weekend before Easter": the weekend of the week before."""
+    mo = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", NAMED_KINDS["holiday"](m, ctx, text)[1] or "")
+    d = safe_date(int(mo[1]), int(mo[2]), int(mo[3])) if mo else None
+    if d is None:
+        return ("DATE", None)
+    sign = -1 if (m.groups.get("dir") or "").lower() == "before" else 1
+    unit = (m.groups.get("unit") or "").lower()
+    if unit == "day":
+        return ("DATE", iso(d + timedelta(days=sign)))
+    return ("DATE", week_of(d + timedelta(days=7 * sign)) + ("-WE" if unit == "weekend" else ""))
+
+
+_YEAR_BACK = ("the previous year", "the prior year", "the year before")
+_YEAR_ON = ("the following year", "the next year", "the year after")
+
+
+def _month_of_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "January of last year" counts from the reference; "June of that year", "March of the following
+    year" from the year the text was telling (from the reference when it told none)."""
+    month = month_num(m.groups.get("month"))
+    if month is None:
+        return ("DATE", None)
+    yw = re.sub(r"\s+", " ", (m.groups.get("yw") or "").lower())
+    told = told_time(ctx)
+    if yw.startswith(("this", "last", "next")) or told is None:
+        base = year_of_word(yw, ctx.dct) if yw.startswith(("this", "last", "next")) else ctx.dct and ctx.dct.year
+    else:
+        base = told.year
+    year = base + (-1 if yw in _YEAR_BACK else 1 if yw in _YEAR_ON else 0) if base else None
+    return ("DATE", f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}")
+
+
+def _year_short(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    return ("DATE", f"{short_year(m.groups['yy'], ctx.dct):04d}")
 
 
 def _year_period(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -400,6 +469,10 @@ DATE_KINDS = {
     "century": _century,
     "rel_century": _rel_century,
     "year": _year,
+    "year_short": _year_short,
+    "month_of_year": _month_of_year,
+    "month_part": _month_part,
+    "unit_by_holiday": _unit_by_holiday,
     "year_period": _year_period,
     "year_of": _year_of,
     "week_of": _week_of,

@@ -145,6 +145,8 @@ def _duration_adj(m: Match, ctx: Context, text: str) -> tuple[str, str | None] |
 def _duration_bare(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     unit = unit_code(m.groups.get("unit"))
     rel = (m.groups.get("rel") or "").lower()
+    if m.groups.get("past") or (rel == "previous" and not m.groups.get("the")):
+        return ("DATE", "PAST_REF")  # "in years past", "in previous years": as "in past years" (TimeBank: PAST_REF)
     if rel in ("recent", "past", "coming") and not m.groups.get("the"):
         # "in recent years", "in coming months": an indefinite time before or after now (TimeBank
         # values these PAST_REF / FUTURE_REF more often than PXY)

@@ -179,7 +179,11 @@ def compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | str]]:
         rx = _expand(p["rx"], names)
         # matched case-sensitively on the lowercased text (IGNORECASE is several times slower); the
         # patterns use no upper-case escapes (\S, \W, \D, \B), so lowercasing them keeps their meaning
-        full = re.compile((r"(?<![\w'’$£€#])(?:" + rx + r")(?!\w|['’](?!s\b)\w|%)").lower().replace("(?p<", "(?P<"))
+        # an apostrophe right before is a contraction's or a height's ("5'10") only after a word character;
+        # after a space or a quote it opens a quotation: "'Last year...'", NYT "''Today, ..." (TimeBank ``)
+        full = re.compile(
+            (r"(?<![\w$£€#])(?<![\w$£€#]['’])(?:" + rx + r")(?!\w|['’](?!s\b)\w|%)").lower().replace("(?p<", "(?P<")
+        )
         # anchors are matched case-sensitively on the lowercased text: much faster than IGNORECASE
         word_list = re.fullmatch(r"\{([A-Z]+)\}", p["anchor"]) if isinstance(p["anchor"], str) else None
         if isinstance(p["anchor"], list):
@@ -291,6 +295,9 @@ def _plausible(m: Match, text: str) -> bool:
         and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start])
     ):
         return False  # "a new year in the Persian calendar": a year, not January 1
+    if m.kind == "unit_by_holiday":  # "the week before Christmas": the holiday's own readings decide
+        at = m.start + m.text.rfind(g.get("h") or "")
+        return _plausible(Match(at, at + len(g.get("h") or ""), "holiday", {"h": g.get("h")}, g.get("h") or ""), text)
     if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
         return False
     if (
@@ -351,6 +358,11 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "year_short" and (
+        not _YEAR_SHORT_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        or re.match(r"[ \t]+[A-Z][\w ]{0,30}['’](?!\w)", text[m.end : m.end + 40])
+    ):
+        return False  # "in '08" is a year; "'24 Hours'" a title in quotes, opening on a number
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
         return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
@@ -368,11 +380,17 @@ def _plausible(m: Match, text: str) -> bool:
     if m.kind in ("duration_bare",) and low in ("days", "hours", "minutes", "the days", "the minutes"):
         # bare plurals without a modifier are durations only after a preposition or a verb of time
         before = text[max(0, m.start - 12) : m.start].lower()
-        if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
+        relative = _RELATIVE_AFTER.match(text, m.end) and not re.search(r"\b(?:the|first|final|early)\s+$", before)
+        if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before) and not (
+            relative and not m.groups.get("the")
+        ):
             return False
     return True
 
 
+# "Hours later", "days before the vote": an unsaid number of units (TimeBank: "several months before"); not
+# "after", whose one bare case in TimeBank is valued as the date it reaches ("days after" -> 1998-10-XX)
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|before)\b", re.IGNORECASE)
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hat)\s+at\s+$")
@@ -403,6 +421,11 @@ def _us_independence_day(m: Match, text: str) -> bool:
     return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
 
 
+_YEAR_SHORT_BEFORE = re.compile(
+    r"\b(?:in|of|since|until|till|by|from|and|or|to|through|before|after|between|during|circa|class|summer|spring|fall"
+    r"|autumn|winter|" + alternation(LEX["months"], dotted=True)[3:-1] + r")\s+$",
+    re.IGNORECASE,
+)
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
 _CLOCK_PREP = re.compile(
     r"\b(?:at|by|until|till|before|after|around|about|from|to|since|between|approximately|roughly|and|or)\s+$", re.I
@@ -549,6 +572,12 @@ def is_title(m: Match, text: str) -> bool:
         and not re.search(r"(?:^|[.!?:;\"“(]\s*)$", text[max(0, m.start - 3) : m.start])
     ):
         return True  # "50 Years of Motown": a capitalized bare plural inside a title, not "years"
+    if (
+        re.search(r"\b[A-Z]", m.text)
+        and _OPEN_QUOTE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        and _CLOSE_QUOTE_AFTER.match(text, m.end)
+    ):
+        return True  # "the ''Today'' show", "on 'Today.'", "'13 Hours' is a film": a quoted title, mid-sentence
     word = _TITLE_WORDS.search(m.text)
     if not word or m.text.isupper() or m.kind == "holiday" or _title_case_line(text, m.start):
         # a holiday's capitals are its own name ("New Year's Eve"), not a show's or a paper's; in a
@@ -560,6 +589,11 @@ def is_title(m: Match, text: str) -> bool:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
     return bool(re.search(r"(?:\b[A-Z][A-Za-z]+|\bhigh)\s+$", before))  # "VOA Today", "High Noon", "high noon"
+
+
+# an opening quote mid-sentence (not after a sentence's end or a colon: '"Next week," he said' is an answer)
+_OPEN_QUOTE_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;\n]\s)(?:\s|^)(?:''|``|[\"“'‘’])$")
+_CLOSE_QUOTE_AFTER = re.compile(r"[.,!?]?(?:''|[\"”'’])(?!\w)")
 
 
 def _title_case_line(text: str, at: int) -> bool:

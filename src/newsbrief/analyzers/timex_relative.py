@@ -337,7 +337,7 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     unit = unit_code(g.get("unit"))
     numtxt = g.get("num")
-    n = parse_number(numtxt)
+    n = 0.5 if re.fullmatch(r"half[\s-]+an?", (numtxt or "").lower()) else parse_number(numtxt)  # "half a century ago"
     direction = re.sub(r"\s+", " ", (g.get("dir") or "").lower())
     sign = 1 if direction in ("from now", "hence", "later") else -1
     if unit is None:
@@ -356,6 +356,8 @@ def _ago(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("TIME", clock)
     if unit == "H" and n >= 24 and float(n / 24).is_integer():
         unit, n = "D", n / 24  # "48 hours ago": two days, a date; fewer hours stay on the day
+    if unit in ("CE", "DE") and not float(n).is_integer():
+        unit, n = "Y", n * (100 if unit == "CE" else 10)  # "a half-century ago": 50 years back, a year
     told = told_time(ctx) if anaphoric else None
     if told is None:
         # "some 5,000 years ago" lies before year 0, which TIMEX3 dates cannot write: the past it is
