@@ -17,6 +17,8 @@ from newsbrief.analyzers.timex_relative import anchor_day, relday, weekday_base
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 _HAS_MERIDIEM = re.compile(r"[ap]\.?m\b", re.IGNORECASE)
 CLOCK_FOLLOWS_TEXT = True  # "at 10 p.m." -> on the day the text was telling, else the reference day
+# a clock time alone on its line ("___\n\n9:18 p.m.:\n\nText"): the heading of a live blog's entry
+_HEADING_AFTER = re.compile(r"[ \t]*:?[ \t]*(?:\n|\Z)")
 
 
 def clock_value(s: str) -> tuple[int, int] | None:
@@ -94,6 +96,12 @@ def _tonight(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("TIME", f"{iso(ctx.dct)}TNI")
 
 
+def _heading(m: Match, text: str) -> bool:
+    """Whether the clock time stands alone on its line, as a heading does."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start : m.start].strip(" \t") and bool(_HEADING_AFTER.match(text, m.end))
+
+
 def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     hm = clock_value(g.get("clock") or "")
@@ -120,6 +128,10 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
             found = [x for x in find(dayref) if x.kind == "date"]
             day = dated(found[0], ctx, text)[1] if found else None
+    elif _heading(m, text):
+        # a live blog's entry opens with its clock time: the blog's day, not the last date the entry
+        # before it told ("... won on March 1.\n\n___\n\n9:18 p.m.\n\n")
+        day = iso(ctx.dct) if ctx.dct else "XXXX-XX-XX"
     else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
         anchor = anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
         day = iso(anchor) if anchor else "XXXX-XX-XX"
