@@ -21,3 +21,26 @@ def test_a_clock_heading_of_a_live_blog_takes_the_blogs_day(brief_of) -> None:
     assert got["8:10 p.m."] == ("TIME", "2016-03-01T20:10"), got
     assert got["9 p.m."] == ("TIME", "2016-03-01T21:00"), got
     assert got["10 p.m."] == ("TIME", "2016-02-20T22:00"), got
+
+
+def test_election_day_and_super_tuesday_are_named_days(brief_of) -> None:
+    """ "Election Day" is the Tuesday after the first Monday of November of the cycle the story is in;
+    "Super Tuesday" the date the lexicon knows for its year; a British "election day", "another super
+    Tuesday" (a figure of speech: no Super Tuesday date) and "Super Tuesday II" (another day) get no value of theirs."""
+    text = "As Election Day nears, the governor is touring farms. Her rival's Super Tuesday wins were few."
+    got = timexes(brief_of(text, published="2016-02-18"))
+    assert got["Election Day"] == ("DATE", "2016-11-08"), got
+    assert got["Super Tuesday"] == ("DATE", "2016-03-01"), got
+    got = timexes(brief_of("In those years, the 2008 Super Tuesday went her way.", published="2016-02-18"))
+    assert got["Super Tuesday"] == ("DATE", "2008-02-05"), got
+    got = timexes(brief_of("The rally on Super Tuesday 2008 was loud.", published="2016-02-18"))
+    assert got["Super Tuesday 2008"] == ("DATE", "2008-02-05"), got
+    got = timexes(brief_of("On Election Day, turnout surged and the count ran into Election Night.", published="2016-11-20"))
+    assert got["Election Day"] == ("DATE", "2016-11-08"), got
+    assert got["Election Night"] == ("TIME", "2016-11-08TNI"), got
+    got = timexes(
+        brief_of("Voters in Leeds queued on election day, and the party called it another super Tuesday.", published="2015-05-10")
+    )
+    assert not any("election" in k.lower() or "super" in k.lower() for k in got), got
+    got = timexes(brief_of("The governor lost Super Tuesday II badly.", published="2016-03-20"))
+    assert "Super Tuesday" not in got, got

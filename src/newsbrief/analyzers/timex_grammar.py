@@ -291,7 +291,7 @@ def _plausible(m: Match, text: str) -> bool:
         and re.search(r"\ba\s+$", text[max(0, m.start - 3) : m.start])
     ):
         return False  # "a new year in the Persian calendar": a year, not January 1
-    if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
+    if m.kind == "holiday" and re.sub(r"\s+", " ", (g.get("h") or "").lower()) in _US_HOLIDAYS and not _us_holiday(m, text):
         return False
     if (
         m.kind == "holiday"
@@ -318,8 +318,12 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "the strike set the project two years back": a delay, not a date
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
-    if m.kind == "holiday" and not g.get("year") and re.match(r"[ \t]+[0-9]{1,2}(?=[:'’\"”,.)!?]|$)", text[m.end : m.end + 5]):
-        return False  # "Independence Day 2": a film's sequel
+    if (
+        m.kind == "holiday"
+        and not g.get("year")
+        and re.match(r"[ \t]+(?:[0-9]{1,2}(?=[:'’\"”,.)!?]|$)|(?:II|III|IV)\b)", text[m.end : m.end + 6])
+    ):
+        return False  # "Independence Day 2": a film's sequel; "Super Tuesday II": another day
     if low == "overnight" and _KIND_AFTER_OVERNIGHT.match(text, m.end):
         return False  # "overnight millionaires", "an overnight stay": a manner or a kind, no night
     if (g.get("unit") or "").lower() == "second" and re.match(r"[\s-]+hand\b", text[m.end : m.end + 7]):
@@ -396,10 +400,17 @@ _OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
 
-def _us_independence_day(m: Match, text: str) -> bool:
-    """ "Independence Day" is July 4 (the lexicon's value) only as the US holiday: capitalized, and not
-    "Ukraine's Independence Day", "your Independence Day", "an independence day celebration in Estonia"."""
+_US_HOLIDAYS = frozenset(LEX["us_holidays"])
+_SHARED_HOLIDAYS = frozenset(LEX["holidays_other_nations_have"])
+
+
+def _us_holiday(m: Match, text: str) -> bool:
+    """ "Independence Day" is July 4 (the lexicon's value), "Election Day" November's, only as the US
+    days: capitalized, and not "Ukraine's Independence Day", "your Independence Day", "an
+    independence day celebration in Estonia", "on election day" in a British story."""
     h = m.groups.get("h") or ""
+    if re.sub(r"\s+", " ", h.lower()) not in _SHARED_HOLIDAYS:
+        return h[:1].isupper()  # "Trump's Super Tuesday wins": no other nation has one
     return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
 
 
