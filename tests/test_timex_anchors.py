@@ -44,3 +44,19 @@ def test_election_day_and_super_tuesday_are_named_days(brief_of) -> None:
     assert not any("election" in k.lower() or "super" in k.lower() for k in got), got
     got = timexes(brief_of("The governor lost Super Tuesday II badly.", published="2016-03-20"))
     assert "Super Tuesday" not in got, got
+
+
+def test_days_of_history_named_by_their_date_keep_their_year(brief_of) -> None:
+    """ "9/11" and "the Sept. 11 attacks" are 2001-09-11, not September 11 of the reference's year; a
+    plain "on Sept. 11" stays a date of the reference's year, and "Fahrenheit 9/11" is a title."""
+    text = (
+        "Airport checks have grown since 9/11. The senator spoke of the Sept. 11 attacks and of the "
+        "11 September hijackers. The critic praised Fahrenheit 9/11 warmly."
+    )
+    got = timexes(brief_of(text, published="2016-02-17"))
+    assert got["9/11"] == ("DATE", "2001-09-11"), got
+    assert got["Sept. 11"] == ("DATE", "2001-09-11"), got
+    assert got["11 September"] == ("DATE", "2001-09-11"), got
+    assert [t.text for t in brief_of(text, published="2016-02-17").timexes].count("9/11") == 1
+    got = timexes(brief_of("The fair opened on Sept. 11 and closed a week later.", published="2016-02-17"))
+    assert got["Sept. 11"] == ("DATE", "2015-09-11"), got

@@ -63,6 +63,7 @@ def _lists() -> dict[str, str]:
         "REF": alternation(refs),
         "SET": alternation(LEX["sets"]),
         "HOLIDAY": alternation(LEX["holidays"]),
+        "EVENTDAY": alternation(LEX["event_days"]),
     }
 
 
@@ -316,6 +317,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
     if (g.get("dir") or "").lower() == "back" and _SET_BACK.search(text[max(0, m.start - 30) : m.start]):
         return False  # "the strike set the project two years back": a delay, not a date
+    if m.kind == "event_day" and not _event_day_ok(m, text):
+        return False
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
     if (
@@ -398,6 +401,21 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:ea
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_weekday"]) + r"\b", re.I)
 _OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]) + r"\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
+
+
+_EVENT_NOUN_AFTER = re.compile(r"\s+" + alternation(LEX["event_day_nouns"]) + r"\b", re.I)
+_EVENT_NEEDS_NOUN = frozenset(LEX["event_days_needing_noun"])
+_TITLE_WORD_BEFORE = re.compile(r"(?:^|[^.!?:;\"“\n\s])\s+[A-Z][a-z]+\s+$")
+
+
+def _event_day_ok(m: Match, text: str) -> bool:
+    """ "the 9/11 attacks", "since 9/11", "the Sept. 11 attacks": the day of history; a plain date
+    ("on Sept. 11") only before a noun of the event; "Fahrenheit 9/11" (a capitalized word inside a
+    sentence before it) is a title."""
+    name = re.sub(r"\s+", " ", (m.groups.get("h") or "").lower())
+    if name in _EVENT_NEEDS_NOUN:
+        return bool(_EVENT_NOUN_AFTER.match(text, m.end))
+    return not _TITLE_WORD_BEFORE.search(text[max(0, m.start - 30) : m.start])
 
 
 _US_HOLIDAYS = frozenset(LEX["us_holidays"])

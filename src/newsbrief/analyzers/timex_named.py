@@ -17,6 +17,7 @@ from newsbrief.analyzers.timex_grammar import LEX, Match
 # name -> "MM-DD", "MM-WD-N" (the Nth, or L last, weekday), "+K" days after it, "T<part of day>";
 # or, for a day whose date the calendar does not fix ("Super Tuesday"), {year: "MM-DD"}
 HOLIDAYS: dict[str, str | dict[str, str]] = LEX["holidays"]
+EVENT_DAYS: dict[str, str] = LEX["event_days"]
 # name -> every how many years it falls ("Election Day": US federal elections, in even years)
 CYCLES: dict[str, int] = LEX["holiday_cycle_years"]
 _SPEC = re.compile(
@@ -157,9 +158,15 @@ def _month_spelled_year(m: Match, ctx: Context, text: str) -> tuple[str, str | N
     return ("DATE", f"{year}-{month:02d}" if month and year else None)
 
 
+def _event_day(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "9/11", "the Sept. 11 attacks": the fixed day of history the lexicon gives (`event_days`)."""
+    return ("DATE", EVENT_DAYS.get(re.sub(r"\s+", " ", (m.groups.get("h") or "").lower())))
+
+
 # the match kinds (timex_grammar) this module values
 NAMED_KINDS = {
     "holiday": _holiday,
+    "event_day": _event_day,
     "spelled_year": _spelled_year,
     "month_spelled_year": _month_spelled_year,
 }
