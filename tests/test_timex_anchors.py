@@ -60,3 +60,24 @@ def test_days_of_history_named_by_their_date_keep_their_year(brief_of) -> None:
     assert [t.text for t in brief_of(text, published="2016-02-17").timexes].count("9/11") == 1
     got = timexes(brief_of("The fair opened on Sept. 11 and closed a week later.", published="2016-02-17"))
     assert got["Sept. 11"] == ("DATE", "2015-09-11"), got
+
+
+def test_that_night_needs_a_day_told_and_the_night_of_an_event_takes_its_date(brief_of) -> None:
+    """ "That night" counts from a day the text told, never from the reference when the text told
+    only a place or a year; "the night of <an event> on <a date>" is that date's night, not the one
+    told before; a day remembered ("the anniversary of ... on July 14, 1789") is no day told."""
+    text = "In 2008, the senator toured the state. In Ohio, he won the vote. That night, he thanked his staff."
+    got = timexes(brief_of(text, published="2016-02-01"))
+    assert "That night" not in got, got
+    text = "On March 1, the senator won Texas. That night, he thanked his staff."
+    got = timexes(brief_of(text, published="2016-03-03"))
+    assert got["That night"] == ("TIME", "2016-03-01TNI"), got
+    text = "A memo dated Feb. 12, 2012 warned of it. The night of the raid on the mission on Sept. 11, 2012, two guards stayed."
+    got = timexes(brief_of(text, published="2016-05-02"))
+    assert got["The night"] == ("TIME", "2012-09-11TNI"), got
+    text = (
+        "Crowds filled the promenade on Thursday, the anniversary of the fall of the old fortress on "
+        "July 14, 1789. Fireworks lit the sky for most of the night."
+    )
+    got = timexes(brief_of(text, published="2016-07-15"))
+    assert got["the night"] == ("TIME", "2016-07-14TNI"), got
