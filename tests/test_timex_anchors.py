@@ -81,3 +81,18 @@ def test_that_night_needs_a_day_told_and_the_night_of_an_event_takes_its_date(br
     )
     got = timexes(brief_of(text, published="2016-07-15"))
     assert got["the night"] == ("TIME", "2016-07-14TNI"), got
+
+
+def test_the_end_of_the_month_a_sentence_told(brief_of) -> None:
+    """ "by the end of the month", "by month's end" after a month told in the same sentence are that
+    month's; alone, the reference's."""
+    text = (
+        "The agency will add the records in January 2016 and expects to be done by the end of the month. "
+        "In March 2014, the board said that by month's end the mill would close. "
+        "Officials hope to finish by the end of the month."
+    )
+    got = brief_of(text, published="2015-12-31").timexes
+    values = [(t.text, t.value) for t in got]
+    assert ("the end of the month", "2016-01") in values, values
+    assert ("month's end", "2014-03") in values, values
+    assert values[-1] == ("the end of the month", "2015-12"), values

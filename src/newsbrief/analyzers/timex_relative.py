@@ -233,6 +233,12 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", None)
     if rel in ("that",):
         return ("DATE", _anaphoric_unit(unit, ctx))
+    if rel == "the" and unit in ("month", "year") and _told_in_sentence(text, m.start):
+        # "will add the data in January 2016 and be done by the end of the month": the month the
+        # sentence told, not the reference's
+        told = _anaphoric_unit(unit, ctx)
+        if told:
+            return ("DATE", told)
     sign = -1 if rel == "last" else 1 if rel == "next" else 0
     if unit == "day":
         return ("DATE", iso(ctx.dct + timedelta(days=sign)))
@@ -243,7 +249,11 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("DATE", None)
-    if "month" in lowered(m):
+    unit = "month" if "month" in lowered(m) else "year"
+    told = _anaphoric_unit(unit, ctx) if _told_in_sentence(text, m.start) else None
+    if told:
+        return ("DATE", told)  # "in March 2015 ... by month's end": the month the sentence told
+    if unit == "month":
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")
 
