@@ -96,3 +96,15 @@ def test_the_end_of_the_month_a_sentence_told(brief_of) -> None:
     assert ("the end of the month", "2016-01") in values, values
     assert ("month's end", "2014-03") in values, values
     assert values[-1] == ("the end of the month", "2015-12"), values
+
+
+def test_an_election_day_of_a_past_year_told_and_a_day_named_after_someone(brief_of) -> None:
+    """A past clause in a story told in a past election year means that year's Election Day; "Barack
+    Obama Election Day" is another day's name; "the Fourth of July" is July 4."""
+    text = "Campaigning for the seat in 2012, she spoke of jobs. But soon after Election Day, she changed her tune."
+    got = timexes(brief_of(text, published="2016-09-08"))
+    assert got["Election Day"] == ("DATE", "2012-11-06"), got
+    got = timexes(brief_of('Clubs joined "Carla Ortiz Election Day," a drive held in October.', published="2016-09-08"))
+    assert "Election Day" not in got, got
+    got = timexes(brief_of("The parade on the Fourth of July drew crowds.", published="2016-09-08"))
+    assert got["Fourth of July"] == ("DATE", "2016-07-04"), got

@@ -429,7 +429,9 @@ def _us_holiday(m: Match, text: str) -> bool:
     h = m.groups.get("h") or ""
     if re.sub(r"\s+", " ", h.lower()) not in _SHARED_HOLIDAYS:
         return h[:1].isupper()  # "Trump's Super Tuesday wins": no other nation has one
-    return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
+    before = text[max(0, m.start - 30) : m.start]
+    # "Barack Obama Election Day", "a designated day": a name inside a name is another day
+    return h[:1].isupper() and not _NOT_US_BEFORE.search(before) and not _TITLE_WORD_BEFORE.search(before)
 
 
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)

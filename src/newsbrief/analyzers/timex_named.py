@@ -97,7 +97,14 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         assert ctx.dct is not None
         tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
         years = [y for y in range(ctx.dct.year - 2 * cycle, ctx.dct.year + 2 * cycle + 1) if y % cycle == 0]
-        d = _nearest([x for x in (_day_in(spec, y) for y in years) if x], ctx.dct, rel, tense, _CYCLE_LAG)
+        told = re.match(r"\d{4}", ctx.last or "")
+        told_year = int(told.group(0)) if told else None
+        if not rel and tense == "past" and told_year and told_year < ctx.dct.year and told_year % cycle == 0:
+            # "Campaigning against Romney in 2012, he said little. But soon after Election Day, ...":
+            # a story told in a past election year
+            d = _day_in(spec, told_year)
+        else:
+            d = _nearest([x for x in (_day_in(spec, y) for y in years) if x], ctx.dct, rel, tense, _CYCLE_LAG)
     else:
         assert ctx.dct is not None
         tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
