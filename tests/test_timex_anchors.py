@@ -108,3 +108,13 @@ def test_an_election_day_of_a_past_year_told_and_a_day_named_after_someone(brief
     assert "Election Day" not in got, got
     got = timexes(brief_of("The parade on the Fourth of July drew crowds.", published="2016-09-08"))
     assert got["Fourth of July"] == ("DATE", "2016-07-04"), got
+
+
+def test_lowercase_election_night_only_just_after_a_us_election(brief_of) -> None:
+    """Lowercase "election night" is the US one in the weeks after it; in primary season, or in a
+    British May, it is another vote's night and gets no value."""
+    text = "On election night, the senator conceded to her rival."
+    got = timexes(brief_of(text, published="2016-11-20"))
+    assert got["election night"] == ("TIME", "2016-11-08TNI"), got
+    assert "election night" not in timexes(brief_of(text, published="2016-03-16"))
+    assert "election night" not in timexes(brief_of(text, published="2015-05-10"))

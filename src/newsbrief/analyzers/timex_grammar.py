@@ -427,11 +427,14 @@ def _us_holiday(m: Match, text: str) -> bool:
     days: capitalized, and not "Ukraine's Independence Day", "your Independence Day", "an
     independence day celebration in Estonia", "on election day" in a British story."""
     h = m.groups.get("h") or ""
-    if re.sub(r"\s+", " ", h.lower()) not in _SHARED_HOLIDAYS:
-        return h[:1].isupper()  # "Trump's Super Tuesday wins": no other nation has one
+    name = re.sub(r"\s+", " ", h.lower())
+    # "on election night": maybe, after an election (timex_named knows the reference and decides)
+    capital = h[:1].isupper() or name in LEX["us_holidays_lowercase_just_after"]
+    if name not in _SHARED_HOLIDAYS:
+        return capital  # "Trump's Super Tuesday wins": no other nation has one
     before = text[max(0, m.start - 30) : m.start]
     # "Barack Obama Election Day", "a designated day": a name inside a name is another day
-    return h[:1].isupper() and not _NOT_US_BEFORE.search(before) and not _TITLE_WORD_BEFORE.search(before)
+    return capital and not _NOT_US_BEFORE.search(before) and not _TITLE_WORD_BEFORE.search(before)
 
 
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)

@@ -18,6 +18,8 @@ from newsbrief.analyzers.timex_grammar import LEX, Match
 # or, for a day whose date the calendar does not fix ("Super Tuesday"), {year: "MM-DD"}
 HOLIDAYS: dict[str, str | dict[str, str]] = LEX["holidays"]
 EVENT_DAYS: dict[str, str] = LEX["event_days"]
+# lowercase "election night": the US one only this many days after it
+LOWERCASE_JUST_AFTER: dict[str, int] = LEX["us_holidays_lowercase_just_after"]
 # name -> every how many years it falls ("Election Day": US federal elections, in even years)
 CYCLES: dict[str, int] = LEX["holiday_cycle_years"]
 _SPEC = re.compile(
@@ -58,7 +60,7 @@ def _nearest(days: list[date], dct: date, rel: str, tense: str | None, lag: int)
     return min(after) if after else None
 
 
-def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     name = re.sub(r"\s+", " ", (g.get("h") or "").lower().replace("’", "'"))
     rule = HOLIDAYS.get(name)
@@ -87,7 +89,11 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     typ = "TIME" if part else "DATE"
     month = int(spec["month"])
     cycle = CYCLES.get(name)
+    # lowercase "election night": the US one only in the days after it
+    reach = LOWERCASE_JUST_AFTER.get(name) if not (g.get("h") or "")[:1].isupper() else None
     if year is None and ctx.dct is None:
+        if reach is not None:
+            return None
         if spec["day"]:
             return (typ, f"XXXX-{month:02d}-{spec['day']}" + (f"T{part}" if part else ""))
         return ("DATE", f"XXXX-{month:02d}")
@@ -113,6 +119,8 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         d = _day_in(spec, y)
     if d is None:
         return (typ, None)
+    if reach is not None and year is None and (ctx.dct is None or not 0 <= (ctx.dct - d).days <= reach):
+        return None  # "an election night press conference" in primary season: another vote's
     return (typ, iso(d) + (f"T{part}" if part else ""))
 
 
