@@ -118,3 +118,12 @@ def test_lowercase_election_night_only_just_after_a_us_election(brief_of) -> Non
     assert got["election night"] == ("TIME", "2016-11-08TNI"), got
     assert "election night" not in timexes(brief_of(text, published="2016-03-16"))
     assert "election night" not in timexes(brief_of(text, published="2015-05-10"))
+
+
+def test_a_day_counted_from_a_month_told_is_a_day_of_that_month(brief_of) -> None:
+    """ "They met in July 2008. The day before, ...": some day of July 2008 (TimeBank writes
+    1998-10-XX for such a day), not a day counted from the reference nor nothing."""
+    text = "The two leaders met again in July 2008, during a tour. The day before, a storm hit the port. That night, it rained."
+    got = timexes(brief_of(text, published="2015-11-10"))
+    assert got["The day before"] == ("DATE", "2008-07-XX"), got
+    assert got["That night"] == ("TIME", "2008-07-XXTNI"), got

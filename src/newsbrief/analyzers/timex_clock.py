@@ -76,6 +76,8 @@ def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | Non
         d = ctx.dct - timedelta(days=1)
     elif rel in ("that", "later that"):
         told = told_time(ctx)
+        if told is not None and told.day is None and told.month and not told.quarter:
+            return ("TIME", f"{told.year:04d}-{told.month:02d}-XXT{part}")  # "in July 2008 ... that night"
         if told is None or told.day is None:
             # "In New Hampshire, he won. That night, ...", "in 2008 ... his speech that night": the
             # text names no day of that night, and the reference's would be another night

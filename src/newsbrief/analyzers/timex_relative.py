@@ -149,6 +149,12 @@ _APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})
 def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     w = lowered(m)
     told = told_time(ctx)
+    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
+    if told is not None and told.day is None and told.month and not told.quarter:
+        # "They met again in July 2008. The day before, ...": a day of that month, which one unsaid
+        return (
+            ("TIME", f"{told.year:04d}-{told.month:02d}-XXT{part}") if part else ("DATE", f"{told.year:04d}-{told.month:02d}-XX")
+        )
     if told is None or told.day is None:
         return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
     d = anchor_day(ctx)
@@ -160,7 +166,6 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
         d = d + timedelta(days=1)
     elif "previous" in w or "before" in w or "preceding" in w:
         d = d - timedelta(days=1)
-    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
     if part:  # "the next morning", "the previous night": a part of the day before or after the one told
         return ("TIME", f"{iso(d)}T{part}")
     return ("DATE", iso(d))
