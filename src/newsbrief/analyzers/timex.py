@@ -89,6 +89,10 @@ _COMPARISON_BASE = re.compile(
     re.IGNORECASE,
 )
 
+# "the anniversary of the storming of the Bastille on July 14, 1789": the day remembered is no time the
+# story tells, so "for most of the night" after it is still the story's night
+_COMMEMORATED = re.compile(r"\banniversary\s+of\b[^.;!?\n]{0,80}$", re.IGNORECASE)
+
 _UNTIL = re.compile(r"(?<!not )\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"[^.;\n]*\bhad\b", re.IGNORECASE)
 _DURATIVE_BEFORE = re.compile(
@@ -481,7 +485,10 @@ class TimexAnnotator:
                 if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, m):
                     typ, value = "DATE", "FUTURE_REF"
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
-                if not _COMPARISON_BASE.search(text, max(0, m.start - 120), m.start):
+                if not (
+                    _COMPARISON_BASE.search(text, max(0, m.start - 120), m.start)
+                    or _COMMEMORATED.search(text, max(0, m.start - 100), m.start)
+                ):
                     ctx.last = value
                     if re.match(r"\d{4}-\d{2}-\d{2}", value):
                         ctx.last_day = value[:10]

@@ -7,16 +7,18 @@ reference day), and a date is compared as a date, never shifted by its hour (the
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
-from newsbrief.analyzers.timex_calendar import PARTS, WEEKDAYS, Context, day_number, iso, lowered, month_num
+from newsbrief.analyzers.timex_calendar import PARTS, WEEKDAYS, Context, day_number, iso, lowered, month_num, safe_date
 from newsbrief.analyzers.timex_dates import date_for, dated
-from newsbrief.analyzers.timex_grammar import LEX, Match
-from newsbrief.analyzers.timex_relative import anchor_day, relday, weekday_base
+from newsbrief.analyzers.timex_grammar import LEX, Match, find
+from newsbrief.analyzers.timex_relative import anchor_day, relday, told_time, weekday_base
 
 CLOCKWORDS: dict[str, str] = LEX["clock_words"]
 _HAS_MERIDIEM = re.compile(r"[ap]\.?m\b", re.IGNORECASE)
 CLOCK_FOLLOWS_TEXT = True  # "at 10 p.m." -> on the day the text was telling, else the reference day
+# a clock time alone on its line ("___\n\n9:18 p.m.:\n\nText"): the heading of a live blog's entry
+_HEADING_AFTER = re.compile(r"[ \t]*:?[ \t]*(?:\n|\Z)")
 
 
 def clock_value(s: str) -> tuple[int, int] | None:
@@ -60,7 +62,7 @@ def _part_weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("TIME", f"{base}T{part}" if base and part and not base.startswith("XXXX") else base)
 
 
-def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     rel = (g.get("rel") or "").lower()
     part = PARTS.get((g.get("part") or "").lower())
@@ -72,11 +74,40 @@ def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         d = ctx.dct + timedelta(days=1)
     elif rel == "last":
         d = ctx.dct - timedelta(days=1)
-    elif rel in ("that", "the", "one", "later that", "early", "late"):
+    elif rel in ("that", "later that"):
+        told = told_time(ctx)
+        if told is not None and told.day is None and told.month and not told.quarter:
+            return ("TIME", f"{told.year:04d}-{told.month:02d}-XXT{part}")  # "in July 2008 ... that night"
+        if told is None or told.day is None:
+            # "In New Hampshire, he won. That night, ...", "in 2008 ... his speech that night": the
+            # text names no day of that night, and the reference's would be another night
+            return None
+        d = told.day
+    elif rel == "the" and (on := _day_named_after(m, ctx, text)):
+        d = on  # "the night of the raid on Sept. 11, 2012": the day it names, not the one told before
+    elif rel in ("the", "one", "early", "late"):
         d = anchor_day(ctx)
     else:
         d = ctx.dct
     return ("TIME", f"{iso(d)}T{part}" if d else None)
+
+
+_OF_EVENT = re.compile(r"\s+of\s+[^.;:!?\n]{1,80}", re.IGNORECASE)
+_ON_IN = re.compile(r"\b(?:on|in)\s+", re.IGNORECASE)
+
+
+def _day_named_after(m: Match, ctx: Context, text: str) -> date | None:
+    """The full date that "the night of <an event> on <a date>" names after its event (None if none)."""
+    of = _OF_EVENT.match(text, m.end)
+    if not of:
+        return None
+    for on in _ON_IN.finditer(text, of.start(), of.end()):
+        window = text[on.end() : on.end() + 40]
+        found = next((x for x in find(window) if x.start == 0 and x.kind == "date"), None)
+        value = dated(found, ctx, window)[1] if found else None
+        if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return safe_date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    return None
 
 
 def _part_rel2(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -92,6 +123,12 @@ def _tonight(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("TIME", None)
     return ("TIME", f"{iso(ctx.dct)}TNI")
+
+
+def _heading(m: Match, text: str) -> bool:
+    """Whether the clock time stands alone on its line, as a heading does."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not text[line_start : m.start].strip(" \t") and bool(_HEADING_AFTER.match(text, m.end))
 
 
 def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -116,10 +153,12 @@ def _clock(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
             if part in (["afternoon"], ["evening"], ["night"]) and hm[0] < 12 and not _HAS_MERIDIEM.search(g.get("clock") or ""):
                 hm = (hm[0] + 12, hm[1])
         else:
-            from newsbrief.analyzers.timex_grammar import find
-
             found = [x for x in find(dayref) if x.kind == "date"]
             day = dated(found[0], ctx, text)[1] if found else None
+    elif _heading(m, text):
+        # a live blog's entry opens with its clock time: the blog's day, not the last date the entry
+        # before it told ("... won on March 1.\n\n___\n\n9:18 p.m.\n\n")
+        day = iso(ctx.dct) if ctx.dct else "XXXX-XX-XX"
     else:  # "at 10:35 a.m." belongs to the day the text was telling (else the reference day)
         anchor = anchor_day(ctx) if CLOCK_FOLLOWS_TEXT else ctx.dct
         day = iso(anchor) if anchor else "XXXX-XX-XX"

@@ -63,6 +63,7 @@ def _lists() -> dict[str, str]:
         "REF": alternation(refs),
         "SET": alternation(LEX["sets"]),
         "HOLIDAY": alternation(LEX["holidays"]),
+        "EVENTDAY": alternation(LEX["event_days"]),
     }
 
 
@@ -298,7 +299,7 @@ def _plausible(m: Match, text: str) -> bool:
     if m.kind == "unit_by_holiday":  # "the week before Christmas": the holiday's own readings decide
         at = m.start + m.text.rfind(g.get("h") or "")
         return _plausible(Match(at, at + len(g.get("h") or ""), "holiday", {"h": g.get("h")}, g.get("h") or ""), text)
-    if m.kind == "holiday" and (g.get("h") or "").lower() == "independence day" and not _us_independence_day(m, text):
+    if m.kind == "holiday" and re.sub(r"\s+", " ", (g.get("h") or "").lower()) in _US_HOLIDAYS and not _us_holiday(m, text):
         return False
     if (
         m.kind == "holiday"
@@ -323,10 +324,16 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
     if (g.get("dir") or "").lower() == "back" and _SET_BACK.search(text[max(0, m.start - 30) : m.start]):
         return False  # "the strike set the project two years back": a delay, not a date
+    if m.kind == "event_day" and not _event_day_ok(m, text):
+        return False
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
-    if m.kind == "holiday" and not g.get("year") and re.match(r"[ \t]+[0-9]{1,2}(?=[:'’\"”,.)!?]|$)", text[m.end : m.end + 5]):
-        return False  # "Independence Day 2": a film's sequel
+    if (
+        m.kind == "holiday"
+        and not g.get("year")
+        and re.match(r"[ \t]+(?:[0-9]{1,2}(?=[:'’\"”,.)!?]|$)|(?:II|III|IV)\b)", text[m.end : m.end + 6])
+    ):
+        return False  # "Independence Day 2": a film's sequel; "Super Tuesday II": another day
     if low == "overnight" and _KIND_AFTER_OVERNIGHT.match(text, m.end):
         return False  # "overnight millionaires", "an overnight stay": a manner or a kind, no night
     if (g.get("unit") or "").lower() == "second" and re.match(r"[\s-]+hand\b", text[m.end : m.end + 7]):
@@ -414,11 +421,38 @@ _OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
 
 
-def _us_independence_day(m: Match, text: str) -> bool:
-    """ "Independence Day" is July 4 (the lexicon's value) only as the US holiday: capitalized, and not
-    "Ukraine's Independence Day", "your Independence Day", "an independence day celebration in Estonia"."""
+_EVENT_NOUN_AFTER = re.compile(r"\s+" + alternation(LEX["event_day_nouns"]) + r"\b", re.I)
+_EVENT_NEEDS_NOUN = frozenset(LEX["event_days_needing_noun"])
+_TITLE_WORD_BEFORE = re.compile(r"(?:^|[^.!?:;\"“\n\s])\s+[A-Z][a-z]+\s+$")
+
+
+def _event_day_ok(m: Match, text: str) -> bool:
+    """ "the 9/11 attacks", "since 9/11", "the Sept. 11 attacks": the day of history; a plain date
+    ("on Sept. 11") only before a noun of the event; "Fahrenheit 9/11" (a capitalized word inside a
+    sentence before it) is a title."""
+    name = re.sub(r"\s+", " ", (m.groups.get("h") or "").lower())
+    if name in _EVENT_NEEDS_NOUN:
+        return bool(_EVENT_NOUN_AFTER.match(text, m.end))
+    return not _TITLE_WORD_BEFORE.search(text[max(0, m.start - 30) : m.start])
+
+
+_US_HOLIDAYS = frozenset(LEX["us_holidays"])
+_SHARED_HOLIDAYS = frozenset(LEX["holidays_other_nations_have"])
+
+
+def _us_holiday(m: Match, text: str) -> bool:
+    """ "Independence Day" is July 4 (the lexicon's value), "Election Day" November's, only as the US
+    days: capitalized, and not "Ukraine's Independence Day", "your Independence Day", "an
+    independence day celebration in Estonia", "on election day" in a British story."""
     h = m.groups.get("h") or ""
-    return h[:1].isupper() and not _NOT_US_BEFORE.search(text[max(0, m.start - 24) : m.start])
+    name = re.sub(r"\s+", " ", h.lower())
+    # "on election night": maybe, after an election (timex_named knows the reference and decides)
+    capital = h[:1].isupper() or name in LEX["us_holidays_lowercase_just_after"]
+    if name not in _SHARED_HOLIDAYS:
+        return capital  # "Trump's Super Tuesday wins": no other nation has one
+    before = text[max(0, m.start - 30) : m.start]
+    # "Barack Obama Election Day", "a designated day": a name inside a name is another day
+    return capital and not _NOT_US_BEFORE.search(before) and not _TITLE_WORD_BEFORE.search(before)
 
 
 _YEAR_SHORT_BEFORE = re.compile(

@@ -1,18 +1,34 @@
 """Values of named days and spelled years: holidays ("Christmas", "Thanksgiving": a fixed day or the
-nth weekday of a month, resources/timex/ `holidays`) and years said in words, as transcripts write
-them ("nineteen ninety-six"). Part of timex_normalize's rules.
+nth weekday of a month, resources/timex/ `holidays`), days of a cycle ("Election Day", every second
+year) or set anew each time ("Super Tuesday": the dates known, by year; none is invented), and
+years said in words, as transcripts write them ("nineteen ninety-six"). Part of timex_normalize's
+rules.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from newsbrief.analyzers.timex_calendar import WEEKDAYS, Context, iso, month_num, pick_year
+from newsbrief.analyzers.timex_calendar import WEEKDAYS, Context, iso, month_num, pick_year, safe_date
 from newsbrief.analyzers.timex_grammar import LEX, Match
 
-HOLIDAYS: dict[str, str] = LEX["holidays"]
+# name -> "MM-DD", "MM-WD-N" (the Nth, or L last, weekday), "+K" days after it, "T<part of day>";
+# or, for a day whose date the calendar does not fix ("Super Tuesday"), {year: "MM-DD"}
+HOLIDAYS: dict[str, str | dict[str, str]] = LEX["holidays"]
+EVENT_DAYS: dict[str, str] = LEX["event_days"]
+# lowercase "election night": the US one only this many days after it
+LOWERCASE_JUST_AFTER: dict[str, int] = LEX["us_holidays_lowercase_just_after"]
+# name -> every how many years it falls ("Election Day": US federal elections, in even years)
+CYCLES: dict[str, int] = LEX["holiday_cycle_years"]
+_SPEC = re.compile(
+    r"(?P<month>\d{2})-(?:(?P<day>\d{2})|(?P<wd>[A-Z]{3})-(?P<n>\d|L)(?:\+(?P<plus>\d+))?)(?:T(?P<part>[A-Z]{2}))?"
+)
+# "the 2008 Super Tuesday", "2016's Election Day": the year told right before the name
+_YEAR_BEFORE = re.compile(r"\b(?P<year>1[89][0-9]{2}|20[0-9]{2})(?:['’]s)?\s+$")
+_CYCLE_LAG = 60  # days after which "Election Day" in a present or untensed clause means the next one
+_PAST_REACH = 365  # days within which a past clause's "Election Day" is the last one, not the cycle's
 
 
 def _nth_weekday(y: int, month: int, wd: int, n: int | str) -> date | None:
@@ -22,28 +38,90 @@ def _nth_weekday(y: int, month: int, wd: int, n: int | str) -> date | None:
     return date(y, month, days[int(n) - 1]) if len(days) >= int(n) else None
 
 
-def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+def _day_in(spec: re.Match[str], year: int) -> date | None:
+    """The day a holiday's rule gives in one year."""
+    month = int(spec["month"])
+    if spec["day"]:
+        return safe_date(year, month, int(spec["day"]))
+    d = _nth_weekday(year, month, WEEKDAYS[spec["wd"].lower()], spec["n"])
+    return d + timedelta(days=int(spec["plus"] or 0)) if d else None
+
+
+def _nearest(days: list[date], dct: date, rel: str, tense: str | None, lag: int) -> date | None:
+    """Of the days a named day falls on, the one a clause means: "last" the latest before the
+    reference, as a past clause's when it lies within a year ("voted on Election Day" after one
+    election; months before the next, "used the remarks to urge a vote on Election Day" means the
+    coming one); "next" or a future clause the first after it; else the first on or after `lag`
+    days before it (an election just held is still "Election Day")."""
+    before = [d for d in days if d <= dct]
+    if rel == "last" or (tense == "past" and before and (dct - max(before)).days <= _PAST_REACH):
+        return max(before) if before else None
+    after = [d for d in days if d >= dct - timedelta(days=0 if rel == "next" or tense == "future" else lag)]
+    return min(after) if after else None
+
+
+def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
-    spec = HOLIDAYS.get(re.sub(r"\s+", " ", (g.get("h") or "").lower().replace("’", "'")))
+    name = re.sub(r"\s+", " ", (g.get("h") or "").lower().replace("’", "'"))
+    rule = HOLIDAYS.get(name)
+    if rule is None:
+        return ("DATE", None)
+    rel = (g.get("rel") or "").lower()
+    told = _YEAR_BEFORE.search(text[max(0, m.start - 10) : m.start]) if not rel else None
+    year: int | None = int(g["year"]) if g.get("year") else int(told["year"]) if told else None
+    if isinstance(rule, dict):  # a day set anew each time ("Super Tuesday"): the table's, or none
+        days = {int(y): safe_date(int(y), int(md[:2]), int(md[3:])) for y, md in rule.items()}
+        if year is not None:
+            day = days.get(year)
+        elif ctx.dct is None:
+            day = None
+        else:
+            known = [d for d in days.values() if d]
+            # the one nearest the reference (they fall years apart), unless "last"/"next" says which
+            day = _nearest(known, ctx.dct, rel, None, 0) if rel else min(known, key=lambda d: abs((d - ctx.dct).days))
+            if day and not rel and abs((day - ctx.dct).days) > 3 * 365:
+                day = None  # a later one than the table knows: no date is invented
+        return ("DATE", iso(day) if day else None)
+    spec = _SPEC.fullmatch(rule)
     if spec is None:
         return ("DATE", None)
-    parts = spec.split("-")
-    month = int(parts[0])
-    rel = (g.get("rel") or "").lower()
-    if g.get("year"):
-        year: int | None = int(g["year"])
-    elif ctx.dct is None:
-        year = None
-    else:
-        tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
-        year = pick_year(month, 15 if len(parts) > 2 else int(parts[1]), ctx.dct, tense)
-    if len(parts) == 2:
-        return ("DATE", f"{year:04d}-{spec}" if year else f"XXXX-{spec}")
-    if year is None:
+    part = spec["part"]
+    typ = "TIME" if part else "DATE"
+    month = int(spec["month"])
+    cycle = CYCLES.get(name)
+    # lowercase "election night": the US one only in the days after it
+    reach = LOWERCASE_JUST_AFTER.get(name) if not (g.get("h") or "")[:1].isupper() else None
+    if year is None and ctx.dct is None:
+        if reach is not None:
+            return None
+        if spec["day"]:
+            return (typ, f"XXXX-{month:02d}-{spec['day']}" + (f"T{part}" if part else ""))
         return ("DATE", f"XXXX-{month:02d}")
-    wd = WEEKDAYS[parts[1].lower()]
-    d = _nth_weekday(year, month, wd, parts[2] if parts[2] == "L" else int(parts[2]))
-    return ("DATE", iso(d) if d else None)
+    if year is not None:
+        d = _day_in(spec, year)
+    elif cycle:  # "Election Day": the one of the cycle the reference is in
+        assert ctx.dct is not None
+        tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
+        years = [y for y in range(ctx.dct.year - 2 * cycle, ctx.dct.year + 2 * cycle + 1) if y % cycle == 0]
+        told = re.match(r"\d{4}", ctx.last or "")
+        told_year = int(told.group(0)) if told else None
+        if not rel and tense == "past" and told_year and told_year < ctx.dct.year and told_year % cycle == 0:
+            # "Campaigning against Romney in 2012, he said little. But soon after Election Day, ...":
+            # a story told in a past election year
+            d = _day_in(spec, told_year)
+        else:
+            d = _nearest([x for x in (_day_in(spec, y) for y in years) if x], ctx.dct, rel, tense, _CYCLE_LAG)
+    else:
+        assert ctx.dct is not None
+        tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
+        this_year = _day_in(spec, ctx.dct.year)
+        y = pick_year(month, this_year.day if this_year else 15, ctx.dct, tense)
+        d = _day_in(spec, y)
+    if d is None:
+        return (typ, None)
+    if reach is not None and year is None and (ctx.dct is None or not 0 <= (ctx.dct - d).days <= reach):
+        return None  # "an election night press conference" in primary season: another vote's
+    return (typ, iso(d) + (f"T{part}" if part else ""))
 
 
 _SPELLED = {
@@ -95,9 +173,15 @@ def _month_spelled_year(m: Match, ctx: Context, text: str) -> tuple[str, str | N
     return ("DATE", f"{year}-{month:02d}" if month and year else None)
 
 
+def _event_day(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "9/11", "the Sept. 11 attacks": the fixed day of history the lexicon gives (`event_days`)."""
+    return ("DATE", EVENT_DAYS.get(re.sub(r"\s+", " ", (m.groups.get("h") or "").lower())))
+
+
 # the match kinds (timex_grammar) this module values
 NAMED_KINDS = {
     "holiday": _holiday,
+    "event_day": _event_day,
     "spelled_year": _spelled_year,
     "month_spelled_year": _month_spelled_year,
 }

@@ -149,6 +149,12 @@ _APPOSITIVE_DAY = re.compile(r"\b[0-3]?[0-9](?:st|nd|rd|th)?(?:,\s+[12][0-9]{3})
 def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     w = lowered(m)
     told = told_time(ctx)
+    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
+    if told is not None and told.day is None and told.month and not told.quarter:
+        # "They met again in July 2008. The day before, ...": a day of that month, which one unsaid
+        return (
+            ("TIME", f"{told.year:04d}-{told.month:02d}-XXT{part}") if part else ("DATE", f"{told.year:04d}-{told.month:02d}-XX")
+        )
     if told is None or told.day is None:
         return None  # "trades made that day": no day told before it, so no day to count from (TimeBank: 0 of 4)
     d = anchor_day(ctx)
@@ -160,7 +166,6 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
         d = d + timedelta(days=1)
     elif "previous" in w or "before" in w or "preceding" in w:
         d = d - timedelta(days=1)
-    part = next((code for word, code in PARTS.items() if " " not in word and re.search(rf"\b{word}\b", w)), None)
     if part:  # "the next morning", "the previous night": a part of the day before or after the one told
         return ("TIME", f"{iso(d)}T{part}")
     return ("DATE", iso(d))
@@ -233,6 +238,12 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", None)
     if rel in ("that",):
         return ("DATE", _anaphoric_unit(unit, ctx))
+    if rel == "the" and unit in ("month", "year") and _told_in_sentence(text, m.start):
+        # "will add the data in January 2016 and be done by the end of the month": the month the
+        # sentence told, not the reference's
+        told = _anaphoric_unit(unit, ctx)
+        if told:
+            return ("DATE", told)
     sign = -1 if rel == "last" else 1 if rel == "next" else 0
     if unit == "day":
         return ("DATE", iso(ctx.dct + timedelta(days=sign)))
@@ -243,7 +254,11 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("DATE", None)
-    if "month" in lowered(m):
+    unit = "month" if "month" in lowered(m) else "year"
+    told = _anaphoric_unit(unit, ctx) if _told_in_sentence(text, m.start) else None
+    if told:
+        return ("DATE", told)  # "in March 2015 ... by month's end": the month the sentence told
+    if unit == "month":
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")
 
