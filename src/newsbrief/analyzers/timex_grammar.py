@@ -511,6 +511,18 @@ _NAME_BEFORE_ON = re.compile(r"\b(?:" + "|".join(map(re.escape, LEX["name_nouns_
 def is_title(m: Match, text: str) -> bool:
     """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon",
     "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
+    if m.text[:1].isupper() and _in_known_name(m, text):
+        return True  # "a USA TODAY/Suffolk poll", "said on Fox News Sunday", "the Las Vegas Sun."
+    if _caps_inside_name(m, text):
+        return True  # "THE WEEKLY STANDARD" in a sentence written in lower case: a name in capitals
+    if (
+        m.text in ("Today", "Tonight")
+        and not _CLAUSE_OPENS_BEFORE.search(text[max(0, m.start - 4) : m.start])
+        and not _title_case_line(text, m.start)
+    ):
+        return True  # "appeared on Today", "told Today": capitalized inside a sentence, NBC's show
+    if m.text == "Sun." and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 16) : m.start]):
+        return True  # "the Baltimore Sun.": a paper ending the sentence, not Sunday
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
     if (
@@ -560,6 +572,31 @@ def is_title(m: Match, text: str) -> bool:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
     return bool(re.search(r"(?:\b[A-Z][A-Za-z]+|\bhigh)\s+$", before))  # "VOA Today", "High Noon", "high noon"
+
+
+_KNOWN_NAMES = re.compile(alternation(LEX["names_holding_time_words"]), re.IGNORECASE)
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”'‘’`(\[\n—–-]\s*)$")
+
+
+def _in_known_name(m: Match, text: str) -> bool:
+    """Whether the match lies inside a paper's or a show's name of the lexicon ("USA TODAY", "Fox News Sunday")."""
+    lo = max(0, m.start - 30)
+    return any(n.start() <= m.start and m.end <= n.end() for n in _KNOWN_NAMES.finditer(text, lo, min(len(text), m.end + 30)))
+
+
+def _caps_inside_name(m: Match, text: str) -> bool:
+    """ "THE WEEKLY STANDARD", "USA TODAY/Marist": a time word in capitals beside another word in capitals,
+    in a line mostly in lower case, is part of a name (a headline in capitals keeps its times)."""
+    if not (m.text.isupper() and sum(c.isalpha() for c in m.text) >= 3):
+        return False
+    before = re.search(r"\b([A-Z]{2,})[ \t]+$", text[max(0, m.start - 16) : m.start])
+    after = re.match(r"[ \t/]+([A-Z]{2,})\b", text[m.end : m.end + 16])
+    if not (before or after):
+        return False
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    words = re.findall(r"[A-Za-z]{3,}", text[start : end if end >= 0 else len(text)])
+    return sum(w.isupper() for w in words) * 2 < len(words)
 
 
 def _title_case_line(text: str, at: int) -> bool:
