@@ -35,3 +35,23 @@ def test_times_beside_those_names_stay(brief_of) -> None:
     assert got == {"today": ("DATE", "PRESENT_REF")} or got == {"today": ("DATE", PUB)}, got
     got = timexes(brief_of("VOTERS HEAD TO THE POLLS TODAY", published=PUB))
     assert got == {"TODAY": ("DATE", PUB)}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The panel heard Ron Pike, Dee Alder, Jill June, and Omar Best.", {}),
+        ("Jill June said the levy was fair.", {}),
+        ("April Mellody said the levy was fair.", {}),
+        ("In June Mellody said the levy was fair.", {"June": ("DATE", "2015-06")}),
+        ("Since June the board has met twice.", {"June": ("DATE", "2015-06")}),
+        ("The Women's March filled the avenue.", {}),
+        ("Speakers recalled the March on the capital in 1963.", {"1963": ("DATE", "1963")}),
+        ("The governor signed HB 1523 into law.", {}),
+        ("Of the 2500 ballots cast, 1128 were for the mayor.", {}),
+    ],
+)
+def test_people_events_and_numbers(brief_of, text: str, want: dict) -> None:
+    """A month as a person's name, an event named after a month, a bill number and a count are no
+    dates; a month after a preposition still is."""
+    assert timexes(brief_of(text, published=PUB)) == want

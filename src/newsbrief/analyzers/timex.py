@@ -389,6 +389,8 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_LONE_WORD = re.compile(r"[0-9]+|" + alternation([*LEX["months"], *LEX["weekdays"]], dotted=True), re.IGNORECASE)
+
 # ---------------------------------------------------------------- "April 24 and 25": the second day
 
 _AND_DAY = re.compile(
@@ -518,6 +520,8 @@ class TimexAnnotator:
             if span is None:
                 continue
             s, e = span
+            if _LONE_WORD.fullmatch(doc.text[s:e]):
+                continue  # "the Women's March", "HB 1523", "1128 were for": the grammar judged these words here
             if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
                 continue  # "60 Minutes", "This Week": a name; "today's world": our times
             if not bare_clock_ok(Match(s, e, "clock", {}, doc.text[s:e]), doc.text):

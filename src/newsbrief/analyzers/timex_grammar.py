@@ -351,6 +351,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "year" and not _year_ok(m, text):
         return False
+    if m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")) and _month_as_name(m, text):
+        return False
     if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
         return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
@@ -371,6 +373,25 @@ def _plausible(m: Match, text: str) -> bool:
         if not re.search(r"\b(for|in|within|over|after|took|take|takes|lasted|last|spent|spend|ago|than)\s+$", before):
             return False
     return True
+
+
+_NAME_STOP = {w.lower() for w in (*LEX["months"], *LEX["weekdays"], *LEX["words_before_month_not_names"])}
+_AFTER_SURNAME = re.compile(r"\s*(?:[,;:)]|\.(?!\w)|$)|[ \t]+(?:and|or|said|says|told|who|of|from)\b|[ \t]+[A-Z]")
+_CLAUSE_HEAD = re.compile(r"(?:^|[.!?:;\"“(\n]\s*|,\s+|\b(?:and|or)\s+)$")
+
+
+def _month_as_name(m: Match, text: str) -> bool:
+    """A month as a person's first or last name: "Jill June, Lori Smith", "April Mellody said"; a word
+    of time or a preposition before it ("Since June", "In June Smith said") keeps the month."""
+    if not re.fullmatch(r"[A-Z][a-z]+", m.text) or _title_case_line(text, m.start):
+        return False
+    prev = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]$", text[max(0, m.start - 20) : m.start])
+    if prev and prev.group(1).lower() not in _NAME_STOP and _AFTER_SURNAME.match(text, m.end):
+        return True  # "Jill June, Lori Smith", "Jill June said": a capitalized first name right before
+    nxt = re.match(r"[ \t]([A-Z][a-z]+)\b(?![ \t]*[0-9])", text[m.end : m.end + 24])
+    return bool(
+        nxt and nxt.group(1).lower() not in _NAME_STOP and _CLAUSE_HEAD.search(text[max(0, m.start - 6) : m.start])
+    )  # "April Mellody said" at the head of a clause; not "in June Smith said"
 
 
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
