@@ -55,3 +55,26 @@ def test_people_events_and_numbers(brief_of, text: str, want: dict) -> None:
     """A month as a person's name, an event named after a month, a bill number and a count are no
     dates; a month after a preposition still is."""
     assert timexes(brief_of(text, published=PUB)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About three-quarters support the levy.",
+        "Just over a quarter, 31 percent, said they were unsure.",
+        "The quarter of caucus voters who backed him were young.",
+        "The home side scored twice well into the fourth quarter.",
+        "She signed SB 2012 into law.",
+        "He won the 2010+ delegates he needed.",
+    ],
+)
+def test_fractions_games_and_labels(brief_of, text: str) -> None:
+    """A fraction, a game's quarter, a bill number and a count with '+' are no times."""
+    assert timexes(brief_of(text, published=PUB)) == {}
+
+
+def test_quarters_of_a_year_stay(brief_of) -> None:
+    got = timexes(brief_of("The firm lost 5 points of market share in the fourth quarter.", published=PUB))
+    assert got == {"the fourth quarter": ("DATE", "2015-Q4")}, got
+    got = timexes(brief_of("Sales fell in the first quarter of 2015.", published=PUB))
+    assert got == {"the first quarter of 2015": ("DATE", "2015-Q1")}, got

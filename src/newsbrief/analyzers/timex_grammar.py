@@ -253,6 +253,12 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"[\s-]+(of|century|mile|point|percent|pounder)\b", text[m.end : m.end + 12], re.I)
     ):
         return False
+    fraction = re.fullmatch(r"(?:(?:a|one|the)\s+)?quarter", low) and _FRACTION_AFTER.match(text, m.end)
+    if m.kind in ("quarter", "duration") and fraction:
+        return False  # "just over a quarter, 26 percent, said", "the quarter of voters who": a share, not three months
+    ordinal = re.search(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b", low)
+    if m.kind == "quarter" and ordinal and not re.search(r"[0-9]{4}|year", low) and _game_quarter(m, text):
+        return False  # "scored twice in the fourth quarter": a game's quarter
     if "quarter" in low and re.match(r"-point\b|[\s-]+[Pp]ounders?\b", text[m.end : m.end + 10]):
         return False  # "three quarter-point rate rises": a size of a rate step; a "Quarter Pounder"
     if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters", low) and re.search(
@@ -443,6 +449,22 @@ def bare_clock_ok(m: Match, text: str) -> bool:
 _HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b|%)", re.I)
 
 
+_FRACTION_AFTER = re.compile(
+    r"[\s,]+(?:or\s+|about\s+|roughly\s+|nearly\s+)*[0-9]+(?:\.[0-9]+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"|\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|its\s+|a\s+)?(?:year|fiscal|calendar|[0-9]{4}|century|[0-9]{2}\b))"
+)
+_GAME_CUES = re.compile(r"\b" + alternation(LEX["game_cues"]) + r"\b")
+
+
+def _game_quarter(m: Match, text: str) -> bool:
+    """ "scored twice well into the fourth quarter": a game's quarter, told by words of sport in the
+    sentence and no word of business (which "the fourth quarter" of a year always has near it)."""
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), m.start - 200) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    end = min([*ends, m.end + 200])
+    return bool(_GAME_CUES.search(text[start:end])) and not _half_of_year(m, text)
+
+
 def _half_of_year(m: Match, text: str) -> bool:
     """ "profit rose in the first half": a half of the year; "scored twice in the second half": a
     game's. Words of business or the economy in the sentence around it tell the first."""
@@ -497,6 +519,8 @@ def _measure_ok(m: Match, text: str, low: str, after: str) -> bool:
     (lodgings), "quarter-to-quarter", "average daily volume", "rise 8.5% annually" (a rate)."""
     unit = (m.groups.get("unit") or m.groups.get("q") or "").lower()
     if unit.startswith("quarter"):
+        if m.kind == "duration_adj" and re.search(r"-quarters$", low):
+            return False  # "about three-quarters support a ban": a fraction, written so
         if m.kind == "duration_adj" and _FRACTION_OF.match(after + text[m.end + 6 : m.end + 30]):
             return False
         if m.kind == "duration_bare" and not m.groups.get("rel"):
@@ -641,10 +665,10 @@ def _year_ok(m: Match, text: str) -> bool:
     y = int(m.groups["year"] or 0)
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 14]
-    amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before)
+    amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or _LABEL_BEFORE.search(before)
     # "12%", "1983-84", "1999.5", "2015:30" (a ratio or a clock); "in 1984 - sold" (a spaced dash) and
     # "in 2016: Republicans" stay years
-    if amount_before or re.match(r"\s*(?:%|percent|per cent|\.[0-9]|:[0-9])|-(?!-|[12][0-9]{3}\b)", after):
+    if amount_before or re.match(r"\s*(?:%|percent|per cent|\.[0-9]|:[0-9])|\+|-(?!-|[12][0-9]{3}\b)", after):
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True
@@ -663,6 +687,7 @@ def _year_ok(m: Match, text: str) -> bool:
     )
 
 
+_LABEL_BEFORE = re.compile(r"(?<![\w.])" + alternation(LEX["labels_before_numbers"]) + r"\s*$")
 _WORD = re.compile(r"[a-z]+")
 _TRIMS = trims()
 _BEFORE, _AFTER = 50, 40  # characters a pattern may extend before and after its anchor
