@@ -78,3 +78,18 @@ def test_quarters_of_a_year_stay(brief_of) -> None:
     assert got == {"the fourth quarter": ("DATE", "2015-Q4")}, got
     got = timexes(brief_of("Sales fell in the first quarter of 2015.", published=PUB))
     assert got == {"the first quarter of 2015": ("DATE", "2015-Q1")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She is a late night talk show host.", {}),
+        ("This fall in prices hurt the growers.", {}),
+        ("Levy cuts are the flavor of the week.", {}),
+        ("He toured the farms last fall in Iowa.", {"last fall": ("DATE", "2015-FA")}),
+        ("The vote is due by the end of the week.", {"the end of the week": ("DATE", "2016-W10")}),
+    ],
+)
+def test_genres_declines_and_idioms(brief_of, text: str, want: dict) -> None:
+    """A TV genre, a fall in prices and "the flavor of the week" are no times; autumn and a week's end are."""
+    assert timexes(brief_of(text, published=PUB)) == want

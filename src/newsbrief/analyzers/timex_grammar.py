@@ -273,14 +273,16 @@ def _plausible(m: Match, text: str) -> bool:
         and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
     ):
         return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
+    if season and season.lower() == "fall" and not g.get("year") and _DECLINE_AFTER.match(text, m.end):
+        return False  # "this fall in prices", "the fall of the dollar": a decline ("last fall in Iowa" is autumn)
     if season and not g.get("year") and _NAME_OR_IDIOM_SEASON.search(text[max(0, m.start - 8) : m.end + 12]):
         return False  # "an Indian summer", "Spring Break", "the Winter Olympics"
     if m.kind in ("ref",) and low == "the past" and re.search(r"\bthing\s+of\s+$", text[max(0, m.start - 10) : m.start]):
         return False  # "a thing of the past": an idiom
     if m.kind in ("ref",) and low == "the future" and re.match(r"\s+of\b", after):
         return False  # "the future of the plant": its fate, not a time (TimeBank: 0 of 1)
-    if m.kind == "the_unit" and low == "the year" and _AWARD_BEFORE.search(text[max(0, m.start - 24) : m.start]):
-        return False  # "player of the year": an award
+    if m.kind == "the_unit" and low in _AWARD_UNITS and _AWARD_BEFORE.search(text[max(0, m.start - 24) : m.start]):
+        return False  # "player of the year", "the flavor of the week": an award or an idiom
     if (g.get("unit") or "").lower().startswith("year") and re.search(
         r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I
     ):
@@ -359,7 +361,7 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")) and _month_as_name(m, text):
         return False
-    if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
+    if m.kind == "part_rel" and (g.get("rel") or "").lower() in ("the", "late", "early") and _KIND_AFTER_PART.match(text, m.end):
         return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
         return False  # "the dawn of a new era": a beginning, not a time of day ("the dawn of June 18" is one match)
@@ -409,6 +411,10 @@ _SEASON_PREP = re.compile(
 )
 _NAME_OR_IDIOM_SEASON = re.compile(
     r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+" + alternation(LEX["name_nouns_after_season"]) + r"\b"
+)
+_AWARD_UNITS = {"the year", "the month", "the week", "the day"}
+_DECLINE_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?" + alternation(LEX["decline_nouns_after_fall"]) + r"\b", re.I
 )
 _AWARD_BEFORE = re.compile(r"\b" + alternation(LEX["award_nouns_before_of_the_year"]) + r"\s+of\s+$", re.I)
 _EVENT_BEFORE_WEEKDAY = re.compile(r"\b" + alternation(LEX["event_names_before_weekday"]) + r"\s+$")
