@@ -93,3 +93,17 @@ def test_quarters_of_a_year_stay(brief_of) -> None:
 def test_genres_declines_and_idioms(brief_of, text: str, want: dict) -> None:
     """A TV genre, a fall in prices and "the flavor of the week" are no times; autumn and a week's end are."""
     assert timexes(brief_of(text, published=PUB)) == want
+
+
+def test_markup_attributes_are_no_text(brief_of) -> None:
+    """Dates inside a tag's attribute values (an embedded post's residue) are not the story's; the
+    visible text around them keeps its times."""
+    text = (
+        '<blockquote class="post" data-lang="en"><p>We will carry the county on Monday.</p>'
+        '<a href="https://example.org/p/1" datetime="2015-12-02" post-date="March 4, 2016">link</a>'
+        "</blockquote> The rally was held on Friday."
+    )
+    got = timexes(brief_of(text, published=PUB))
+    assert got == {"Monday": ("DATE", "2016-03-14"), "Friday": ("DATE", "2016-03-04")}, got
+    got = timexes(brief_of('The mayor posted the clip (datetime="2015-12-02") on Friday.', published=PUB))
+    assert got == {"Friday": ("DATE", "2016-03-04")}, got

@@ -20,7 +20,17 @@ from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.timex_calendar import Context, iso, week_of
-from newsbrief.analyzers.timex_grammar import LEX, Match, alternation, bare_clock_ok, find, generic_today, is_title
+from newsbrief.analyzers.timex_grammar import (
+    LEX,
+    Match,
+    alternation,
+    bare_clock_ok,
+    find,
+    generic_today,
+    in_spans,
+    is_title,
+    markup_spans,
+)
 from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
 from newsbrief.resources import load_json
@@ -500,6 +510,7 @@ class TimexAnnotator:
     def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
         out = []
         ends = [m.end for m in matches]  # matches are sorted and do not overlap: ends are sorted too
+        markup = markup_spans(doc.text)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -520,6 +531,8 @@ class TimexAnnotator:
             if span is None:
                 continue
             s, e = span
+            if in_spans(markup, s, e):
+                continue  # a tag's attribute value ('datetime="2015-12-02"'), no text of the story
             if _LONE_WORD.fullmatch(doc.text[s:e]):
                 continue  # "the Women's March", "HB 1523", "1128 were for": the grammar judged these words here
             if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):

@@ -758,4 +758,24 @@ def find(text: str) -> list[Match]:
         starts.insert(i, m.start)
         ends.insert(i, m.end)
         taken.append(m)
+    markup = markup_spans(text)
+    if markup:
+        taken = [m for m in taken if not in_spans(markup, m.start, m.end)]
     return sorted(taken, key=lambda m: m.start)
+
+
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]{0,600}>|(?<![\w-])[A-Za-z][\w:-]*=(?:\"[^\"\n<>]{0,300}\"|'[^'\n<>]{0,300}')")
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Tags and attribute="value" pairs left in a text (a tweet's `datetime="2015-12-02"`): what they
+    hold is no text of the story; [] when the text has none (the usual case, checked cheaply)."""
+    if "=" not in text and "<" not in text:
+        return []
+    return [mo.span() for mo in _MARKUP.finditer(text)]
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before start
+    return any(s < end and start < e for s, e in spans[max(0, i) : i + 2])
