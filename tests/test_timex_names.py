@@ -107,3 +107,12 @@ def test_markup_attributes_are_no_text(brief_of) -> None:
     assert got == {"Monday": ("DATE", "2016-03-14"), "Friday": ("DATE", "2016-03-04")}, got
     got = timexes(brief_of('The mayor posted the clip (datetime="2015-12-02") on Friday.', published=PUB))
     assert got == {"Friday": ("DATE", "2016-03-04")}, got
+
+
+def test_month_inside_a_person_entity(brief_of) -> None:
+    """ "asked by April Ryan": spaCy's PERSON entity spans the month, which is then a first name; a
+    month beside a name ("in June, Smith said") stays a month."""
+    got = timexes(brief_of("The question was asked by April Ryan of the radio network.", published=PUB))
+    assert got == {}, got
+    got = timexes(brief_of("The deal closed in June, Smith said.", published=PUB))
+    assert got == {"June": ("DATE", "2015-06")}, got

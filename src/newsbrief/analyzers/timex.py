@@ -329,6 +329,21 @@ def _attributive_season(doc: Doc, m: Match) -> bool:
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
 
 
+def _in_person_name(doc: Doc, m: Match) -> bool:
+    """ "asked by April Ryan", "a letter to June Jordan": a bare month or weekday inside a longer PERSON
+    entity is a name; "in June" or "on Monday" beside a name stay times (the entity then leaves them out)."""
+    if any(m.groups.get(k) for k in ("day", "year", "rel", "edge", "rel2", "part", "earl")):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.ent_type_ != "PERSON":
+        return False
+    follows = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I"
+    return tok.ent_iob_ == "I" or follows  # a first or a last name of a longer PERSON
+
+
 # ---------------------------------------------------------------- spaCy candidates the grammar missed
 
 _TIME_WORDS = "|".join(
@@ -479,6 +494,8 @@ class TimexAnnotator:
                 typ, value = got
             else:
                 if m.kind == "season" and _attributive_season(doc, m):
+                    continue
+                if m.kind in ("month", "weekday") and _in_person_name(doc, m):
                     continue
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
                 ctx.own_past = ctx.tense == "past" and m.kind == "month" and _on_past_verb(doc, m)
