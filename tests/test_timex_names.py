@@ -17,6 +17,7 @@ PUB = "2016-03-10"  # a Thursday
     [
         ("A new USA TODAY/Marist survey puts the mayor ahead.", {}),
         ("The mayor appeared on Today to defend the levy.", {}),
+        ('The mayor said on the network\'s "Today" show that the levy was fair.', {}),
         ("The mayor appeared on Today on Tuesday to defend the levy.", {"Tuesday": ("DATE", "2016-03-08")}),
         ("The senator said on Fox News Sunday that the levy was too high.", {}),
         ("The columnist wrote in THE WEEKLY STANDARD that the caucus was split.", {}),

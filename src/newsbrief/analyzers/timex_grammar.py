@@ -572,6 +572,12 @@ def is_title(m: Match, text: str) -> bool:
         and not _title_case_line(text, m.start)
     ):
         return True  # "appeared on Today", "told Today": capitalized inside a sentence, NBC's show
+    if (
+        m.text in ("Today", "Tonight")
+        and re.search(r"\b[\w'’]+\s+[\"“]$", text[max(0, m.start - 24) : m.start])
+        and re.match(r"[\"”]", text[m.end : m.end + 1])
+    ):
+        return True  # 'on NBC's "Today" show': a title in quotes inside a sentence ('he said: "Today," ...' keeps it)
     if m.text == "Sun." and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 16) : m.start]):
         return True  # "the Baltimore Sun.": a paper ending the sentence, not Sunday
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
