@@ -47,7 +47,11 @@ def test_times_beside_those_names_stay(brief_of) -> None:
         ("In June Mellody said the levy was fair.", {"June": ("DATE", "2015-06")}),
         ("Since June the board has met twice.", {"June": ("DATE", "2015-06")}),
         ("The Women's March filled the avenue.", {}),
-        ("Speakers recalled the March on the capital in 1963.", {"1963": ("DATE", "1963")}),
+        ("Speakers recalled the March on Albany in 1963.", {"1963": ("DATE", "1963")}),
+        (
+            "The campaign spent more, compared with March, when it had less.",
+            {"March": ("DATE", "2016-03")},
+        ),
         ("The governor signed HB 1523 into law.", {}),
         ("Of the 2500 ballots cast, 1128 were for the mayor.", {}),
     ],

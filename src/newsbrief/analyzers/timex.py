@@ -414,7 +414,17 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_LONE_WORD = re.compile(r"[0-9]+|" + alternation([*LEX["months"], *LEX["weekdays"]], dotted=True), re.IGNORECASE)
+_LONE_MONTH = re.compile(alternation(LEX["months"], dotted=True), re.IGNORECASE)
+
+
+def _event_named_after_month(text: str, start: int, end: int) -> bool:
+    """A lone month word that names an event: after a possessive or "no" ("the Women's March", "no March
+    without the madness"), or before "on/for/against" and a name ("the March on Washington")."""
+    return bool(
+        re.search(r"(?:['’]s|\bno)\s+$", text[max(0, start - 12) : start])
+        or re.match(r"\s+(?:on|for|against)\s+[A-Z]", text[end : end + 24])
+    )
+
 
 # ---------------------------------------------------------------- "April 24 and 25": the second day
 
@@ -550,8 +560,10 @@ class TimexAnnotator:
             s, e = span
             if in_spans(markup, s, e):
                 continue  # a tag's attribute value ('datetime="2015-12-02"'), no text of the story
-            if _LONE_WORD.fullmatch(doc.text[s:e]):
-                continue  # "the Women's March", "HB 1523", "1128 were for": the grammar judged these words here
+            if re.fullmatch(r"[0-9]+", doc.text[s:e]):
+                continue  # "HB 1523", "1128 were for": the grammar's year rules judged this number here
+            if _LONE_MONTH.fullmatch(doc.text[s:e]) and _event_named_after_month(doc.text, s, e):
+                continue  # "the Women's March", "the March on Washington": an event ("compared with March" is the month)
             if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
                 continue  # "60 Minutes", "This Week": a name; "today's world": our times
             if not bare_clock_ok(Match(s, e, "clock", {}, doc.text[s:e]), doc.text):
