@@ -121,3 +121,25 @@ def test_month_inside_a_person_entity(brief_of) -> None:
     assert got == {}, got
     got = timexes(brief_of("The deal closed in June, Smith said.", published=PUB))
     assert got == {"June": ("DATE", "2015-06")}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said that one-quarter to one-third of the staff were idle.",
+        "Turnout fell by between a quarter and a third.",
+        "The pact is a quarter-century-old one; the quarter-century-old brigade held.",
+        "He will be welcomed in every quarter of the city.",
+        "They toured the old Armenian quarter and its church.",
+        "She leads the Coalition for Peace and March on the Capitol.",
+    ],
+)
+def test_more_fractions_places_and_events(brief_of, text: str) -> None:
+    """Ranges of fractions, 'the quarter-century-old', 'in every quarter' (everywhere), a city's
+    quarter and an event named 'March on ...' are no times."""
+    assert timexes(brief_of(text, published=PUB)) == {}
+
+
+def test_quarters_and_march_that_stay(brief_of) -> None:
+    assert timexes(brief_of("The firm pays a dividend every quarter.", published=PUB)) == {"every quarter": ("SET", "P1Q")}
+    assert timexes(brief_of("He voted in March for Sanders.", published=PUB)) == {"March": ("DATE", "2016-03")}

@@ -422,7 +422,7 @@ def _event_named_after_month(text: str, start: int, end: int) -> bool:
     without the madness"), or before "on/for/against" and a name ("the March on Washington")."""
     return bool(
         re.search(r"(?:['’]s|\bno)\s+$", text[max(0, start - 12) : start])
-        or re.match(r"\s+(?:on|for|against)\s+[A-Z]", text[end : end + 24])
+        or re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[end : end + 24])
     )
 
 

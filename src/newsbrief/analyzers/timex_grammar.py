@@ -209,6 +209,9 @@ def _plausible(m: Match, text: str) -> bool:
             preps = r"in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between"
             if not re.search(rf"\b(?:{preps})\s+$", before):
                 return False
+            event = word == "March" and re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[m.end : m.end + 24])
+            if event and not re.search(r"\b(?:in|since|until|by|from|through|during|early|late|mid|last|next|this)\s+$", before):
+                return False  # "the Coalition ... and March on the Capitol": an event ("in March for Smith" is the month)
         short = len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year")
         if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
             return False  # "Jan Kavan", "Mar" without a dot and without a day or year
@@ -253,15 +256,15 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"[\s-]+(of|century|mile|point|percent|pounder)\b", text[m.end : m.end + 12], re.I)
     ):
         return False
-    fraction = re.fullmatch(r"(?:(?:a|one|the)\s+)?quarter", low) and _FRACTION_AFTER.match(text, m.end)
-    if m.kind in ("quarter", "duration") and fraction:
+    fraction = re.fullmatch(r"(?:(?:a|one|the)[\s-]+)?quarter", low) and _FRACTION_AFTER.match(text, m.end)
+    if m.kind in ("quarter", "duration", "duration_adj") and fraction:
         return False  # "just over a quarter, 26 percent, said", "the quarter of voters who": a share, not three months
     ordinal = re.search(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b", low)
     if m.kind == "quarter" and ordinal and not re.search(r"[0-9]{4}|year", low) and _game_quarter(m, text):
         return False  # "scored twice in the fourth quarter": a game's quarter
     if "quarter" in low and re.match(r"-point\b|[\s-]+[Pp]ounders?\b", text[m.end : m.end + 10]):
         return False  # "three quarter-point rate rises": a size of a rate step; a "Quarter Pounder"
-    if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters", low) and re.search(
+    if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters|every\s+quarter", low) and re.search(
         r"\b(?:in|from|among)\s+$", text[max(0, m.start - 7) : m.start]
     ):
         return False  # "criticized in some quarters": by some people ("after several quarters of losses" is time)
@@ -458,6 +461,7 @@ _HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cue
 _FRACTION_AFTER = re.compile(
     r"[\s,]+(?:or\s+|about\s+|roughly\s+|nearly\s+)*[0-9]+(?:\.[0-9]+)?\s*(?:%|percent\b|per\s+cent\b)"
     r"|\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|its\s+|a\s+)?(?:year|fiscal|calendar|[0-9]{4}|century|[0-9]{2}\b))"
+    r"|\s+(?:and|to|or)\s+(?:a|one|two)[\s-](?:third|half|fifth)s?\b|-century\b"
 )
 _GAME_CUES = re.compile(r"\b" + alternation(LEX["game_cues"]) + r"\b")
 
@@ -605,7 +609,7 @@ def is_title(m: Match, text: str) -> bool:
     part = m.groups.get("part") or ""
     if m.kind == "weekday" and part[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[m.end : m.end + 4]):
         return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
-    if m.text.startswith("Quarter") and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]):
+    if m.text in ("Quarter", "quarter") and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]):
         return True  # "the Latin Quarter", "(Literary Quarter)": a district or a name
     event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
     if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
