@@ -143,3 +143,9 @@ def test_more_fractions_places_and_events(brief_of, text: str) -> None:
 def test_quarters_and_march_that_stay(brief_of) -> None:
     assert timexes(brief_of("The firm pays a dividend every quarter.", published=PUB)) == {"every quarter": ("SET", "P1Q")}
     assert timexes(brief_of("He voted in March for Sanders.", published=PUB)) == {"March": ("DATE", "2016-03")}
+
+
+def test_a_quarter_named_by_its_month_stays(brief_of) -> None:
+    """ "the December quarter" is a quarter of the year (a month names it, no district)."""
+    got = timexes(brief_of("Sales rose in the December quarter.", published=PUB))
+    assert got.get("quarter") == ("DATE", "2015-Q4"), got

@@ -609,10 +609,11 @@ def is_title(m: Match, text: str) -> bool:
     part = m.groups.get("part") or ""
     if m.kind == "weekday" and part[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[m.end : m.end + 4]):
         return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
-    if (m.text.startswith("Quarter") or m.text == "quarter") and re.search(
-        r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]
-    ):
-        return True  # "the Latin Quarter", "(Literary Quarter)": a district or a name
+    district = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start - 20) : m.start])
+    if district and (m.text.startswith("Quarter") or (m.text == "quarter" and district.group(1).lower() not in _NAME_STOP)):
+        return (
+            True  # "the Latin Quarter", "(Literary Quarter)", "the Armenian quarter": a district ("the December quarter" is time)
+        )
     event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
     if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
