@@ -130,6 +130,7 @@ def test_month_inside_a_person_entity(brief_of) -> None:
         "Turnout fell by between a quarter and a third.",
         "The pact is a quarter-century-old one; the quarter-century-old brigade held.",
         "He will be welcomed in every quarter of the city.",
+        "He will be welcomed in every quarter, she said.",
         "They toured the old Armenian quarter and its church.",
         "She leads the Coalition for Peace and March on the Capitol.",
     ],
