@@ -20,7 +20,17 @@ from spacy.tokens import Doc
 
 from newsbrief.analyzers import base
 from newsbrief.analyzers.timex_calendar import Context, iso, week_of
-from newsbrief.analyzers.timex_grammar import LEX, Match, alternation, bare_clock_ok, find, generic_today, is_title
+from newsbrief.analyzers.timex_grammar import (
+    LEX,
+    Match,
+    alternation,
+    bare_clock_ok,
+    find,
+    generic_today,
+    in_spans,
+    is_title,
+    markup_spans,
+)
 from newsbrief.analyzers.timex_normalize import normalize
 from newsbrief.model import Timex
 from newsbrief.resources import load_json
@@ -325,6 +335,21 @@ def _attributive_season(doc: Doc, m: Match) -> bool:
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i
 
 
+def _in_person_name(doc: Doc, m: Match) -> bool:
+    """ "asked by April Ryan", "a letter to June Jordan": a bare month or weekday inside a longer PERSON
+    entity is a name; "in June" or "on Monday" beside a name stay times (the entity then leaves them out)."""
+    if any(m.groups.get(k) for k in ("day", "year", "rel", "edge", "rel2", "part", "earl")):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.ent_type_ != "PERSON":
+        return False
+    follows = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I"
+    return tok.ent_iob_ == "I" or follows  # a first or a last name of a longer PERSON
+
+
 # ---------------------------------------------------------------- spaCy candidates the grammar missed
 
 _TIME_WORDS = "|".join(
@@ -393,6 +418,18 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
     if not toks or any(t.text in ("--", "—") or (t.text in ("-", "–") and t.whitespace_) for t in toks):
         return None  # "at night -- hours after": two phrases across a dash, not one time
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_LONE_MONTH = re.compile(alternation(LEX["months"], dotted=True), re.IGNORECASE)
+
+
+def _event_named_after_month(text: str, start: int, end: int) -> bool:
+    """A lone month word that names an event: after a possessive or "no" ("the Women's March", "no March
+    without the madness"), or before "on/for/against" and a name ("the March on Washington")."""
+    return bool(
+        re.search(r"(?:['’]s|\bno)\s+$", text[max(0, start - 12) : start])
+        or re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[end : end + 24])
+    )
 
 
 # ---------------------------------------------------------------- "April 24 and 25": the second day
@@ -474,6 +511,8 @@ class TimexAnnotator:
             else:
                 if m.kind == "season" and _attributive_season(doc, m):
                     continue
+                if m.kind in ("month", "weekday") and _in_person_name(doc, m):
+                    continue
                 ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
                 ctx.own_past = ctx.tense == "past" and m.kind == "month" and _on_past_verb(doc, m)
                 if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _deadline(text, m):
@@ -507,6 +546,7 @@ class TimexAnnotator:
     def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
         out = []
         ends = [m.end for m in matches]  # matches are sorted and do not overlap: ends are sorted too
+        markup = markup_spans(doc.text)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -527,6 +567,12 @@ class TimexAnnotator:
             if span is None:
                 continue
             s, e = span
+            if in_spans(markup, s, e):
+                continue  # a tag's attribute value ('datetime="2015-12-02"'), no text of the story
+            if re.fullmatch(r"[0-9]+", doc.text[s:e]):
+                continue  # "HB 1523", "1128 were for": the grammar's year rules judged this number here
+            if _LONE_MONTH.fullmatch(doc.text[s:e]) and _event_named_after_month(doc.text, s, e):
+                continue  # "the Women's March", "the March on Washington": an event ("compared with March" is the month)
             if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
                 continue  # "60 Minutes", "This Week": a name; "today's world": our times
             if not bare_clock_ok(Match(s, e, "clock", {}, doc.text[s:e]), doc.text):

@@ -214,6 +214,9 @@ def _plausible(m: Match, text: str) -> bool:
             preps = r"in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between"
             if not re.search(rf"\b(?:{preps})\s+$", before):
                 return False
+            event = word == "March" and re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[m.end : m.end + 24])
+            if event and not re.search(r"\b(?:in|since|until|by|from|through|during|early|late|mid|last|next|this)\s+$", before):
+                return False  # "the Coalition ... and March on the Capitol": an event ("in March for Smith" is the month)
         short = len(word) <= 4 and word.lower() not in ("may", "june", "july") and not g.get("day") and not g.get("year")
         if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
             return False  # "Jan Kavan", "Mar" without a dot and without a day or year
@@ -258,12 +261,20 @@ def _plausible(m: Match, text: str) -> bool:
         and re.match(r"[\s-]+(of|century|mile|point|percent|pounder)\b", text[m.end : m.end + 12], re.I)
     ):
         return False
+    fraction = re.fullmatch(r"(?:(?:a|one|the)[\s-]+)?quarter", low) and _FRACTION_AFTER.match(text, m.end)
+    if m.kind in ("quarter", "duration", "duration_adj") and fraction:
+        return False  # "just over a quarter, 26 percent, said", "the quarter of voters who": a share, not three months
+    ordinal = re.search(r"\b(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))\b", low)
+    if m.kind == "quarter" and ordinal and not re.search(r"[0-9]{4}|year", low) and _game_quarter(m, text):
+        return False  # "scored twice in the fourth quarter": a game's quarter
     if "quarter" in low and re.match(r"-point\b|[\s-]+[Pp]ounders?\b", text[m.end : m.end + 10]):
         return False  # "three quarter-point rate rises": a size of a rate step; a "Quarter Pounder"
-    if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters", low) and re.search(
+    if re.fullmatch(r"(?:some|many|other|certain|several|all|most)\s+quarters|every\s+quarter", low) and re.search(
         r"\b(?:in|from|among)\s+$", text[max(0, m.start - 7) : m.start]
     ):
         return False  # "criticized in some quarters": by some people ("after several quarters of losses" is time)
+    if low == "quarter" and re.search(r"\b(?:in|from|among)\s+every\s+$", text[max(0, m.start - 16) : m.start]):
+        return False  # "welcomed in every quarter": everywhere (the shorter reading of "every quarter" too)
     if (
         season
         and season.lower() == "fall"
@@ -272,14 +283,16 @@ def _plausible(m: Match, text: str) -> bool:
         and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
     ):
         return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
+    if season and season.lower() == "fall" and not g.get("year") and _DECLINE_AFTER.match(text, m.end):
+        return False  # "this fall in prices", "the fall of the dollar": a decline ("last fall in Iowa" is autumn)
     if season and not g.get("year") and _NAME_OR_IDIOM_SEASON.search(text[max(0, m.start - 8) : m.end + 12]):
         return False  # "an Indian summer", "Spring Break", "the Winter Olympics"
     if m.kind in ("ref",) and low == "the past" and re.search(r"\bthing\s+of\s+$", text[max(0, m.start - 10) : m.start]):
         return False  # "a thing of the past": an idiom
     if m.kind in ("ref",) and low == "the future" and re.match(r"\s+of\b", after):
         return False  # "the future of the plant": its fate, not a time (TimeBank: 0 of 1)
-    if m.kind == "the_unit" and low == "the year" and _AWARD_BEFORE.search(text[max(0, m.start - 24) : m.start]):
-        return False  # "player of the year": an award
+    if m.kind == "the_unit" and low in _AWARD_UNITS and _AWARD_BEFORE.search(text[max(0, m.start - 24) : m.start]):
+        return False  # "player of the year", "the flavor of the week": an award or an idiom
     if (g.get("unit") or "").lower().startswith("year") and re.search(
         r"\blight[\s-]*$", text[max(0, m.start - 7) : m.start], re.I
     ):
@@ -370,7 +383,9 @@ def _plausible(m: Match, text: str) -> bool:
         or re.match(r"[ \t]+[A-Z][\w ]{0,30}['’](?!\w)", text[m.end : m.end + 40])
     ):
         return False  # "in '08" is a year; "'24 Hours'" a title in quotes, opening on a number
-    if m.kind == "part_rel" and (g.get("rel") or "").lower() == "the" and _KIND_AFTER_PART.match(text, m.end):
+    if m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")) and _month_as_name(m, text):
+        return False
+    if m.kind == "part_rel" and (g.get("rel") or "").lower() in ("the", "late", "early") and _KIND_AFTER_PART.match(text, m.end):
         return False  # "the night sky", "the morning sun", "the evening news": a thing of that time of day
     if m.kind == "part_rel" and (g.get("part") or "").lower() in ("dawn", "dusk") and re.match(r"\s+of\b", after):
         return False  # "the dawn of a new era": a beginning, not a time of day ("the dawn of June 18" is one match)
@@ -398,6 +413,26 @@ def _plausible(m: Match, text: str) -> bool:
 # "Hours later", "days before the vote": an unsaid number of units (TimeBank: "several months before"); not
 # "after", whose one bare case in TimeBank is valued as the date it reaches ("days after" -> 1998-10-XX)
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|before)\b", re.IGNORECASE)
+
+_NAME_STOP = {w.lower() for w in (*LEX["months"], *LEX["weekdays"], *LEX["words_before_month_not_names"])}
+_AFTER_SURNAME = re.compile(r"\s*(?:[,;:)]|\.(?!\w)|$)|[ \t]+(?:and|or|said|says|told|who|of|from)\b|[ \t]+[A-Z]")
+_CLAUSE_HEAD = re.compile(r"(?:^|[.!?:;\"“(\n]\s*|,\s+|\b(?:and|or)\s+)$")
+
+
+def _month_as_name(m: Match, text: str) -> bool:
+    """A month as a person's first or last name: "Jill June, Lori Smith", "April Mellody said"; a word
+    of time or a preposition before it ("Since June", "In June Smith said") keeps the month."""
+    if not re.fullmatch(r"[A-Z][a-z]+", m.text) or _title_case_line(text, m.start):
+        return False
+    prev = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]$", text[max(0, m.start - 20) : m.start])
+    if prev and prev.group(1).lower() not in _NAME_STOP and _AFTER_SURNAME.match(text, m.end):
+        return True  # "Jill June, Lori Smith", "Jill June said": a capitalized first name right before
+    nxt = re.match(r"[ \t]([A-Z][a-z]+)\b(?![ \t]*[0-9])", text[m.end : m.end + 24])
+    return bool(
+        nxt and nxt.group(1).lower() not in _NAME_STOP and _CLAUSE_HEAD.search(text[max(0, m.start - 6) : m.start])
+    )  # "April Mellody said" at the head of a clause; not "in June Smith said"
+
+
 _CRICKET_BEFORE = re.compile(r"(?:[0-9]+-ball|\b(?:maiden|Test|ODI|T20|unbeaten|double))\s+$")
 _CRICKET_AFTER = re.compile(r"\s+(?:off|from|in)\s+[0-9]+\s+(?:balls|deliveries)\b")
 _IDIOM_AT = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“‘'(]\s*)At\s+$|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hat)\s+at\s+$")
@@ -407,6 +442,10 @@ _SEASON_PREP = re.compile(
 )
 _NAME_OR_IDIOM_SEASON = re.compile(
     r"\bIndian\s+summer\b|\b(?:Spring|Summer|Fall|Autumn|Winter)\s+" + alternation(LEX["name_nouns_after_season"]) + r"\b"
+)
+_AWARD_UNITS = {"the year", "the month", "the week", "the day"}
+_DECLINE_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?" + alternation(LEX["decline_nouns_after_fall"]) + r"\b", re.I
 )
 _AWARD_BEFORE = re.compile(r"\b" + alternation(LEX["award_nouns_before_of_the_year"]) + r"\s+of\s+$", re.I)
 _EVENT_BEFORE_WEEKDAY = re.compile(r"\b" + alternation(LEX["event_names_before_weekday"]) + r"\s+$")
@@ -479,6 +518,23 @@ def bare_clock_ok(m: Match, text: str) -> bool:
 _HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b|%)", re.I)
 
 
+_FRACTION_AFTER = re.compile(
+    r"[\s,]+(?:or\s+|about\s+|roughly\s+|nearly\s+)*[0-9]+(?:\.[0-9]+)?\s*(?:%|percent\b|per\s+cent\b)"
+    r"|\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|its\s+|a\s+)?(?:year|fiscal|calendar|[0-9]{4}|century|[0-9]{2}\b))"
+    r"|\s+(?:and|to|or)\s+(?:a|one|two)[\s-](?:third|half|fifth)s?\b|-century\b"
+)
+_GAME_CUES = re.compile(r"\b" + alternation(LEX["game_cues"]) + r"\b")
+
+
+def _game_quarter(m: Match, text: str) -> bool:
+    """ "scored twice well into the fourth quarter": a game's quarter, told by words of sport in the
+    sentence and no word of business (which "the fourth quarter" of a year always has near it)."""
+    start = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start), m.start - 200) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    end = min([*ends, m.end + 200])
+    return bool(_GAME_CUES.search(text[start:end])) and not _half_of_year(m, text)
+
+
 def _half_of_year(m: Match, text: str) -> bool:
     """ "profit rose in the first half": a half of the year; "scored twice in the second half": a
     game's. Words of business or the economy in the sentence around it tell the first."""
@@ -533,6 +589,8 @@ def _measure_ok(m: Match, text: str, low: str, after: str) -> bool:
     (lodgings), "quarter-to-quarter", "average daily volume", "rise 8.5% annually" (a rate)."""
     unit = (m.groups.get("unit") or m.groups.get("q") or "").lower()
     if unit.startswith("quarter"):
+        if m.kind == "duration_adj" and re.search(r"-quarters$", low):
+            return False  # "about three-quarters support a ban": a fraction, written so
         if m.kind == "duration_adj" and _FRACTION_OF.match(after + text[m.end + 6 : m.end + 30]):
             return False
         if m.kind == "duration_bare" and not m.groups.get("rel"):
@@ -568,6 +626,24 @@ _NAME_BEFORE_ON = re.compile(r"\b(?:" + "|".join(map(re.escape, LEX["name_nouns_
 def is_title(m: Match, text: str) -> bool:
     """A name that contains a time word: "This Week" (a TV show), "60 Minutes", "USA Today", "High Noon",
     "the Daily Mail", "the Sunday Times", "the Mail on Sunday"."""
+    if m.text[:1].isupper() and _in_known_name(m, text):
+        return True  # "a USA TODAY/Suffolk poll", "said on Fox News Sunday", "the Las Vegas Sun."
+    if _caps_inside_name(m, text):
+        return True  # "THE WEEKLY STANDARD" in a sentence written in lower case: a name in capitals
+    if (
+        m.text in ("Today", "Tonight")
+        and not _CLAUSE_OPENS_BEFORE.search(text[max(0, m.start - 4) : m.start])
+        and not _title_case_line(text, m.start)
+    ):
+        return True  # "appeared on Today", "told Today": capitalized inside a sentence, NBC's show
+    if (
+        m.text in ("Today", "Tonight")
+        and re.search(r"\b[\w'’]+\s+[\"“]$", text[max(0, m.start - 24) : m.start])
+        and re.match(r"[\"”]", text[m.end : m.end + 1])
+    ):
+        return True  # 'on NBC's "Today" show': a title in quotes inside a sentence ('he said: "Today," ...' keeps it)
+    if m.text == "Sun." and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 16) : m.start]):
+        return True  # "the Baltimore Sun.": a paper ending the sentence, not Sunday
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
     if (
@@ -593,8 +669,11 @@ def is_title(m: Match, text: str) -> bool:
     part = m.groups.get("part") or ""
     if m.kind == "weekday" and part[:1].isupper() and re.match(r"[ \t]+[A-Z][a-z]", text[m.end : m.end + 4]):
         return True  # "Friday Night Lights", "Monday Night Raw": a capitalized part of the day inside a name
-    if m.text.startswith("Quarter") and re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start - 20) : m.start]):
-        return True  # "the Latin Quarter", "(Literary Quarter)": a district or a name
+    district = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start - 20) : m.start])
+    if district and (m.text.startswith("Quarter") or (m.text == "quarter" and district.group(1).lower() not in _NAME_STOP)):
+        return (
+            True  # "the Latin Quarter", "(Literary Quarter)", "the Armenian quarter": a district ("the December quarter" is time)
+        )
     event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
     if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
@@ -629,6 +708,30 @@ def is_title(m: Match, text: str) -> bool:
 _OPEN_QUOTE_BEFORE = re.compile(r"(?<![.!?:;\n])(?<![.!?:;\n]\s)(?:\s|^)(?:''|``|[\"“'‘’])$")
 _CLOSE_QUOTE_AFTER = re.compile(r"[.,!?]?(?:''|[\"”'’])(?!\w)")
 
+_KNOWN_NAMES = re.compile(alternation(LEX["names_holding_time_words"]), re.IGNORECASE)
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[.!?:;\"“”'‘’`(\[\n—–-]\s*)$")
+
+
+def _in_known_name(m: Match, text: str) -> bool:
+    """Whether the match lies inside a paper's or a show's name of the lexicon ("USA TODAY", "Fox News Sunday")."""
+    lo = max(0, m.start - 30)
+    return any(n.start() <= m.start and m.end <= n.end() for n in _KNOWN_NAMES.finditer(text, lo, min(len(text), m.end + 30)))
+
+
+def _caps_inside_name(m: Match, text: str) -> bool:
+    """ "THE WEEKLY STANDARD", "USA TODAY/Marist": a time word in capitals beside another word in capitals,
+    in a line mostly in lower case, is part of a name (a headline in capitals keeps its times)."""
+    if not (m.text.isupper() and sum(c.isalpha() for c in m.text) >= 3):
+        return False
+    before = re.search(r"\b([A-Z]{2,})[ \t]+$", text[max(0, m.start - 16) : m.start])
+    after = re.match(r"[ \t/]+([A-Z]{2,})\b", text[m.end : m.end + 16])
+    if not (before or after):
+        return False
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    words = re.findall(r"[A-Za-z]{3,}", text[start : end if end >= 0 else len(text)])
+    return sum(w.isupper() for w in words) * 2 < len(words)
+
 
 def _title_case_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a headline in title case: most of its longer words capitalized."""
@@ -651,10 +754,10 @@ def _year_ok(m: Match, text: str) -> bool:
     y = int(m.groups["year"] or 0)
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 14]
-    amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before)
+    amount_before = re.search(r"[$£€#]\s*$|\bNo\.\s*$|\bnumber\s+$", before) or _LABEL_BEFORE.search(before)
     # "12%", "1983-84", "1999.5", "2015:30" (a ratio or a clock); "in 1984 - sold" (a spaced dash) and
     # "in 2016: Republicans" stay years
-    if amount_before or re.match(r"\s*(?:%|percent|per cent|\.[0-9]|:[0-9])|-(?!-|[12][0-9]{3}\b)", after):
+    if amount_before or re.match(r"\s*(?:%|percent|per cent|\.[0-9]|:[0-9])|\+|-(?!-|[12][0-9]{3}\b)", after):
         return False
     if m.groups.get("edge") or m.groups.get("ordelse"):
         return True
@@ -673,6 +776,7 @@ def _year_ok(m: Match, text: str) -> bool:
     )
 
 
+_LABEL_BEFORE = re.compile(r"(?<![\w.])" + alternation(LEX["labels_before_numbers"]) + r"\s*$")
 _WORD = re.compile(r"[a-z]+")
 _TRIMS = trims()
 _BEFORE, _AFTER = 50, 40  # characters a pattern may extend before and after its anchor
@@ -737,4 +841,24 @@ def find(text: str) -> list[Match]:
         starts.insert(i, m.start)
         ends.insert(i, m.end)
         taken.append(m)
+    markup = markup_spans(text)
+    if markup:
+        taken = [m for m in taken if not in_spans(markup, m.start, m.end)]
     return sorted(taken, key=lambda m: m.start)
+
+
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]{0,600}>|(?<![\w-])[A-Za-z][\w:-]*=(?:\"[^\"\n<>]{0,300}\"|'[^'\n<>]{0,300}')")
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Tags and attribute="value" pairs left in a text (a tweet's `datetime="2015-12-02"`): what they
+    hold is no text of the story; [] when the text has none (the usual case, checked cheaply)."""
+    if "=" not in text and "<" not in text:
+        return []
+    return [mo.span() for mo in _MARKUP.finditer(text)]
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span starting at or before start
+    return any(s < end and start < e for s, e in spans[max(0, i) : i + 2])
