@@ -149,6 +149,14 @@ def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
         return cur_year if si < ci else cur_year - 1
     if rel in ("next", "coming", "this coming"):
         return cur_year if si > ci else cur_year + 1
+    if rel == "this":
+        # "this summer"/"this fall" stays in the calendar year told, whatever the tense ("until they
+        # cast their votes this summer", said in April): never last year's; a future clause may move
+        # a season already over to the next one ("will reopen this spring", said in October)
+        if si == ci:
+            return cur_year
+        end = LEX["season_months"][code][1]
+        return dct.year + (1 if tense == "future" and code != "WI" and end < dct.month else 0)
     if tense == "past" and si > ci:
         return cur_year - 1
     if tense == "future" and si < ci:
