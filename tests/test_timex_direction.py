@@ -29,3 +29,52 @@ def value_of(brief, expression: str) -> str | None:
 )
 def test_this_season_stays_in_its_year(brief_of, text: str, published: str, expression: str, value: str) -> None:
     assert value_of(brief_of(text, published=published), expression) == value
+
+
+# 2021-03-10 is a Wednesday; October lies seven months ahead and five behind, so the nearest October
+# (the value with no tense) is the last one
+PUB = "2021-03-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # what a present verb reaches for, an imperative, "could" and "come" look ahead
+        ("The mayor needs to win in October to keep the office.", "October", "2021-10"),
+        ("Let's beat them in October.", "October", "2021-10"),
+        ("The new toll could take effect in October.", "October", "2021-10"),
+        ("The club will need its captain come October.", "October", "2021-10"),
+        # a month told in the present is the coming one, unless it is one of the last two
+        ("The festival returns to the harbour in October.", "October", "2021-10"),
+        ("Exports are up 4% from January.", "January", "2021-01"),
+        # a scheduled event in a present clause, or with no verb, is a schedule, not a report
+        ("Pollsters are watching October's runoff closely.", "October", "2021-10"),
+        ("The October referendum: what is at stake", "October", "2021-10"),
+        # ... but a past verb's own event is behind, and a past that only tells of it gives the nearest
+        ("The governor stumbled at the debate in October.", "October", "2020-10"),
+        ("Aides pressed for a say in the agenda for the summit convention in July.", "July", "2021-07"),
+    ],
+)
+def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a planned event and a lead-up look ahead, unless the lead-up is told in a simple past
+        ("The group announced a planned march on Saturday.", "Saturday", "2021-03-13"),
+        ("Turnout has been heavy ahead of the runoff on Sunday.", "Sunday", "2021-03-14"),
+        ("The mayor had a big lead heading into Sunday's runoff.", "Sunday", "2021-03-07"),
+        ("After losing Sunday's runoff, the mayor conceded.", "Sunday", "2021-03-07"),
+        ("His victory in Sunday's runoff gives him a mandate.", "Sunday", "2021-03-07"),
+        # a present perfect and a present verb of judging reach back to a past day
+        ("The senator has been raising money all week, including on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
+        ("Critics are slamming the mayor's speech on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
+        # a when-clause under a future takes its future; a plan dated by a day that opens the sentence is past
+        ("The board was expected to vote once the audit ended Friday.", "Friday", "2021-03-12"),
+        ("On Monday, the agency planned to reopen the office.", "Monday", "2021-03-08"),
+    ],
+)
+def test_weekdays_of_events_plans_and_perfects(brief_of, text: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=PUB), expression) == value

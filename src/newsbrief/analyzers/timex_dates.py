@@ -30,6 +30,9 @@ from newsbrief.analyzers.timex_calendar import (
 )
 from newsbrief.analyzers.timex_grammar import LEX, Match
 
+# months ahead (mod 12) up to which a month told in the present is the coming one: 10 leaves the two
+# months just gone to the nearest ("sales are up from February", said in March)
+_PRESENT_BACK = 10
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
 
@@ -126,6 +129,10 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
+    elif ctx.tense == "present" and (month - dct.month) % 12 < _PRESENT_BACK:
+        # "the election is in November", "needs to win in November": a month told in the present is
+        # the coming one (this month included); only the last month or two are reports ("up from January")
+        y = dct.year if month >= dct.month else dct.year + 1
     else:
         y = pick_year(month, None, dct, ctx.tense)
     return ("DATE", f"{y:04d}-{month:02d}")
