@@ -42,6 +42,7 @@ PUB = "2021-03-10"
         # what a present verb reaches for, an imperative, "could" and "come" look ahead
         ("The mayor needs to win in October to keep the office.", "October", "2021-10"),
         ("Let's beat them in October.", "October", "2021-10"),
+        ("The coach shouted: “Let’s win it in October.”", "October", "2021-10"),
         ("The new toll could take effect in October.", "October", "2021-10"),
         ("The club will need its captain come October.", "October", "2021-10"),
         # a month told in the present is the coming one, unless it is one of the last two
@@ -66,6 +67,9 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
         ("The group announced a planned march on Saturday.", "Saturday", "2021-03-13"),
         ("Turnout has been heavy ahead of the runoff on Sunday.", "Sunday", "2021-03-14"),
         ("The mayor had a big lead heading into Sunday's runoff.", "Sunday", "2021-03-07"),
+        # "ahead of", "in the run-up to" look ahead even from a simple past, and make any noun awaited
+        ("Shares slipped ahead of the vote on Sunday.", "Sunday", "2021-03-14"),
+        ("Traders were cautious in the run-up to the launch on Sunday.", "Sunday", "2021-03-14"),
         ("After losing Sunday's runoff, the mayor conceded.", "Sunday", "2021-03-07"),
         ("His victory in Sunday's runoff gives him a mandate.", "Sunday", "2021-03-07"),
         # a present perfect and a present verb of judging reach back to a past day

@@ -210,7 +210,7 @@ def _verb_tense(v, depth: int = 0) -> str | None:
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
     if v.tag_ == "VB" and v.dep_ == "ROOT" and not auxes and not subject:
         return "future"  # an imperative: "Vote on Tuesday!"; "let's" has its subject "'s"
-    if v.lemma_ == "let" and v.tag_ == "VB" and any(c.lower_ in ("'s", "’s", "us") for c in v.children):
+    if v.lemma_ == "let" and v.tag_ == "VB" and v.i + 1 < len(v.doc) and v.nbor(1).lower_ in ("'s", "’s", "us"):
         return "future"  # "Let's defeat her in November"
     if v.tag_ == "VBP" and not auxes and v.lower_ in _PAST_AS_BASE:
         return None  # "weakness hurt the index on Friday": past as likely as present
@@ -270,6 +270,7 @@ def _on_past_verb(doc: Doc, m: Match) -> bool:
 _EVENT_NOUNS = frozenset(LEX["scheduled_event_nouns"])
 _PROSPECTIVE_MODS = frozenset(LEX["prospective_noun_modifiers"])
 _LEAD_UP = re.compile(r"\b" + alternation(LEX["lead_up_before_event"]) + r"\s+$", re.IGNORECASE)
+_LEAD_UP_PARTICIPLE = re.compile(r"\b" + alternation(LEX["lead_up_participles"]) + r"\s+$", re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following|from)\s+$", re.IGNORECASE)
 _OUTCOMES = frozenset(LEX["event_outcome_nouns"])
 
@@ -289,6 +290,17 @@ def _governing(tok: Token) -> tuple[Token | None, bool]:
             return None, after
         tok = tok.head
     return None, after
+
+
+def _lead_up(text: str, at: int, verb: Token | None) -> str | None:
+    """The direction a lead-up right before `at` gives: "ahead of", "toward" look ahead unless told in
+    a pluperfect; "heading into" only when not told in a simple past. None without a lead-up."""
+    if _LEAD_UP.search(text, max(0, at - 30), at):
+        pluperfect = verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+        return "none" if pluperfect else "future"
+    if _LEAD_UP_PARTICIPLE.search(text, max(0, at - 30), at):
+        return "none" if _told_past(verb) else "future"
+    return None
 
 
 def _told_past(verb: Token | None) -> bool:
@@ -322,7 +334,11 @@ def _event_of(span: Span) -> Token | None:
         noun = tok.head.nbor(-1)  # "ahead of the caucuses on Monday", its "on" parsed as the verb's: the caucuses' day
     if noun is None:
         return None
-    return noun if _planned(noun) or noun.lemma_.lower() in _EVENT_NOUNS or noun.lower_ in _EVENT_NOUNS else None
+    # "ahead of voting Tuesday", "in the run-up to the kickoff on Monday": whatever it is, it is awaited
+    at = noun.left_edge.idx
+    led_up = any(rx.search(span.doc.text, max(0, at - 30), at) for rx in (_LEAD_UP, _LEAD_UP_PARTICIPLE))
+    scheduled = noun.lemma_.lower() in _EVENT_NOUNS or noun.lower_ in _EVENT_NOUNS
+    return noun if _planned(noun) or scheduled or led_up else None
 
 
 def _event_tense(doc: Doc, noun: Token) -> str | None:
@@ -338,14 +354,15 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
         head = head.head
     lead = doc.text[max(0, noun.left_edge.idx - 30) : noun.left_edge.idx]
     prep = head.head if head.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN", "PRON") and not _LEAD_UP.search(lead):
+    verb, after = _governing(head)
+    led = _lead_up(doc.text, noun.left_edge.idx, verb)
+    if led:
+        return led
+    if prep is not None and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return None  # "the results of Tuesday's primary": an aspect of the event, told as reports are
     if prep is not None and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES:
         return "none"  # "his victory in Tuesday's primary": an outcome, reported, so no schedule
-    verb, after = _governing(head)
     t = _verb_tense(verb) if verb is not None else None
-    if _LEAD_UP.search(lead):
-        return "none" if _told_past(verb) else "future"
     if after or _AFTER_EVENT.search(lead):
         return "future" if t == "future" else "past"
     if t in ("present", None):
@@ -370,9 +387,9 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return "past"  # "The clerk said Monday she suspects ...": the day of the saying (not "will be announced on Monday")
     if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
         return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
-    if _LEAD_UP.search(doc.text, max(0, start - 30), start):
-        # "marching toward November"; not "had the votes going into November", a lead-up now over
-        return None if _told_past(_governing(tok)[0]) else "future"
+    led = _lead_up(doc.text, start, _governing(tok)[0])
+    if led:
+        return None if led == "none" else led  # "marching toward November"; not "had the votes going into November"
     event = _event_of(span)
     if event is not None:
         got = _event_tense(doc, event)
