@@ -45,6 +45,9 @@ PUB = "2021-03-10"
         ("The coach shouted: “Let’s win it in October.”", "October", "2021-10"),
         ("The new toll could take effect in October.", "October", "2021-10"),
         ("The club will need its captain come October.", "October", "2021-10"),
+        # a prospect lies ahead, unless it is one of the past
+        ("Pundits are upbeat about the mayor's chances of winning in October.", "October", "2021-10"),
+        ("The mayor saw her chances in October fade.", "October", "2020-10"),
         # a month told in the present is the coming one, unless it is one of the last two
         ("The festival returns to the harbour in October.", "October", "2021-10"),
         ("Exports are up 4% from January.", "January", "2021-01"),

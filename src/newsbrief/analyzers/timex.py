@@ -273,6 +273,7 @@ _LEAD_UP = re.compile(r"\b" + alternation(LEX["lead_up_before_event"]) + r"\s+$"
 _LEAD_UP_PARTICIPLE = re.compile(r"\b" + alternation(LEX["lead_up_participles"]) + r"\s+$", re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"\b(?:after|since|following|from)\s+$", re.IGNORECASE)
 _OUTCOMES = frozenset(LEX["event_outcome_nouns"])
+_PROSPECTS = frozenset(LEX["prospect_nouns"])
 
 
 def _governing(tok: Token) -> tuple[Token | None, bool]:
@@ -429,6 +430,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             if t:
                 return t
         elif tok.pos_ in ("NOUN", "PROPN", "PRON") and not (span.start <= tok.i < span.end):
+            if tok.lemma_.lower() in _PROSPECTS and tok.i < span.start:
+                # "upbeat about her chances of winning in November", "will have a chance to vote on
+                # Tuesday": a prospect lies ahead, unless it was one of the past ("had a chance to ...")
+                return None if _verb_tense(_governing(tok)[0] or tok) == "past" else "future"
             via_noun = True
         if tok.head.i == tok.i:
             break
