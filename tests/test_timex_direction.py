@@ -51,6 +51,8 @@ PUB = "2021-03-10"
         # a month told in the present is the coming one, unless it is one of the last two
         ("The festival returns to the harbour in October.", "October", "2021-10"),
         ("Exports are up 4% from January.", "January", "2021-01"),
+        # ... but a month naming a thing of its own ("the October defeat") is no schedule: the nearest
+        ("The club is winless while the 3-0 October thrashing by its rivals is still fresh in the memory.", "October", "2020-10"),
         # a scheduled event in a present clause, or with no verb, is a schedule, not a report
         ("Pollsters are watching October's runoff closely.", "October", "2021-10"),
         ("The October referendum: what is at stake", "October", "2021-10"),

@@ -359,8 +359,10 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     led = _lead_up(doc.text, noun.left_edge.idx, verb)
     if led:
         return led
-    if prep is not None and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return None  # "the results of Tuesday's primary": an aspect of the event, told as reports are
+    if prep is not None and prep.lower_ in ("of", "during") and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "the results of Tuesday's primary", "problems during Monday's debate": a thing of the event,
+        # told as reports are
+        return None
     if prep is not None and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES:
         return "none"  # "his victory in Tuesday's primary": an outcome, reported, so no schedule
     t = _verb_tense(verb) if verb is not None else None
@@ -398,6 +400,17 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
             return None if got == "none" else got
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
         return "past"  # "Wednesday's ruling": an event the text reports, whatever the clause's tense
+    got = _walk_tense(doc, span)
+    modifier = tok.dep_ == "compound" or (tok.dep_ in ("nmod", "amod") and tok.head.pos_ == "NOUN")
+    if got == "present" and modifier and tok.head.i > tok.i:
+        return None  # "the 4-0 February hammering", "its June figures": a thing of that month, not a schedule
+    return got
+
+
+def _walk_tense(doc: Doc, span: Span) -> str | None:
+    """The tense of the verb a span hangs from, climbing through participles and nouns, else of the
+    sentence's main verb."""
+    tok = span.root
     via_noun = False  # reached through a noun ("Wechsler on Thursday: ... there is"): not the day's own verb
     untensed = False  # reached through a participle with no tense of its own ("after winning it on Sunday")
     before_clause = False  # ... and then through "after": an event before the clause it hangs from
