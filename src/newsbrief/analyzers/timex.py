@@ -163,6 +163,11 @@ _SAYING = frozenset(k for k, v in load_json("attribution/cues.json")["verbs"].it
 _REACTION = frozenset(LEX["reaction_verbs"])
 
 
+def _lemma(tok: Token) -> str:
+    """A verb's lemma, mended where the lemmatizer slips: "hoping"/"hoped" come out as "hop"."""
+    return "hope" if tok.lemma_ == "hop" and tok.lower_ in ("hoping", "hoped", "hopes") else tok.lemma_
+
+
 def _verb_tense(v, depth: int = 0) -> str | None:
     """The tense of the clause of verb v. spaCy makes a new Token object on each access, so tokens are
     compared by index (`.i`), never with `is`; the climb to heads stops after a few steps."""
@@ -189,9 +194,9 @@ def _verb_tense(v, depth: int = 0) -> str | None:
             return "past"
         if head.pos_ == "ADJ" and head.lemma_ not in _PROSPECTIVE_ADJ and head.head.pos_ in ("VERB", "AUX"):
             return _verb_tense(head.head, depth + 1)  # "were not able to retrieve them Tuesday": the copula's tense
-        if head.lemma_ in _ATTEMPT and head.tag_ == "VBD":
+        if _lemma(head) in _ATTEMPT and head.tag_ == "VBD":
             return "past"  # "sought to quell the rumors on Thursday", "tried to land it Friday": an attempt made
-        if head.i == v.i or head.lemma_ in _INTENT or head.pos_ not in ("VERB", "AUX"):
+        if head.i == v.i or _lemma(head) in _INTENT or head.pos_ not in ("VERB", "AUX"):
             return "future"  # "plans to visit on Tuesday"
         got = _verb_tense(head, depth + 1)  # "extended their offers to acquire it Friday": the offer's tense
         # "needs to win in November", "has to file it by Friday": what a present verb reaches for lies
