@@ -298,14 +298,16 @@ def _governing(tok: Token) -> tuple[Token | None, bool]:
     return None, after
 
 
-def _lead_up(text: str, at: int, verb: Token | None) -> str | None:
-    """The direction a lead-up right before `at` gives: "ahead of", "toward" look ahead unless told in
-    a pluperfect; "heading into" only when not told in a simple past. None without a lead-up."""
+def _lead_up(text: str, at: int, tok: Token) -> str | None:
+    """The direction a lead-up right before `at` gives ("future" or "none"), told by the verb above tok:
+    "ahead of", "toward" look ahead unless told in a pluperfect; "heading into" only when not told in a
+    simple past. None without a lead-up."""
     if _LEAD_UP.search(text, max(0, at - 30), at):
+        verb = _governing(tok)[0]
         pluperfect = verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
         return "none" if pluperfect else "future"
     if _LEAD_UP_PARTICIPLE.search(text, max(0, at - 30), at):
-        return "none" if _told_past(verb) else "future"
+        return "none" if _told_past(_governing(tok)[0]) else "future"
     return None
 
 
@@ -361,7 +363,7 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     lead = doc.text[max(0, noun.left_edge.idx - 30) : noun.left_edge.idx]
     prep = head.head if head.dep_ == "pobj" else None
     verb, after = _governing(head)
-    led = _lead_up(doc.text, noun.left_edge.idx, verb)
+    led = _lead_up(doc.text, noun.left_edge.idx, head)
     if led:
         return led
     if prep is not None and prep.lower_ in ("of", "during") and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -395,7 +397,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return "past"  # "The clerk said Monday she suspects ...": the day of the saying (not "will be announced on Monday")
     if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
         return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
-    led = _lead_up(doc.text, start, _governing(tok)[0])
+    led = _lead_up(doc.text, start, tok)
     if led:
         return None if led == "none" else led  # "marching toward November"; not "had the votes going into November"
     event = _event_of(span)
