@@ -82,6 +82,8 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
         # a present perfect and a present verb of judging reach back to a past day
         ("The senator has been raising money all week, including on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
         ("Critics are slamming the mayor's speech on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
+        # a passive infinitive looks ahead as an active one does
+        ("The council approved a budget to be voted on Friday.", "Friday", "2021-03-12"),
         # a when-clause under a future takes its future; a plan dated by a day that opens the sentence is past
         ("The board was expected to vote once the audit ended Friday.", "Friday", "2021-03-12"),
         ("On Monday, the agency planned to reopen the office.", "Monday", "2021-03-08"),
@@ -89,3 +91,16 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
 )
 def test_weekdays_of_events_plans_and_perfects(brief_of, text: str, expression: str, value: str) -> None:
     assert value_of(brief_of(text, published=PUB), expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # a season inside a hope or after "looking ahead to" is not last year's, whatever the tense
+        ("Fans spoke of their hopes of a title in the fall.", "2021-06-20", "the fall", "2021-FA"),
+        ("Looking ahead to the fall, the coach was upbeat.", "2021-04-10", "the fall", "2021-FA"),
+        ("A film set to be released in the summer tells her story.", "2020-12-19", "the summer", "2021-SU"),
+    ],
+)
+def test_seasons_look_ahead_from_hopes_and_lead_ups(brief_of, text: str, published: str, expression: str, value: str) -> None:
+    assert value_of(brief_of(text, published=published), expression) == value

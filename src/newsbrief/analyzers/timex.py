@@ -179,7 +179,9 @@ def _verb_tense(v, depth: int = 0) -> str | None:
         return "future"
     if v.lemma_ in _SCHEDULE and any(c.dep_ == "mark" and c.lower_ in _MANNER_MARKS for c in v.children):
         return None  # "broadcast as scheduled Sunday", "than expected": the clause it modifies tells the tense
-    infinitive = v.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
+    # "to open", and "to be released" (a passive infinitive: the participle carries "to" and "be")
+    passive_inf = v.tag_ == "VBN" and any(a.lower_ == "be" for a in auxes)
+    infinitive = (v.tag_ == "VB" or passive_inf) and any(a.tag_ == "TO" for a in auxes)
     # "had been due to expire Friday", "had agreed to delay it until Friday": a plan of the past
     had_above = infinitive and any(
         c.lower_ == "had" for h in (v.head, v.head.head) for c in h.children if c.dep_ in ("aux", "auxpass")
