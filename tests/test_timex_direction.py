@@ -76,6 +76,8 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
         ("Shares slipped ahead of the vote on Sunday.", "Sunday", "2021-03-14"),
         ("Traders were cautious in the run-up to the launch on Sunday.", "Sunday", "2021-03-14"),
         ("After losing Sunday's runoff, the mayor conceded.", "Sunday", "2021-03-07"),
+        ("After winning Sunday's runoff, the mayor must now unite the city.", "Sunday", "2021-03-07"),
+        ("The mayor will rest after winning Sunday's runoff.", "Sunday", "2021-03-14"),
         # what someone hopes to do lies ahead ("hoping" is lemmatized "hop": mended)
         ("Supporters were hoping to meet the candidate before Sunday's runoff.", "Sunday", "2021-03-14"),
         ("His victory in Sunday's runoff gives him a mandate.", "Sunday", "2021-03-07"),

@@ -375,8 +375,13 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     if prep is not None and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES:
         return "none"  # "his victory in Tuesday's primary": an outcome, reported, so no schedule
     t = _verb_tense(verb) if verb is not None else None
-    if after or _AFTER_EVENT.search(lead):
-        return "future" if t == "future" else "past"
+    if after:
+        # "will rest after winning Sunday's final" looks ahead; "after trouncing her in Tuesday's
+        # primary, he must now prepare" does not: a done deed, and a modal's obligation is now
+        will = verb is not None and any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
+        return "future" if t == "future" and will else "past"
+    if _AFTER_EVENT.search(lead):
+        return "future" if t == "future" else "past"  # "must travel after Thursday's debate": ahead
     if t in ("present", None):
         return "present"  # "November's election", "a close election on Tuesday": a schedule
     if t == "past":
