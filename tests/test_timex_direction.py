@@ -85,6 +85,7 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
         ("The senator has been raising money all week, including on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
         ("Critics are slamming the mayor's speech on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
         ("The town celebrates its founding on Saturday.", "Saturday", "2021-03-13"),  # a feast is a schedule
+        ("Republicans are hailing Sunday's vote as a turning point.", "Sunday", "2021-03-07"),
         # a passive infinitive looks ahead as an active one does
         ("The council approved a budget to be voted on Friday.", "Friday", "2021-03-12"),
         # a when-clause under a future takes its future; a plan dated by a day that opens the sentence is past

@@ -313,6 +313,17 @@ def _lead_up(text: str, at: int, tok: Token) -> str | None:
     return None
 
 
+def _judged(tok: Token) -> bool:
+    """tok is what a present verb of judging is about ("are hailing Sunday's vote")."""
+    for _ in range(4):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_ in _REACTION and tok.tag_ in ("VBZ", "VBP", "VBG")
+        if tok.head.i == tok.i:
+            break
+    return False
+
+
 def _told_past(verb: Token | None) -> bool:
     """A simple past or pluperfect ("had 1,944 delegates heading into ..."), not a present perfect
     ("has turned nasty ahead of ..."), whose time still runs up to now."""
@@ -368,6 +379,8 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     led = _lead_up(doc.text, noun.left_edge.idx, head)
     if led:
         return led
+    if _judged(head):
+        return "none"  # "are hailing Sunday's vote": judging what was done
     if prep is not None and prep.lower_ in ("of", "during") and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "the results of Tuesday's primary", "problems during Monday's debate": a thing of the event,
         # told as reports are
