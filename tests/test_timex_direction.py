@@ -22,6 +22,8 @@ def value_of(brief, expression: str) -> str | None:
         ("The league said the players signed their contracts this summer.", "2021-04-12", "this summer", "2021-SU"),
         ("The council voted to repave the square this fall.", "2021-02-20", "this fall", "2021-FA"),
         ("The ferry ran on time this winter.", "2021-02-20", "this winter", "2020-WI"),
+        ("Heavy snow closed the pass twice this winter.", "2021-03-20", "this winter", "2020-WI"),
+        ("The pass may close again this winter.", "2021-09-20", "this winter", "2021-WI"),
         # a season already over this year lies ahead only in a future clause
         ("The new terminal will open this spring.", "2021-10-05", "this spring", "2022-SP"),
         ("The new terminal opened this spring.", "2021-10-05", "this spring", "2021-SP"),

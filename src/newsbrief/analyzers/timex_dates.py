@@ -162,8 +162,11 @@ def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
         # a season already over to the next one ("will reopen this spring", said in October)
         if si == ci:
             return cur_year
+        if code == "WI":
+            # in spring "this winter" is mostly the one just over ("snow closed the pass this winter")
+            return dct.year - 1 if dct.month <= 5 and tense != "future" else dct.year
         end = LEX["season_months"][code][1]
-        return dct.year + (1 if tense == "future" and code != "WI" and end < dct.month else 0)
+        return dct.year + (1 if tense == "future" and end < dct.month else 0)
     if tense == "past" and si > ci:
         return cur_year - 1
     if tense == "future" and si < ci:
