@@ -768,7 +768,7 @@ def test_more_names_and_things_of_a_time_of_day(brief_of) -> None:
     cases = [
         ("They marked the anniversary of Bloody Sunday in 2022.", {"2022": ("DATE", "2022")}),
         ("The festival fills the Latin Quarter in 2022.", {"2022": ("DATE", "2022")}),
-        ("Nowruz marks a new year in the Persian calendar, in March.", {"March": ("DATE", "2024-03")}),
+        ("Nowruz marked a new year in the Persian calendar, in March.", {"March": ("DATE", "2024-03")}),
         ("Comets lit the night sky in 2021.", {"2021": ("DATE", "2021")}),
         ("He scored in the 40th minute on Sunday.", {"Sunday": ("DATE", "2024-06-16")}),
     ]

@@ -32,6 +32,9 @@ from newsbrief.analyzers.timex_grammar import LEX, Match
 from newsbrief.analyzers.timex_named import NAMED_KINDS
 from newsbrief.analyzers.timex_relative import told_time
 
+# months ahead (mod 12) up to which a month told in the present is the coming one: 10 leaves the two
+# months just gone to the nearest ("sales are up from February", said in March)
+_PRESENT_BACK = 10
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
 
@@ -129,6 +132,10 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
+    elif ctx.tense == "present" and (month - dct.month) % 12 < _PRESENT_BACK:
+        # "the election is in November", "needs to win in November": a month told in the present is
+        # the coming one (this month included); only the last month or two are reports ("up from January")
+        y = dct.year if month >= dct.month else dct.year + 1
     else:
         y = pick_year(month, None, dct, ctx.tense)
     return ("DATE", f"{y:04d}-{month:02d}")
@@ -152,6 +159,17 @@ def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
         return cur_year if si < ci else cur_year - 1
     if rel in ("next", "coming", "this coming"):
         return cur_year if si > ci else cur_year + 1
+    if rel == "this":
+        # "this summer"/"this fall" stays in the calendar year told, whatever the tense ("until they
+        # cast their votes this summer", said in April): never last year's; a future clause may move
+        # a season already over to the next one ("will reopen this spring", said in October)
+        if si == ci:
+            return cur_year
+        if code == "WI":
+            # in spring "this winter" is mostly the one just over ("snow closed the pass this winter")
+            return dct.year - 1 if dct.month <= 5 and tense != "future" else dct.year
+        end = LEX["season_months"][code][1]
+        return dct.year + (1 if tense == "future" and end < dct.month else 0)
     if tense == "past" and si > ci:
         return cur_year - 1
     if tense == "future" and si < ci:
