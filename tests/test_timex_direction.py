@@ -83,6 +83,9 @@ def test_months_look_ahead_when_their_clause_does(brief_of, text: str, expressio
         # what someone hopes to do lies ahead ("hoping" is lemmatized "hop": mended)
         ("Supporters were hoping to meet the candidate before Sunday's runoff.", "Sunday", "2021-03-14"),
         ("His victory in Sunday's runoff gives him a mandate.", "Sunday", "2021-03-07"),
+        # an event that is the subject of a modal: the modal is of its effects, not of its date
+        ("Sunday's runoff might not change much in the council.", "Sunday", "2021-03-07"),
+        ("Sunday's runoff will change the council.", "Sunday", "2021-03-14"),
         # a present perfect and a present verb of judging reach back to a past day
         ("The senator has been raising money all week, including on Tuesday night.", "Tuesday night", "2021-03-09TNI"),
         ("Critics are slamming the mayor's speech on Tuesday night.", "Tuesday night", "2021-03-09TNI"),

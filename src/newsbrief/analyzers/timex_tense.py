@@ -229,6 +229,11 @@ def _event_of(span: Span) -> Token | None:
     return noun if _planned(noun) or scheduled or led_up else None
 
 
+def _explicit_future(verb: Token) -> bool:
+    """ "will", "shall", "going to" on the verb: a future told, not one read from a modal or an infinitive."""
+    return any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
+
+
 def _event_tense(doc: Doc, noun: Token) -> str | None:
     """The direction of a scheduled event. Ahead when planned, or looked forward to ("ahead of",
     "heading into") from a clause that is not a simple past; with a present clause or none, a schedule
@@ -258,10 +263,11 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     if after:
         # "will rest after winning Sunday's final" looks ahead; "after trouncing her in Tuesday's
         # primary, he must now prepare" does not: a done deed, and a modal's obligation is now
-        will = verb is not None and any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
-        return "future" if t == "future" and will else "past"
+        return "future" if t == "future" and verb is not None and _explicit_future(verb) else "past"
     if _AFTER_EVENT.search(lead):
         return "future" if t == "future" else "past"  # "must travel after Thursday's debate": ahead
+    if t == "future" and head.dep_ in ("nsubj", "nsubjpass") and verb is not None and not _explicit_future(verb):
+        return "none"  # "Monday's debate might not move mountains": a modal of its effects, not of its date
     if t in ("present", None):
         return "present"  # "November's election", "a close election on Tuesday": a schedule
     if t == "past":
