@@ -62,6 +62,14 @@ def test_days_of_history_named_by_their_date_keep_their_year(brief_of) -> None:
     assert got["Sept. 11"] == ("DATE", "2015-09-11"), got
 
 
+def test_a_day_of_history_is_not_the_time_the_story_tells(brief_of) -> None:
+    """ "Thirteen years earlier" after "remarks on 9/11" counts from the story's year, not from 2001."""
+    text = "In 2014 the mayor gave remarks on 9/11 at the memorial. Thirteen years earlier, she had joined the council."
+    got = timexes(brief_of(text, published="2015-11-16"))
+    assert got["9/11"] == ("DATE", "2001-09-11"), got
+    assert got["Thirteen years earlier"] == ("DATE", "2001"), got
+
+
 def test_that_night_needs_a_day_told_and_the_night_of_an_event_takes_its_date(brief_of) -> None:
     """ "That night" counts from a day the text told, never from the reference when the text told
     only a place or a year; "the night of <an event> on <a date>" is that date's night, not the one

@@ -391,7 +391,8 @@ class TimexAnnotator:
                     typ, value = "DATE", "FUTURE_REF"
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 if not (
-                    _COMPARISON_BASE.search(text, max(0, m.start - 120), m.start)
+                    m.kind == "event_day"  # "remarks on 9/11": a day of history, not the story's
+                    or _COMPARISON_BASE.search(text, max(0, m.start - 120), m.start)
                     or _COMMEMORATED.search(text, max(0, m.start - 100), m.start)
                 ):
                     ctx.last = value
