@@ -33,6 +33,8 @@ def test_election_day_and_super_tuesday_are_named_days(brief_of) -> None:
     assert got["Super Tuesday"] == ("DATE", "2016-03-01"), got
     got = timexes(brief_of("In those years, the 2008 Super Tuesday went her way.", published="2016-02-18"))
     assert got["Super Tuesday"] == ("DATE", "2008-02-05"), got
+    got = timexes(brief_of("In 2008, the senator won eleven contests after Super Tuesday.", published="2016-03-10"))
+    assert got["Super Tuesday"] == ("DATE", "2008-02-05"), got  # a past clause in a year told before
     got = timexes(brief_of("The rally on Super Tuesday 2008 was loud.", published="2016-02-18"))
     assert got["Super Tuesday 2008"] == ("DATE", "2008-02-05"), got
     got = timexes(brief_of("On Election Day, turnout surged and the count ran into Election Night.", published="2016-11-20"))

@@ -60,6 +60,15 @@ def _nearest(days: list[date], dct: date, rel: str, tense: str | None, lag: int)
     return min(after) if after else None
 
 
+def _told_past_year(ctx: Context, rel: str) -> int | None:
+    """The year of the time the text was telling, when a past clause names a day of a year before the
+    reference's ("Campaigning against Romney in 2012, he said little. But soon after Election Day")."""
+    told = re.match(r"\d{4}", ctx.last or "")
+    if rel or ctx.tense != "past" or told is None or ctx.dct is None or int(told.group(0)) >= ctx.dct.year:
+        return None
+    return int(told.group(0))
+
+
 def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     name = re.sub(r"\s+", " ", (g.get("h") or "").lower().replace("’", "'"))
@@ -71,6 +80,9 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
     year: int | None = int(g["year"]) if g.get("year") else int(told["year"]) if told else None
     if isinstance(rule, dict):  # a day set anew each time ("Super Tuesday"): the table's, or none
         days = {int(y): safe_date(int(y), int(md[:2]), int(md[3:])) for y, md in rule.items()}
+        told_year = _told_past_year(ctx, rel)
+        if year is None and told_year in days:
+            year = told_year  # "Eight years ago, he won eleven states after Super Tuesday": that year's
         if year is not None:
             day = days.get(year)
         elif ctx.dct is None:
@@ -103,9 +115,8 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
         assert ctx.dct is not None
         tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
         years = [y for y in range(ctx.dct.year - 2 * cycle, ctx.dct.year + 2 * cycle + 1) if y % cycle == 0]
-        told = re.match(r"\d{4}", ctx.last or "")
-        told_year = int(told.group(0)) if told else None
-        if not rel and tense == "past" and told_year and told_year < ctx.dct.year and told_year % cycle == 0:
+        told_year = _told_past_year(ctx, rel)
+        if told_year and told_year % cycle == 0:
             # "Campaigning against Romney in 2012, he said little. But soon after Election Day, ...":
             # a story told in a past election year
             d = _day_in(spec, told_year)
