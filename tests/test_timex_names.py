@@ -46,6 +46,7 @@ def test_times_beside_those_names_stay(brief_of) -> None:
         ("April Mellody said the levy was fair.", {}),
         ("In June Mellody said the levy was fair.", {"June": ("DATE", "2015-06")}),
         ("Since June the board has met twice.", {"June": ("DATE", "2015-06")}),
+        ("Both January and February were dry.", {"January": ("DATE", "2016-01"), "February": ("DATE", "2016-02")}),
         ("The Women's March filled the avenue.", {}),
         ("Speakers recalled the March on Albany in 1963.", {"1963": ("DATE", "1963")}),
         (
