@@ -53,6 +53,9 @@ PUB = "2021-03-10"
         # a month told in the present is the coming one, unless it is one of the last two
         ("The festival returns to the harbour in October.", "October", "2021-10"),
         ("Exports are up 4% from January.", "January", "2021-01"),
+        # "since" points back, whatever the tense
+        ("The county has 79 confirmed cases since mid-December.", "mid-December", "2020-12"),
+        ("The county has had no new cases since October.", "October", "2020-10"),
         # ... but a month naming a thing of its own ("the October defeat") is no schedule: the nearest
         ("The club is winless while the 3-0 October thrashing by its rivals is still fresh in the memory.", "October", "2020-10"),
         # a scheduled event in a present clause, or with no verb, is a schedule, not a report

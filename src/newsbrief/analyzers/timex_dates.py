@@ -35,6 +35,7 @@ from newsbrief.analyzers.timex_relative import told_time
 # months ahead (mod 12) up to which a month told in the present is the coming one: 10 leaves the two
 # months just gone to the nearest ("sales are up from February", said in March)
 _PRESENT_BACK = 10
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
 
@@ -132,6 +133,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
+    elif _SINCE.search(text, max(0, m.start - 12), m.start):
+        y = dct.year if month <= dct.month else dct.year - 1  # "has 79 cases since mid-December": back, whatever the tense
     elif ctx.tense == "present" and (month - dct.month) % 12 < _PRESENT_BACK:
         # "the election is in November", "needs to win in November": a month told in the present is
         # the coming one (this month included); only the last month or two are reports ("up from January")
