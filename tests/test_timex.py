@@ -818,6 +818,8 @@ def test_more_holidays_decades_with_an_apostrophe_and_dates_before_their_noun(br
     assert got == {"International Women's Day": ("DATE", "2024-03-08")}, got
     got = timexes(brief_of("Florists sold out before Mother's Day.", published=PUB))
     assert got == {"Mother's Day": ("DATE", "2024-05-12")}, got
+    got = timexes(brief_of("The radio host played a prank for April Fools' Day.", published=PUB))
+    assert got == {"April Fools' Day": ("DATE", "2024-04-01")}, got
     got = timexes(brief_of("Prices have risen since the mid 1990's.", published=PUB))
     assert got == {"the mid 1990's": ("DATE", "199")}, got
     got = timexes(brief_of("Fears grew after the 11 September attacks.", published=PUB))
