@@ -365,3 +365,61 @@ def _walk_tense(doc: Doc, span: Span) -> str | None:
             if got:
                 return got
     return None
+
+
+# ---------------------------------------------------------------- "today" in a quotation of an earlier day
+
+_SAYING_NEAR = re.compile(r"\b(?:" + alternation(LEX["past_saying_forms"]) + r"|speaking|says|tells|told|asked)\b", re.I)
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"), ('"', '"'))
+_SENT_END = re.compile(r"[.!?](?=[\s\"”'’]*(?:\s|\Z))|\n")
+_SAID_DAY_KINDS = frozenset({"weekday", "part_weekday", "relday", "part_rel"})
+
+
+def _quote_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The opening and closing marks of the quotation, within one paragraph, that holds start..end."""
+    para = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    for op, cl in _QUOTE_PAIRS:
+        if op == cl:
+            before = [i for i in range(para, start) if text[i] == op]
+            if len(before) % 2 == 0:
+                continue
+            qs = before[-1]
+        else:
+            qs = text.rfind(op, para, start)
+            if qs < 0 or text.rfind(cl, qs + len(op), start) >= 0:
+                continue
+        qe = text.find(cl, end, para_end)
+        if qe >= 0:
+            return qs, qe + len(cl)
+    return None
+
+
+def quote_said_day(text: str, start: int, end: int, matches: list[Match]) -> Match | None:
+    """The day a quotation holding start..end was spoken, when its own sentence tells one beside a verb
+    of saying: 'Speaking on Tuesday night, she said: "Tonight we ..."', '"We won today," he said on
+    Monday.' A "today"/"tonight" inside the quotation is that day (a day of the past only: the caller
+    checks), not the publication day. None when no such day is told."""
+    q = _quote_around(text, start, end)
+    if q is None:
+        return None
+    qs, qe = q
+    sent = max((mo.end() for mo in _SENT_END.finditer(text, max(0, qs - 160), qs)), default=max(0, qs - 160))
+    tail = _SENT_END.search(text, qe)
+    stop = min(tail.start() if tail else len(text), qe + 80)
+    for lo, hi in ((sent, qs), (qe, stop)):
+        if not _SAYING_NEAR.search(text, lo, hi):
+            continue
+        days = [
+            x
+            for x in matches
+            if lo <= x.start
+            and x.end <= hi
+            and x.kind in _SAID_DAY_KINDS
+            and (x.kind != "relday" or (x.groups.get("w") or "").lower() == "yesterday")
+            and (x.kind != "part_rel" or (x.groups.get("rel") or "").lower() in ("yesterday", "last"))
+        ]
+        if len(days) == 1:
+            return days[0]
+    return None

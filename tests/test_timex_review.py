@@ -1,0 +1,29 @@
+"""Time values the reviews of unlabeled news found wrong, each with sentences written for the test:
+"today" in a quotation of an earlier day, a weekday's event under "in", "released Sunday shows",
+"a day when", and a date in a relative clause of the current fiscal year."""
+
+from __future__ import annotations
+
+from timex_helpers import timexes
+
+WED = "2024-06-19"  # a Wednesday
+
+
+def test_today_in_a_quotation_spoken_on_an_earlier_day(brief_of) -> None:
+    before = timexes(
+        brief_of('Speaking to supporters on Tuesday night, the mayor said: "Tonight the city chose hope."', published=WED)
+    )
+    after = timexes(
+        brief_of('"The river rose faster than anyone feared today," the engineer told reporters on Monday.', published=WED)
+    )
+    assert before["Tonight"] == ("TIME", "2024-06-18TNI")
+    assert after["today"] == ("DATE", "2024-06-17")
+
+
+def test_today_in_a_quotation_without_an_earlier_day_is_the_publication_day(brief_of) -> None:
+    plain = timexes(brief_of('"Today we start again," the coach said.', published=WED))
+    same_day = timexes(brief_of('The coach said on Wednesday: "Today we start again."', published=WED))
+    ahead = timexes(brief_of('She will speak on Friday: "Today is a new day," aides said.', published=WED))
+    assert plain["Today"] == ("DATE", WED)
+    assert same_day["Today"] == ("DATE", WED)
+    assert ahead["Today"] == ("DATE", WED)
