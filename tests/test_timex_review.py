@@ -27,3 +27,12 @@ def test_today_in_a_quotation_without_an_earlier_day_is_the_publication_day(brie
     assert plain["Today"] == ("DATE", WED)
     assert same_day["Today"] == ("DATE", WED)
     assert ahead["Today"] == ("DATE", WED)
+
+
+def test_a_weekday_before_shows_the_verb_is_a_day(brief_of) -> None:
+    verb = timexes(brief_of("A new survey released Sunday shows the senator ahead by four points.", published=WED))
+    that = timexes(brief_of("A count published on Monday shows that turnout fell.", published=WED))
+    assert verb["Sunday"] == ("DATE", "2024-06-16")
+    assert that["Monday"] == ("DATE", "2024-06-17")
+    assert not timexes(brief_of("She appeared on the Sunday shows to defend the plan.", published=WED))
+    assert not timexes(brief_of("He has appeared on Sunday shows many times.", published=WED))

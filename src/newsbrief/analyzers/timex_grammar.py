@@ -333,7 +333,11 @@ def _plausible(m: Match, text: str) -> bool:
     part_after = (
         re.match(r"[ \t]+(?:morning|afternoon|evening|night)\b", text[m.end : m.end + 12]) if m.kind == "weekday" else None
     )
-    if m.kind == "weekday" and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0)):
+    if (
+        m.kind == "weekday"
+        and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0))
+        and not _shows_verb(m, text)
+    ):
         return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
     if (g.get("dir") or "").lower() == "back" and _SET_BACK.search(text[max(0, m.start - 30) : m.start]):
         return False  # "the strike set the project two years back": a delay, not a date
@@ -455,6 +459,16 @@ _SET_BACK = re.compile(r"\b" + alternation(LEX["delay_verbs_before_back"]) + r"\
 _KIND_BEFORE_YEARS = re.compile(r"\b" + alternation(LEX["kind_words_before_years"]) + r"\s+$", re.I)
 _KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_overnight"]) + r"\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:[a-z]+ed|" + alternation(LEX["participles_before_weekday_verb"]) + r")\s+(?:on\s+)?$")
+_SHOWS_VERB = re.compile(r"[ \t]+shows\s+(?:" + alternation(LEX["objects_after_shows_verb"]) + r"\b|[A-Z0-9$])")
+
+
+def _shows_verb(m: Match, text: str) -> bool:
+    """ "a poll released Sunday shows her ahead": after a participle, "shows" and its object is the verb
+    of the sentence, not a programme, so the weekday stays ("the Sunday shows" are programmes)."""
+    return bool(_SHOWS_VERB.match(text, m.end) and _PARTICIPLE_BEFORE.search(text[max(0, m.start - 30) : m.start]))
+
+
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_weekday"]) + r"\b", re.I)
 _OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]) + r"\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")
