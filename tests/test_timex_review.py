@@ -36,3 +36,10 @@ def test_a_weekday_before_shows_the_verb_is_a_day(brief_of) -> None:
     assert that["Monday"] == ("DATE", "2024-06-17")
     assert not timexes(brief_of("She appeared on the Sunday shows to defend the plan.", published=WED))
     assert not timexes(brief_of("He has appeared on Sunday shows many times.", published=WED))
+
+
+def test_a_day_described_by_its_clause_is_no_length(brief_of) -> None:
+    assert not timexes(brief_of("Turnout surged in a year when voters cried out for change.", published=WED))
+    assert not timexes(brief_of("On a day when most candidates rested, she held four rallies.", published=WED))
+    assert not timexes(brief_of("For the villagers it was a day of celebration.", published=WED))
+    assert timexes(brief_of("After a day of talks, the envoys left.", published=WED))["a day"] == ("DURATION", "P1D")

@@ -251,6 +251,8 @@ def _plausible(m: Match, text: str) -> bool:
     a_unit_of = m.kind == "duration" and re.match(r"\s+of\s", after) and (g.get("num") or "").lower() in ("a", "an")
     if a_unit_of and (g.get("unit") or "").lower() in ("quarter", "second"):
         return False  # "a day of protests" is a duration, "a quarter of", "a second of" are not
+    if m.kind == "duration" and (g.get("num") or "").lower() in ("a", "an", "one") and _a_day_described(m, text):
+        return False  # "in a year when voters ...", "it was a day of celebration": a day told of, not a length
     if m.kind == "quarter" and (g.get("q") or "").lower() == "period":
         mods = re.findall(r"[\w'-]+", low)[:-1]
         if not any(w not in ("the", "its", "a", "their", "this", "that") for w in mods):
@@ -467,6 +469,23 @@ def _shows_verb(m: Match, text: str) -> bool:
     """ "a poll released Sunday shows her ahead": after a participle, "shows" and its object is the verb
     of the sentence, not a programme, so the weekday stays ("the Sunday shows" are programmes)."""
     return bool(_SHOWS_VERB.match(text, m.end) and _PARTICIPLE_BEFORE.search(text[max(0, m.start - 30) : m.start]))
+
+
+_WHEN_AFTER = re.compile(r"\s+" + alternation(LEX["relatives_after_a_day"]) + r"\b", re.I)
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|'s|’s)\s+$", re.I)
+
+
+def _a_day_described(m: Match, text: str) -> bool:
+    """ "a year when voters cried out", "on a day when", "it was a day of celebration": a day or year
+    described, no length (TIMEX3 has no DURATION there; TimeBank's "a week that saw" keeps "that" a
+    length). "after a day of talks" stays a duration."""
+    if (m.groups.get("unit") or "").lower() not in ("day", "night", "week", "month", "year", "morning", "evening"):
+        return False
+    if _WHEN_AFTER.match(text, m.end):
+        return True
+    if (m.groups.get("unit") or "").lower() not in ("day", "night"):
+        return False  # "it has been a year of hard work": the year past, a length as likely
+    return bool(re.match(r"\s+of\s", text[m.end : m.end + 5]) and _COPULA_BEFORE.search(text[max(0, m.start - 12) : m.start]))
 
 
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_weekday"]) + r"\b", re.I)
