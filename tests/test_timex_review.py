@@ -43,3 +43,11 @@ def test_a_day_described_by_its_clause_is_no_length(brief_of) -> None:
     assert not timexes(brief_of("On a day when most candidates rested, she held four rallies.", published=WED))
     assert not timexes(brief_of("For the villagers it was a day of celebration.", published=WED))
     assert timexes(brief_of("After a day of talks, the envoys left.", published=WED))["a day"] == ("DURATION", "P1D")
+
+
+def test_a_date_ending_the_current_fiscal_year_lies_ahead(brief_of) -> None:
+    january = "2016-01-20"
+    ends = timexes(brief_of("The shortfall for this fiscal year, which ends Sept. 30, is put at $4 billion.", published=january))
+    ended = timexes(brief_of("Spending rose in the fiscal year that ended Sept. 30.", published=january))
+    assert ends["Sept. 30"] == ("DATE", "2016-09-30")
+    assert ended["Sept. 30"] == ("DATE", "2015-09-30")
