@@ -51,3 +51,12 @@ def test_a_date_ending_the_current_fiscal_year_lies_ahead(brief_of) -> None:
     ended = timexes(brief_of("Spending rose in the fiscal year that ended Sept. 30.", published=january))
     assert ends["Sept. 30"] == ("DATE", "2016-09-30")
     assert ended["Sept. 30"] == ("DATE", "2015-09-30")
+
+
+def test_one_evening_of_long_ago_is_no_evening_of_the_reference(brief_of) -> None:
+    decade = timexes(brief_of("One evening in the late 1970s, the drummer walked into the studio.", published=WED))
+    year = timexes(brief_of("One morning in 1987, the ferry left without her.", published=WED))
+    untold = timexes(brief_of("One night, the river rose over the old bridge.", published=WED))
+    assert decade["One evening"] == ("TIME", "197X-XX-XXTEV")
+    assert year["One morning"] == ("TIME", "1987-XX-XXTMO")
+    assert untold["One night"] == ("TIME", "XXXX-XX-XXTNI")

@@ -62,6 +62,23 @@ def _part_weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("TIME", f"{base}T{part}" if base and part and not base.startswith("XXXX") else base)
 
 
+# "one evening in the late 1960s", "one morning in 1987": the year or decade the evening lies in
+_IN_YEARS_AFTER = re.compile(
+    r"\s+(?:in|of|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>['’]?s)?\b"
+)
+
+
+def _some_day_of(m: Match, ctx: Context, text: str) -> str | None:
+    """The day of "one evening": none known when no day was told before it ("One evening in the 1960s,
+    ..." is no evening of the reference), in the year or decade named right after it if any."""
+    after = _IN_YEARS_AFTER.match(text, m.end)
+    if after:
+        y = after.group("y")
+        return f"{y[:3]}X-XX-XX" if after.group("s") else f"{y}-XX-XX"
+    told = told_time(ctx)
+    return "XXXX-XX-XX" if told is None or told.day is None else None
+
+
 def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     rel = (g.get("rel") or "").lower()
@@ -85,6 +102,8 @@ def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | Non
         d = told.day
     elif rel == "the" and (on := _day_named_after(m, ctx, text)):
         d = on  # "the night of the raid on Sept. 11, 2012": the day it names, not the one told before
+    elif rel == "one" and (some := _some_day_of(m, ctx, text)):
+        return ("TIME", f"{some}T{part}")
     elif rel in ("the", "one", "early", "late"):
         d = anchor_day(ctx)
     else:
