@@ -60,3 +60,12 @@ def test_one_evening_of_long_ago_is_no_evening_of_the_reference(brief_of) -> Non
     assert decade["One evening"] == ("TIME", "197X-XX-XXTEV")
     assert year["One morning"] == ("TIME", "1987-XX-XXTMO")
     assert untold["One night"] == ("TIME", "XXXX-XX-XXTNI")
+
+
+def test_an_event_read_by_a_present_verb_of_evidence_was_held(brief_of) -> None:
+    read = timexes(brief_of("The figures for the greens in Tuesday's ballot suggest a hard year ahead.", published=WED))
+    shown = timexes(brief_of("The gains for the party in Tuesday's ballot show a shift.", published=WED))
+    hoped = timexes(brief_of("She hopes to win a seat in Tuesday's ballot.", published=WED))
+    assert read["Tuesday"] == ("DATE", "2024-06-18")
+    assert shown["Tuesday"] == ("DATE", "2024-06-18")
+    assert hoped["Tuesday"] == ("DATE", "2024-06-25")

@@ -229,6 +229,27 @@ def _event_of(span: Span) -> Token | None:
     return noun if _planned(noun) or scheduled or led_up else None
 
 
+_EVIDENCE = frozenset(LEX["evidence_verbs"])
+
+
+def _read_from(noun: Token) -> bool:
+    """A noun that is the subject of a present verb of evidence ("the numbers in Tuesday's election
+    suggest", "gains in Sunday's vote show"): what is read off an event is of one already held; not
+    "the candidates in Thursday's debate are ready", nor "hopes to win a seat in Tuesday's election"."""
+    for _ in range(3):  # "the figures for the greens in ...": up the noun's own phrase
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+    verb = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in _EVIDENCE
+        and verb.tag_ in ("VBZ", "VBP", "VB")  # "gains ... show" is often tagged VB
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _explicit_future(verb: Token) -> bool:
     """ "will", "shall", "going to" on the verb: a future told, not one read from a modal or an infinitive."""
     return any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
@@ -259,6 +280,8 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
         return None
     if prep is not None and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES:
         return "none"  # "his victory in Tuesday's primary": an outcome, reported, so no schedule
+    if prep is not None and prep.lower_ == "in" and _read_from(prep.head):
+        return "none"  # "the numbers for the left in Tuesday's election suggest": read off an event held
     t = _verb_tense(verb) if verb is not None else None
     if after:
         # "will rest after winning Sunday's final" looks ahead; "after trouncing her in Tuesday's
