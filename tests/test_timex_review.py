@@ -43,6 +43,11 @@ def test_a_day_described_by_its_clause_is_no_length(brief_of) -> None:
     assert not timexes(brief_of("On a day when most candidates rested, she held four rallies.", published=WED))
     assert not timexes(brief_of("For the villagers it was a day of celebration.", published=WED))
     assert timexes(brief_of("After a day of talks, the envoys left.", published=WED))["a day"] == ("DURATION", "P1D")
+    assert timexes(brief_of("He resurfaced after a week in which rumours spread.", published=WED))["a week"] == (
+        "DURATION",
+        "P1W",
+    )
+    assert timexes(brief_of("He resurfaced after a week when rumours spread.", published=WED))["a week"] == ("DURATION", "P1W")
 
 
 def test_a_date_ending_the_current_fiscal_year_lies_ahead(brief_of) -> None:

@@ -68,9 +68,14 @@ _IN_YEARS_AFTER = re.compile(
 )
 
 
+_PER_AFTER = re.compile(r"\s+(?:a|an|each|every|per)\s+(?:week|month|year|fortnight)\b", re.IGNORECASE)
+
+
 def _some_day_of(m: Match, ctx: Context, text: str) -> str | None:
     """The day of "one evening": none known when no day was told before it ("One evening in the 1960s,
     ..." is no evening of the reference), in the year or decade named right after it if any."""
+    if _PER_AFTER.match(text, m.end):
+        return None  # "one morning a week": a rate, another rule's matter
     after = _IN_YEARS_AFTER.match(text, m.end)
     if after:
         y = after.group("y")

@@ -472,6 +472,7 @@ def _shows_verb(m: Match, text: str) -> bool:
 
 
 _WHEN_AFTER = re.compile(r"\s+" + alternation(LEX["relatives_after_a_day"]) + r"\b", re.I)
+_LENGTH_BEFORE = re.compile(r"\b(?:after|for|over|within|during)\s+$", re.I)
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|'s|’s)\s+$", re.I)
 
 
@@ -482,7 +483,7 @@ def _a_day_described(m: Match, text: str) -> bool:
     if (m.groups.get("unit") or "").lower() not in ("day", "night", "week", "month", "year", "morning", "evening"):
         return False
     if _WHEN_AFTER.match(text, m.end):
-        return True
+        return not _LENGTH_BEFORE.search(text[max(0, m.start - 12) : m.start])  # "after a week when talks failed"
     if (m.groups.get("unit") or "").lower() not in ("day", "night"):
         return False  # "it has been a year of hard work": the year past, a length as likely
     return bool(re.match(r"\s+of\s", text[m.end : m.end + 5]) and _COPULA_BEFORE.search(text[max(0, m.start - 12) : m.start]))
