@@ -65,6 +65,8 @@ def test_one_evening_of_long_ago_is_no_evening_of_the_reference(brief_of) -> Non
     assert decade["One evening"] == ("TIME", "197X-XX-XXTEV")
     assert year["One morning"] == ("TIME", "1987-XX-XXTMO")
     assert untold["One night"] == ("TIME", "XXXX-XX-XXTNI")
+    month = timexes(brief_of("Late one night in March 2009, the dam gave way.", published=WED))
+    assert month["Late one night"] == ("TIME", "2009-03-XXTNI")
 
 
 def test_an_event_read_by_a_present_verb_of_evidence_was_held(brief_of) -> None:

@@ -68,6 +68,12 @@ _IN_YEARS_AFTER = re.compile(
 )
 
 
+_IN_MONTH_AFTER = re.compile(
+    r"\s+(?:in|of|during)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mo>"
+    + "|".join(sorted((re.escape(w) for w in LEX["months"] if len(w) > 3), key=len, reverse=True))
+    + r")\b(?:,?\s+(?P<y>1[0-9]{3}|20[0-9]{2})\b)?",
+    re.IGNORECASE,
+)
 _PER_AFTER = re.compile(r"\s+(?:a|an|each|every|per)\s+(?:week|month|year|fortnight)\b", re.IGNORECASE)
 
 
@@ -76,6 +82,11 @@ def _some_day_of(m: Match, ctx: Context, text: str) -> str | None:
     ..." is no evening of the reference), in the year or decade named right after it if any."""
     if _PER_AFTER.match(text, m.end):
         return None  # "one morning a week": a rate, another rule's matter
+    month = _IN_MONTH_AFTER.match(text, m.end)
+    if month and month.group("mo")[0].isupper() and month_num(month.group("mo")):
+        year = int(month.group("y")) if month.group("y") else None
+        got = date_for(month_num(month.group("mo")) or 1, None, year, ctx)  # "early one evening in June"
+        return f"{got}-XX" if got else None
     after = _IN_YEARS_AFTER.match(text, m.end)
     if after:
         y = after.group("y")
