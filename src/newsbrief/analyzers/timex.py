@@ -32,7 +32,7 @@ from newsbrief.analyzers.timex_grammar import (
     markup_spans,
 )
 from newsbrief.analyzers.timex_normalize import normalize
-from newsbrief.analyzers.timex_tense import on_past_verb, tense_at
+from newsbrief.analyzers.timex_tense import on_past_verb, quote_said_day, tense_at
 from newsbrief.model import Timex
 
 # kinds whose value depends on the tense of their clause
@@ -79,6 +79,19 @@ def _deadline(text: str, m: Match) -> bool:
     if _DURATIVE_BEFORE.search(text, max(0, m.start - 60), m.start):
         return False  # "the search, which lasted until Friday evening": how long it went on, no deadline
     return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
+
+
+def _said_day(doc: Doc, m: Match, value: str, matches: list[Match], ctx: Context) -> str | None:
+    """ "today"/"tonight" inside a quotation spoken on an earlier day that its sentence tells
+    ('she said Tuesday night: "Tonight we made history"'): that day's value, with the part of day."""
+    said = quote_said_day(doc.text, m.start, m.end, matches)
+    if said is None or ctx.dct is None:
+        return None
+    got = normalize(said, Context(dct=ctx.dct, tense=tense_at(doc, said.start, said.end)), doc.text)
+    day = got[1][:10] if got and got[1] else None
+    if not day or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or day >= iso(ctx.dct):
+        return None
+    return day + value[10:]
 
 
 def parse_published(value: str | None) -> date | None:
@@ -389,6 +402,13 @@ class TimexAnnotator:
                 typ, value = r
                 if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, m):
                     typ, value = "DATE", "FUTURE_REF"
+                if (
+                    m.kind in ("relday", "tonight")
+                    and value
+                    and dct
+                    and (m.groups.get("w") or "").lower() in ("today", "tonight")
+                ):
+                    value = _said_day(doc, m, value, matches, ctx) or value
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 if not (
                     m.kind == "event_day"  # "remarks on 9/11": a day of history, not the story's

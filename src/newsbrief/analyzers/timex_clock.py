@@ -62,6 +62,39 @@ def _part_weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     return ("TIME", f"{base}T{part}" if base and part and not base.startswith("XXXX") else base)
 
 
+# "one evening in the late 1960s", "one morning in 1987": the year or decade the evening lies in
+_IN_YEARS_AFTER = re.compile(
+    r"\s+(?:in|of|during)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1[0-9]{3}|20[0-9]{2})(?P<s>['’]?s)?\b"
+)
+
+
+_IN_MONTH_AFTER = re.compile(
+    r"\s+(?:in|of|during)\s+(?:(?:early|late|mid)[\s-]+)?(?P<mo>"
+    + "|".join(sorted((re.escape(w) for w in LEX["months"] if len(w) > 3), key=len, reverse=True))
+    + r")\b(?:,?\s+(?P<y>1[0-9]{3}|20[0-9]{2})\b)?",
+    re.IGNORECASE,
+)
+_PER_AFTER = re.compile(r"\s+(?:a|an|each|every|per)\s+(?:week|month|year|fortnight)\b", re.IGNORECASE)
+
+
+def _some_day_of(m: Match, ctx: Context, text: str) -> str | None:
+    """The day of "one evening": none known when no day was told before it ("One evening in the 1960s,
+    ..." is no evening of the reference), in the year or decade named right after it if any."""
+    if _PER_AFTER.match(text, m.end):
+        return None  # "one morning a week": a rate, another rule's matter
+    month = _IN_MONTH_AFTER.match(text, m.end)
+    if month and month.group("mo")[0].isupper() and month_num(month.group("mo")):
+        year = int(month.group("y")) if month.group("y") else None
+        got = date_for(month_num(month.group("mo")) or 1, None, year, ctx)  # "early one evening in June"
+        return f"{got}-XX" if got else None
+    after = _IN_YEARS_AFTER.match(text, m.end)
+    if after:
+        y = after.group("y")
+        return f"{y[:3]}X-XX-XX" if after.group("s") else f"{y}-XX-XX"
+    told = told_time(ctx)
+    return "XXXX-XX-XX" if told is None or told.day is None else None
+
+
 def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
     g = m.groups
     rel = (g.get("rel") or "").lower()
@@ -85,6 +118,8 @@ def _part_rel(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | Non
         d = told.day
     elif rel == "the" and (on := _day_named_after(m, ctx, text)):
         d = on  # "the night of the raid on Sept. 11, 2012": the day it names, not the one told before
+    elif rel == "one" and (some := _some_day_of(m, ctx, text)):
+        return ("TIME", f"{some}T{part}")
     elif rel in ("the", "one", "early", "late"):
         d = anchor_day(ctx)
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
@@ -36,6 +37,15 @@ from newsbrief.analyzers.timex_relative import told_time
 # months just gone to the nearest ("sales are up from February", said in March)
 _PRESENT_BACK = 10
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "this fiscal year, which ends Sept. 30", "the current school year that closes June 10": a present
+# verb of a running period's end, in a relative clause of that period
+_CURRENT_PERIOD_ENDS = re.compile(
+    r"\b(?:this|the\s+current|the\s+present)\s+(?:[a-z]+\s+)?year,?\s+(?:which|that)\s+"
+    + "(?:"
+    + "|".join(LEX["present_period_end_verbs"])
+    + r")\s+(?:on\s+|in\s+|through\s+)?$",
+    re.IGNORECASE,
+)
 DECADE_SUFFIX = ""  # "the 1990s" -> 199, TimeML's form (TimeBank: 4 documents to 2 on the tuning part use it over 199X)
 
 
@@ -79,6 +89,9 @@ def dated(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if month is None:
         return ("DATE", None)
     year = int(g["year"]) if g.get("year") else None
+    if year is None and ctx.tense != "future" and _CURRENT_PERIOD_ENDS.search(text, max(0, m.start - 90), m.start):
+        # "this fiscal year, which ends Sept. 30": the end of the period now running lies ahead
+        ctx = replace(ctx, tense="future")
     return ("DATE", date_for(month, day_number(g.get("day")), year, ctx))
 
 

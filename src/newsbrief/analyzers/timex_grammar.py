@@ -251,6 +251,8 @@ def _plausible(m: Match, text: str) -> bool:
     a_unit_of = m.kind == "duration" and re.match(r"\s+of\s", after) and (g.get("num") or "").lower() in ("a", "an")
     if a_unit_of and (g.get("unit") or "").lower() in ("quarter", "second"):
         return False  # "a day of protests" is a duration, "a quarter of", "a second of" are not
+    if m.kind == "duration" and (g.get("num") or "").lower() in ("a", "an", "one") and _a_day_described(m, text):
+        return False  # "in a year when voters ...", "it was a day of celebration": a day told of, not a length
     if m.kind == "quarter" and (g.get("q") or "").lower() == "period":
         mods = re.findall(r"[\w'-]+", low)[:-1]
         if not any(w not in ("the", "its", "a", "their", "this", "that") for w in mods):
@@ -333,7 +335,11 @@ def _plausible(m: Match, text: str) -> bool:
     part_after = (
         re.match(r"[ \t]+(?:morning|afternoon|evening|night)\b", text[m.end : m.end + 12]) if m.kind == "weekday" else None
     )
-    if m.kind == "weekday" and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0)):
+    if (
+        m.kind == "weekday"
+        and _KIND_AFTER_PART.match(text, m.end + (part_after.end() if part_after else 0))
+        and not _shows_verb(m, text)
+    ):
         return False  # "a Saturday morning show": a kind of show (and no "Saturday" alone either)
     if (g.get("dir") or "").lower() == "back" and _SET_BACK.search(text[max(0, m.start - 30) : m.start]):
         return False  # "the strike set the project two years back": a delay, not a date
@@ -455,6 +461,34 @@ _SET_BACK = re.compile(r"\b" + alternation(LEX["delay_verbs_before_back"]) + r"\
 _KIND_BEFORE_YEARS = re.compile(r"\b" + alternation(LEX["kind_words_before_years"]) + r"\s+$", re.I)
 _KIND_AFTER_OVERNIGHT = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_overnight"]) + r"\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:their|his|her|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]*)?$", re.I)
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:[a-z]+ed|" + alternation(LEX["participles_before_weekday_verb"]) + r")\s+(?:on\s+)?$")
+_SHOWS_VERB = re.compile(r"[ \t]+shows\s+(?:" + alternation(LEX["objects_after_shows_verb"]) + r"\b|[A-Z0-9$])")
+
+
+def _shows_verb(m: Match, text: str) -> bool:
+    """ "a poll released Sunday shows her ahead": after a participle, "shows" and its object is the verb
+    of the sentence, not a programme, so the weekday stays ("the Sunday shows" are programmes)."""
+    return bool(_SHOWS_VERB.match(text, m.end) and _PARTICIPLE_BEFORE.search(text[max(0, m.start - 30) : m.start]))
+
+
+_WHEN_AFTER = re.compile(r"\s+" + alternation(LEX["relatives_after_a_day"]) + r"\b", re.I)
+_LENGTH_BEFORE = re.compile(r"\b(?:after|for|over|within|during)\s+$", re.I)
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|were|are|be|been|being|'s|’s)\s+$", re.I)
+
+
+def _a_day_described(m: Match, text: str) -> bool:
+    """ "a year when voters cried out", "on a day when", "it was a day of celebration": a day or year
+    described, no length (TIMEX3 has no DURATION there; TimeBank's "a week that saw" keeps "that" a
+    length). "after a day of talks" stays a duration."""
+    if (m.groups.get("unit") or "").lower() not in ("day", "night", "week", "month", "year", "morning", "evening"):
+        return False
+    if _WHEN_AFTER.match(text, m.end):
+        return not _LENGTH_BEFORE.search(text[max(0, m.start - 12) : m.start])  # "after a week when talks failed"
+    if (m.groups.get("unit") or "").lower() not in ("day", "night"):
+        return False  # "it has been a year of hard work": the year past, a length as likely
+    return bool(re.match(r"\s+of\s", text[m.end : m.end + 5]) and _COPULA_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+
+
 _KIND_AFTER_WEEKDAY = re.compile(r"[ \t]+" + alternation(LEX["kind_nouns_after_weekday"]) + r"\b", re.I)
 _OTHER_NEW_YEAR = re.compile(r"\b" + alternation(LEX["new_year_other_calendars"]) + r"\s+$", re.I)
 _NOT_US_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|your|our|his|her|my)|\b[A-Z][a-z]+(?:an|ese|ish|i))\s+$")

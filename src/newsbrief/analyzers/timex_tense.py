@@ -229,6 +229,27 @@ def _event_of(span: Span) -> Token | None:
     return noun if _planned(noun) or scheduled or led_up else None
 
 
+_EVIDENCE = frozenset(LEX["evidence_verbs"])
+
+
+def _read_from(noun: Token) -> bool:
+    """A noun that is the subject of a present verb of evidence ("the numbers in Tuesday's election
+    suggest", "gains in Sunday's vote show"): what is read off an event is of one already held; not
+    "the candidates in Thursday's debate are ready", nor "hopes to win a seat in Tuesday's election"."""
+    for _ in range(3):  # "the figures for the greens in ...": up the noun's own phrase
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+    verb = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ in _EVIDENCE
+        and verb.tag_ in ("VBZ", "VBP", "VB")  # "gains ... show" is often tagged VB
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _explicit_future(verb: Token) -> bool:
     """ "will", "shall", "going to" on the verb: a future told, not one read from a modal or an infinitive."""
     return any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
@@ -259,6 +280,8 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
         return None
     if prep is not None and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _OUTCOMES:
         return "none"  # "his victory in Tuesday's primary": an outcome, reported, so no schedule
+    if prep is not None and prep.lower_ == "in" and _read_from(prep.head):
+        return "none"  # "the numbers for the left in Tuesday's election suggest": read off an event held
     t = _verb_tense(verb) if verb is not None else None
     if after:
         # "will rest after winning Sunday's final" looks ahead; "after trouncing her in Tuesday's
@@ -364,4 +387,62 @@ def _walk_tense(doc: Doc, span: Span) -> str | None:
                 return None  # "could" elsewhere in the sentence is a prospect of another clause
             if got:
                 return got
+    return None
+
+
+# ---------------------------------------------------------------- "today" in a quotation of an earlier day
+
+_SAYING_NEAR = re.compile(r"\b(?:" + alternation(LEX["past_saying_forms"]) + r"|speaking|says|tells|told|asked)\b", re.I)
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"), ('"', '"'))
+_SENT_END = re.compile(r"[.!?](?=[\s\"”'’]*(?:\s|\Z))|\n")
+_SAID_DAY_KINDS = frozenset({"weekday", "part_weekday", "relday", "part_rel"})
+
+
+def _quote_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The opening and closing marks of the quotation, within one paragraph, that holds start..end."""
+    para = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    for op, cl in _QUOTE_PAIRS:
+        if op == cl:
+            before = [i for i in range(para, start) if text[i] == op]
+            if len(before) % 2 == 0:
+                continue
+            qs = before[-1]
+        else:
+            qs = text.rfind(op, para, start)
+            if qs < 0 or text.rfind(cl, qs + len(op), start) >= 0:
+                continue
+        qe = text.find(cl, end, para_end)
+        if qe >= 0:
+            return qs, qe + len(cl)
+    return None
+
+
+def quote_said_day(text: str, start: int, end: int, matches: list[Match]) -> Match | None:
+    """The day a quotation holding start..end was spoken, when its own sentence tells one beside a verb
+    of saying: 'Speaking on Tuesday night, she said: "Tonight we ..."', '"We won today," he said on
+    Monday.' A "today"/"tonight" inside the quotation is that day (a day of the past only: the caller
+    checks), not the publication day. None when no such day is told."""
+    q = _quote_around(text, start, end)
+    if q is None:
+        return None
+    qs, qe = q
+    sent = max((mo.end() for mo in _SENT_END.finditer(text, max(0, qs - 160), qs)), default=max(0, qs - 160))
+    tail = _SENT_END.search(text, qe)
+    stop = min(tail.start() if tail else len(text), qe + 80)
+    for lo, hi in ((sent, qs), (qe, stop)):
+        if not _SAYING_NEAR.search(text, lo, hi):
+            continue
+        days = [
+            x
+            for x in matches
+            if lo <= x.start
+            and x.end <= hi
+            and x.kind in _SAID_DAY_KINDS
+            and (x.kind != "relday" or (x.groups.get("w") or "").lower() == "yesterday")
+            and (x.kind != "part_rel" or (x.groups.get("rel") or "").lower() in ("yesterday", "last"))
+        ]
+        if len(days) == 1:
+            return days[0]
     return None
