@@ -69,6 +69,54 @@ def told_time(ctx: Context) -> Told | None:
     )
 
 
+def told_months(told: Told) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The first and the last (year, month) of a told time: a year runs January to December, a
+    quarter over its three months, a week or a day is the month it falls in."""
+    if told.day:
+        return (told.day.year, told.day.month), (told.day.year, told.day.month)
+    if told.month:
+        return (told.year, told.month), (told.year, told.month)
+    if told.quarter:
+        return (told.year, told.quarter * 3 - 2), (told.year, told.quarter * 3)
+    if told.week:
+        try:
+            monday = date.fromisocalendar(told.year, told.week, 1)
+        except ValueError:
+            return (told.year, 1), (told.year, 12)
+        return (monday.year, monday.month), (monday.year, monday.month)
+    return (told.year, 1), (told.year, 12)
+
+
+# "the following July", "the previous March", "the next spring" in a story told in the past: the
+# one after or before the time the text was telling (TIMEX3 anchors them to it), as "the following
+# year" is; "the next" counts from the told time only in a past clause ("will open the next July")
+ANAPHORIC_BACK = ("the previous", "the preceding", "the prior", "previous", "preceding", "prior")
+ANAPHORIC_ON = ("the following", "following")
+
+
+def told_direction(rel: str, tense: str | None, ctx: Context) -> int:
+    """-1/+1 when `rel` counts back/on from the time the text was telling, 0 when it does not (no
+    such word, or no time told: then it counts from the reference like "last"/"next")."""
+    if ctx.last is None or told_time(ctx) is None:
+        return 0
+    if rel in ANAPHORIC_BACK:
+        return -1
+    if rel in ANAPHORIC_ON or (rel == "the next" and tense == "past"):
+        return 1
+    return 0
+
+
+def month_from_told(month: int, sign: int, ctx: Context) -> int | None:
+    """The year of the first `month` after (sign 1) or the last before (sign -1) the told time."""
+    told = told_time(ctx)
+    if told is None:
+        return None
+    (fy, fm), (ly, lm) = told_months(told)
+    if sign > 0:
+        return ly if month > lm else ly + 1
+    return fy if month < fm else fy - 1
+
+
 def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date:
     """The date of a weekday named in a clause: the coming one (today included) in a future or
     present clause, else the past one (today included); "last"/"next" move strictly away from the

@@ -1,0 +1,42 @@
+"""Months, seasons and weekdays anchored to the past time a text is telling ("the following July"
+after "in May 2012", "that November" after a 1972 story), not to the publication date, as TIMEX3
+anchors them. Texts written for these tests."""
+
+from __future__ import annotations
+
+from timex_helpers import timexes
+
+
+def test_the_following_or_previous_month_counts_from_the_time_told(brief_of) -> None:
+    got = timexes(brief_of("The mill shut in May 2012, and the owners sold it the following July.", published="2015-09-01"))
+    assert got["the following July"] == ("DATE", "2012-07"), got
+    got = timexes(brief_of("The mill shut in May 2012. Its owners had bought it the previous March.", published="2015-09-01"))
+    assert got["the previous March"] == ("DATE", "2012-03"), got
+    got = timexes(brief_of("The mill shut in October 2012. The owners sold it the following March.", published="2015-09-01"))
+    assert got["the following March"] == ("DATE", "2013-03"), got  # the first March after October 2012
+    got = timexes(brief_of("The mill shut in 2012. The owners sold it the following July.", published="2015-09-01"))
+    assert got["the following July"] == ("DATE", "2013-07"), got  # after the whole year told
+
+
+def test_the_next_season_of_a_past_story_follows_the_time_told(brief_of) -> None:
+    got = timexes(brief_of("The mill shut in May 2012. Its owners reopened it the next spring.", published="2015-09-01"))
+    assert got["the next spring"] == ("DATE", "2013-SP"), got
+    got = timexes(brief_of("The mill shut in May 2012. Its owners reopened it the following fall.", published="2015-09-01"))
+    assert got["the following fall"] == ("DATE", "2012-FA"), got
+    got = timexes(
+        brief_of("The mill shut in May 2012. Its owners had tried to sell it the previous winter.", published="2015-09-01")
+    )
+    assert got["the previous winter"] == ("DATE", "2011-WI"), got
+    # a future clause with nothing told: the next one from the reference
+    got = timexes(brief_of("The new mill will open the next spring, its owners say.", published="2015-09-01"))
+    assert got["the next spring"] == ("DATE", "2016-SP"), got
+
+
+def test_that_month_or_season_is_the_one_of_the_year_told(brief_of) -> None:
+    got = timexes(brief_of("The mayor first ran in 1972, and she lost the city that November.", published="2015-09-01"))
+    assert got["November"] == ("DATE", "1972-11"), got
+    got = timexes(brief_of("The mayor first ran in 1972. That summer she toured every ward.", published="2015-09-01"))
+    assert got["summer"] == ("DATE", "1972-SU"), got
+    # "that" opening a clause is no determiner: the month follows the tense, not the year told
+    got = timexes(brief_of("The mayor first ran in 1972. She said that November was the hardest month.", published="2015-09-01"))
+    assert got["November"] == ("DATE", "2014-11"), got
