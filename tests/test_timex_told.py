@@ -40,3 +40,16 @@ def test_that_month_or_season_is_the_one_of_the_year_told(brief_of) -> None:
     # "that" opening a clause is no determiner: the month follows the tense, not the year told
     got = timexes(brief_of("The mayor first ran in 1972. She said that November was the hardest month.", published="2015-09-01"))
     assert got["November"] == ("DATE", "2014-11"), got
+
+
+def test_a_bare_month_or_season_in_a_past_sentence_framed_by_a_past_year(brief_of) -> None:
+    got = timexes(brief_of("Eight years ago, the governor carried nine counties in February.", published="2016-03-10"))
+    assert got["February"] == ("DATE", "2008-02"), got
+    got = timexes(brief_of("The governor, in 1994, trailed badly; later in the summer she pulled ahead.", published="2015-09-01"))
+    assert got["the summer"] == ("DATE", "1994-SU"), got
+    # a year inside a clause of its own does not frame the sentence
+    got = timexes(brief_of("The bakery, founded in 1998, lost money in March.", published="2015-09-01"))
+    assert got["March"] == ("DATE", "2015-03"), got
+    # nor does a year told in the sentence before
+    got = timexes(brief_of("In 2009, the bakery lost money. In March it hired a new chief.", published="2015-09-01"))
+    assert got["March"] == ("DATE", "2015-03"), got

@@ -36,6 +36,7 @@ from newsbrief.analyzers.timex_relative import (
     month_from_told,
     told_direction,
     told_months,
+    told_past_year,
     told_time,
 )
 
@@ -145,6 +146,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year if month > dct.month else dct.year + 1
     elif rel in ("this", "earlier this", "later this"):
         y = dct.year
+    elif told_past_year(ctx, text, m.start):
+        y = told_past_year(ctx, text, m.start) or dct.year  # "In 2008, she won eleven contests in February"
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
     elif _SINCE.search(text, max(0, m.start - 12), m.start):
@@ -258,6 +261,9 @@ def _season(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", f"{that - 1 if winter_before else that:04d}-{code}")  # "that summer"
     if ctx.dct is None:
         return ("DATE", None if rel else f"XXXX-{code}")
+    told_year = None if rel or g.get("edge") else told_past_year(ctx, text, m.start)
+    if told_year:
+        return ("DATE", f"{told_year:04d}-{code}")  # "Clinton, in 1992, ... later in the summer"
     return ("DATE", f"{_season_year(code, rel, ctx.dct, ctx.tense):04d}-{code}")
 
 

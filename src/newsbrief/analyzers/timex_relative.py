@@ -353,6 +353,27 @@ def _told_in_sentence(text: str, start: int) -> bool:
     return any(x.kind not in _UNTOLD_KINDS for x in find(prefix))
 
 
+def told_past_year(ctx: Context, text: str, start: int) -> int | None:
+    """The year of a bare month or season in a past clause whose sentence told a past year before
+    it ("Eight years ago, the senator won eleven contests in February": that year's February, not
+    the reference's); None when the clause is not past or the sentence told no year of the past."""
+    told = told_time(ctx)
+    if ctx.tense != "past" or ctx.dct is None or told is None or told.year >= ctx.dct.year:
+        return None
+    window = text[max(0, start - 300) : start]
+    cut = _SENTENCE_START.search(window)
+    prefix = window[cut.end() :] if cut else window
+    # the year must frame the sentence ("In 2008, ...", "Eight years ago, ...", "Clinton, in 1992,
+    # ..."), not sit in a clause of its own ("the firm, founded in 1998, lost money in March");
+    # "eight years ago" tells a year here (it is left out of the told kinds for comparisons)
+    if not any((x.kind not in _UNTOLD_KINDS or x.kind == "ago") and _FRAMING.search(prefix[: x.start]) for x in find(prefix)):
+        return None
+    return told.year
+
+
+_FRAMING = re.compile(r"(?:^|[,;(—–]\s*|\s-{1,2}\s*)(?:(?:back|way\s+back)\s+)?(?:(?:in|during|by|around)\s+)?[\"“']?$", re.I)
+
+
 def _told_date(ctx: Context, unit: str, n: float) -> date | None:
     """The time the text was telling (`Context.last`), when it is precise enough to count `n` units
     back from it: "detained last August. Two months earlier" counts months from August, which a year
