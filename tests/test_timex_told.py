@@ -53,3 +53,16 @@ def test_a_bare_month_or_season_in_a_past_sentence_framed_by_a_past_year(brief_o
     # nor does a year told in the sentence before
     got = timexes(brief_of("In 2009, the bakery lost money. In March it hired a new chief.", published="2015-09-01"))
     assert got["March"] == ("DATE", "2015-03"), got
+
+
+def test_a_weekday_inside_a_told_week_is_that_weeks_day(brief_of) -> None:
+    # 2015-09-01 is a Tuesday of ISO week 36
+    got = timexes(brief_of("Last week, as it happens, on Monday, the board voted.", published="2015-09-01"))
+    assert got["Monday"] == ("DATE", "2015-08-24"), got  # not this week's Monday, Aug. 31
+    got = timexes(brief_of("During the week of March 7, the board met on Thursday.", published="2016-03-20"))
+    assert got["Thursday"] == ("DATE", "2016-03-10"), got
+    got = timexes(brief_of("Next week the board meets on Thursday.", published="2015-09-01"))
+    assert got["Thursday"] == ("DATE", "2015-09-10"), got
+    # a weekend told is no week: the Monday said is the reference's
+    got = timexes(brief_of("The files reached the lab over the weekend, officials said Monday.", published="2015-08-31"))
+    assert got["Monday"] == ("DATE", "2015-08-31"), got

@@ -138,12 +138,16 @@ def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
-def weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | None:
-    """The date of a weekday with its "last"/"next"/"the previous" (None without a reference)."""
+def weekday_base(wd_word: str | None, rel: str | None, ctx: Context, text: str = "", start: int = -1) -> str | None:
+    """The date of a weekday with its "last"/"next"/"the previous" (None without a reference); a bare
+    one in a sentence that told a week (`text` and `start` given) is that week's day."""
     wd = WEEKDAYS.get((wd_word or "").lower().rstrip("."))
     if wd is None:
         return None
     rel = re.sub(r"\s+", " ", (rel or "").lower())
+    in_week = _day_of_told_week(wd, ctx, text, start) if not rel and start >= 0 else None
+    if in_week:
+        return iso(in_week)  # "Last week, in fact, on Tuesday", "the week of March 7 ... on Thursday"
     if rel.startswith("the ") and ctx.last_day:
         # "the previous Friday", "the following Monday": from the day the text is telling, not from today
         told = safe_date(int(ctx.last_day[:4]), int(ctx.last_day[5:7]), int(ctx.last_day[8:10]))
@@ -157,6 +161,18 @@ def weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | No
     return iso(weekday_date(wd, ctx.dct, ctx.tense, rel))
 
 
+def _day_of_told_week(wd: int, ctx: Context, text: str, start: int) -> date | None:
+    """The weekday `wd` of the week the sentence told before it, when the last time told is a week."""
+    told = told_time(ctx)
+    if told is None or told.week is None or not re.fullmatch(r"\d{4}-W\d{2}", ctx.last or ""):
+        return None  # a weekend told ("arrived over the weekend ... said Monday") is no week to date by
+    try:
+        day = date.fromisocalendar(told.year, told.week, wd)
+    except ValueError:
+        return None
+    return day if _told_in_sentence(text, start) else None
+
+
 def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     part_word = (g.get("part") or "").lower()
@@ -164,7 +180,7 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
         part = PARTS.get(part_word.rstrip("s"))
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
-    base = weekday_base(g.get("wd"), g.get("rel"), ctx)
+    base = weekday_base(g.get("wd"), g.get("rel"), ctx, text, m.start)
     part = PARTS.get(part_word)
     if part and base:
         # "Friday night" -> 2024-06-14TNI, a TIME, as "the evening of June 18" and "last night" are
