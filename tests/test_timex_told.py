@@ -63,6 +63,10 @@ def test_a_weekday_inside_a_told_week_is_that_weeks_day(brief_of) -> None:
     assert got["Thursday"] == ("DATE", "2016-03-10"), got
     got = timexes(brief_of("Next week the board meets on Thursday.", published="2015-09-01"))
     assert got["Thursday"] == ("DATE", "2015-09-10"), got
+    # a week told in a clause of its own does not hold the sentence's weekday
+    text = "The ferry that ran aground last week had engine trouble, according to a report on Monday."
+    got = timexes(brief_of(text, published="2015-09-02"))
+    assert got["Monday"] == ("DATE", "2015-08-31"), got
     # a weekend told is no week: the Monday said is the reference's
     got = timexes(brief_of("The files reached the lab over the weekend, officials said Monday.", published="2015-08-31"))
     assert got["Monday"] == ("DATE", "2015-08-31"), got

@@ -170,7 +170,7 @@ def _day_of_told_week(wd: int, ctx: Context, text: str, start: int) -> date | No
         day = date.fromisocalendar(told.year, told.week, wd)
     except ValueError:
         return None
-    return day if _told_in_sentence(text, start) else None
+    return day if framed_in_sentence(text, start) else None
 
 
 def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
@@ -376,15 +376,21 @@ def told_past_year(ctx: Context, text: str, start: int) -> int | None:
     told = told_time(ctx)
     if ctx.tense != "past" or ctx.dct is None or told is None or told.year >= ctx.dct.year:
         return None
+    if not framed_in_sentence(text, start):
+        return None
+    return told.year
+
+
+def framed_in_sentence(text: str, start: int) -> bool:
+    """Whether a time told before `start` frames its sentence ("In 2008, ...", "Eight years ago,
+    ...", "Clinton, in 1992, ...", "Last week, in fact, ...") rather than sitting in a clause of its
+    own ("the firm, founded in 1998, lost money in March"; "the plane that skidded last week ...
+    an update on Monday"); "eight years ago" tells a year here (it is left out of the told kinds
+    for comparisons)."""
     window = text[max(0, start - 300) : start]
     cut = _SENTENCE_START.search(window)
     prefix = window[cut.end() :] if cut else window
-    # the year must frame the sentence ("In 2008, ...", "Eight years ago, ...", "Clinton, in 1992,
-    # ..."), not sit in a clause of its own ("the firm, founded in 1998, lost money in March");
-    # "eight years ago" tells a year here (it is left out of the told kinds for comparisons)
-    if not any((x.kind not in _UNTOLD_KINDS or x.kind == "ago") and _FRAMING.search(prefix[: x.start]) for x in find(prefix)):
-        return None
-    return told.year
+    return any((x.kind not in _UNTOLD_KINDS or x.kind == "ago") and _FRAMING.search(prefix[: x.start]) for x in find(prefix))
 
 
 _FRAMING = re.compile(r"(?:^|[,;(—–]\s*|\s-{1,2}\s*)(?:(?:back|way\s+back)\s+)?(?:(?:in|during|by|around)\s+)?[\"“']?$", re.I)
