@@ -47,6 +47,8 @@ def test_a_bare_month_or_season_in_a_past_sentence_framed_by_a_past_year(brief_o
     assert got["February"] == ("DATE", "2008-02"), got
     got = timexes(brief_of("The governor, in 1994, trailed badly; later in the summer she pulled ahead.", published="2015-09-01"))
     assert got["the summer"] == ("DATE", "1994-SU"), got
+    got = timexes(brief_of("In 1994, the governor trailed badly; in late summer she pulled ahead.", published="2015-09-01"))
+    assert got["late summer"] == ("DATE", "1994-SU"), got
     # a year inside a clause of its own does not frame the sentence
     got = timexes(brief_of("The bakery, founded in 1998, lost money in March.", published="2015-09-01"))
     assert got["March"] == ("DATE", "2015-03"), got

@@ -261,7 +261,7 @@ def _season(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", f"{that - 1 if winter_before else that:04d}-{code}")  # "that summer"
     if ctx.dct is None:
         return ("DATE", None if rel else f"XXXX-{code}")
-    told_year = None if rel or g.get("edge") else told_past_year(ctx, text, m.start)
+    told_year = None if rel else told_past_year(ctx, text, m.start)
     if told_year:
         return ("DATE", f"{told_year:04d}-{code}")  # "Clinton, in 1992, ... later in the summer"
     return ("DATE", f"{_season_year(code, rel, ctx.dct, ctx.tense):04d}-{code}")
