@@ -29,9 +29,17 @@ from newsbrief.analyzers.timex_calendar import (
     week_of,
     year_of_word,
 )
-from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_grammar import LEX, Match, alternation
 from newsbrief.analyzers.timex_named import NAMED_KINDS
-from newsbrief.analyzers.timex_relative import told_time
+from newsbrief.analyzers.timex_relative import (
+    ANAPHORIC_BACK,
+    ANAPHORIC_ON,
+    month_from_told,
+    told_direction,
+    told_months,
+    told_past_year,
+    told_time,
+)
 
 # months ahead (mod 12) up to which a month told in the present is the coming one: 10 leaves the two
 # months just gone to the nearest ("sales are up from February", said in March)
@@ -131,6 +139,13 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if rel2:
         y = year_of_word(rel2, ctx.dct)
         return ("DATE", f"{y:04d}-{month:02d}" if y else f"XXXX-{month:02d}")
+    sign = told_direction(rel, ctx.tense, ctx)
+    if sign:
+        return ("DATE", f"{month_from_told(month, sign, ctx):04d}-{month:02d}")  # "the following July"
+    rel = "last" if rel in ANAPHORIC_BACK else "next" if rel.startswith("the ") else rel
+    that = _that_year(ctx, text, m) if not rel else None
+    if that is not None:
+        return ("DATE", f"{that:04d}-{month:02d}")  # "McGovern lost the state that November"
     if ctx.dct is None:
         return ("DATE", None if rel else f"XXXX-{month:02d}")  # "last January" needs the reference
     dct = ctx.dct
@@ -144,6 +159,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year if month > dct.month else dct.year + 1
     elif rel in ("this", "earlier this", "later this"):
         y = dct.year
+    elif told_past_year(ctx, text, m.start):
+        y = told_past_year(ctx, text, m.start) or dct.year  # "In 2008, she won eleven contests in February"
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
     elif _SINCE.search(text, max(0, m.start - 12), m.start):
@@ -155,6 +172,51 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     else:
         y = pick_year(month, None, dct, ctx.tense)
     return ("DATE", f"{y:04d}-{month:02d}")
+
+
+_THAT_BEFORE = re.compile(r"\b(?P<that>[Tt]hat)\s+$")
+_THAT_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+" + alternation(LEX["words_after_that_month"]) + r"\b")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”')]*\s+|\n)$")
+
+
+def _that_year(ctx: Context, text: str, m: Match) -> int | None:
+    """The year told before "that November", "that summer" (a determiner: "that" + month or season
+    is the one of the year the text was telling); None for "said that November was cold", where
+    "that" opens a clause (the month there is followed by its verb)."""
+    before = text[max(0, m.start - 40) : m.start]
+    got = _THAT_BEFORE.search(before)
+    told = told_time(ctx)
+    if got is None or told is None:
+        return None
+    opens = got["that"] == "That" and _SENTENCE_OPEN.search(before[: got.start("that")])
+    if not opens and not _THAT_AFTER.match(text, m.end):
+        return None
+    return told.year
+
+
+def _season_ordinal(y: int, month: int) -> int:
+    """A season counted from year 0 (4 a year, SP SU FA WI): the winter is the year it began in."""
+    months = LEX["season_months"].items()
+    code = next((c for c, (a, b) in months if (a <= month <= b if a <= b else month >= a or month <= b)), "WI")
+    return (y - 1 if code == "WI" and month <= 2 else y) * 4 + _SEASON_ORDER.index(code)
+
+
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
+def _season_from_told(code: str, sign: int, ctx: Context) -> int | None:
+    """The year of the first season `code` after (sign 1) or the last before (sign -1) the told time
+    ("in May 2012 ... the following spring" is 2013-SP)."""
+    told = told_time(ctx)
+    if told is None:
+        return None
+    first, last = told_months(told)
+    si = _SEASON_ORDER.index(code)
+    if sign > 0:
+        base = _season_ordinal(*last)
+        return (base + ((si - base % 4) % 4 or 4)) // 4
+    base = _season_ordinal(*first)
+    return (base - ((base % 4 - si) % 4 or 4)) // 4
 
 
 def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
@@ -200,9 +262,22 @@ def _season(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         return ("DATE", None)
     if g.get("year"):
         return ("DATE", f"{int(g['year']):04d}-{code}")
+    rel = (g.get("rel") or "").lower()
+    sign = told_direction(f"the {rel}" if g.get("the") and rel else rel, ctx.tense, ctx)
+    if sign:
+        return ("DATE", f"{_season_from_told(code, sign, ctx):04d}-{code}")  # "the following spring"
+    rel = "last" if rel in ANAPHORIC_BACK else "next" if rel in ANAPHORIC_ON else rel
+    that = _that_year(ctx, text, m) if not rel and not g.get("the") else None
+    if that is not None:
+        told = told_time(ctx)
+        winter_before = code == "WI" and told is not None and told.month is not None and told.month <= 2
+        return ("DATE", f"{that - 1 if winter_before else that:04d}-{code}")  # "that summer"
     if ctx.dct is None:
-        return ("DATE", None if g.get("rel") else f"XXXX-{code}")
-    return ("DATE", f"{_season_year(code, (g.get('rel') or '').lower(), ctx.dct, ctx.tense):04d}-{code}")
+        return ("DATE", None if rel else f"XXXX-{code}")
+    told_year = None if rel else told_past_year(ctx, text, m.start)
+    if told_year:
+        return ("DATE", f"{told_year:04d}-{code}")  # "Clinton, in 1992, ... later in the summer"
+    return ("DATE", f"{_season_year(code, rel, ctx.dct, ctx.tense):04d}-{code}")
 
 
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

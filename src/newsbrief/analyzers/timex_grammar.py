@@ -282,6 +282,7 @@ def _plausible(m: Match, text: str) -> bool:
         and season.lower() == "fall"
         and g.get("the")
         and not g.get("year")
+        and (g.get("rel") or "").lower() not in ("following", "previous", "preceding", "prior")  # "the following fall"
         and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
     ):
         return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn

@@ -69,6 +69,54 @@ def told_time(ctx: Context) -> Told | None:
     )
 
 
+def told_months(told: Told) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The first and the last (year, month) of a told time: a year runs January to December, a
+    quarter over its three months, a week or a day is the month it falls in."""
+    if told.day:
+        return (told.day.year, told.day.month), (told.day.year, told.day.month)
+    if told.month:
+        return (told.year, told.month), (told.year, told.month)
+    if told.quarter:
+        return (told.year, told.quarter * 3 - 2), (told.year, told.quarter * 3)
+    if told.week:
+        try:
+            monday = date.fromisocalendar(told.year, told.week, 1)
+        except ValueError:
+            return (told.year, 1), (told.year, 12)
+        return (monday.year, monday.month), (monday.year, monday.month)
+    return (told.year, 1), (told.year, 12)
+
+
+# "the following July", "the previous March", "the next spring" in a story told in the past: the
+# one after or before the time the text was telling (TIMEX3 anchors them to it), as "the following
+# year" is; "the next" counts from the told time only in a past clause ("will open the next July")
+ANAPHORIC_BACK = ("the previous", "the preceding", "the prior", "previous", "preceding", "prior")
+ANAPHORIC_ON = ("the following", "following")
+
+
+def told_direction(rel: str, tense: str | None, ctx: Context) -> int:
+    """-1/+1 when `rel` counts back/on from the time the text was telling, 0 when it does not (no
+    such word, or no time told: then it counts from the reference like "last"/"next")."""
+    if ctx.last is None or told_time(ctx) is None:
+        return 0
+    if rel in ANAPHORIC_BACK:
+        return -1
+    if rel in ANAPHORIC_ON or (rel == "the next" and tense == "past"):
+        return 1
+    return 0
+
+
+def month_from_told(month: int, sign: int, ctx: Context) -> int | None:
+    """The year of the first `month` after (sign 1) or the last before (sign -1) the told time."""
+    told = told_time(ctx)
+    if told is None:
+        return None
+    (fy, fm), (ly, lm) = told_months(told)
+    if sign > 0:
+        return ly if month > lm else ly + 1
+    return fy if month < fm else fy - 1
+
+
 def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date:
     """The date of a weekday named in a clause: the coming one (today included) in a future or
     present clause, else the past one (today included); "last"/"next" move strictly away from the
@@ -90,12 +138,16 @@ def weekday_date(wd: int, dct: date, tense: str | None, rel: str | None) -> date
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
-def weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | None:
-    """The date of a weekday with its "last"/"next"/"the previous" (None without a reference)."""
+def weekday_base(wd_word: str | None, rel: str | None, ctx: Context, text: str = "", start: int = -1) -> str | None:
+    """The date of a weekday with its "last"/"next"/"the previous" (None without a reference); a bare
+    one in a sentence that told a week (`text` and `start` given) is that week's day."""
     wd = WEEKDAYS.get((wd_word or "").lower().rstrip("."))
     if wd is None:
         return None
     rel = re.sub(r"\s+", " ", (rel or "").lower())
+    in_week = _day_of_told_week(wd, ctx, text, start) if not rel and start >= 0 else None
+    if in_week:
+        return iso(in_week)  # "Last week, in fact, on Tuesday", "the week of March 7 ... on Thursday"
     if rel.startswith("the ") and ctx.last_day:
         # "the previous Friday", "the following Monday": from the day the text is telling, not from today
         told = safe_date(int(ctx.last_day[:4]), int(ctx.last_day[5:7]), int(ctx.last_day[8:10]))
@@ -109,6 +161,18 @@ def weekday_base(wd_word: str | None, rel: str | None, ctx: Context) -> str | No
     return iso(weekday_date(wd, ctx.dct, ctx.tense, rel))
 
 
+def _day_of_told_week(wd: int, ctx: Context, text: str, start: int) -> date | None:
+    """The weekday `wd` of the week the sentence told before it, when the last time told is a week."""
+    told = told_time(ctx)
+    if told is None or told.week is None or not re.fullmatch(r"\d{4}-W\d{2}", ctx.last or ""):
+        return None  # a weekend told ("arrived over the weekend ... said Monday") is no week to date by
+    try:
+        day = date.fromisocalendar(told.year, told.week, wd)
+    except ValueError:
+        return None
+    return day if framed_in_sentence(text, start) else None
+
+
 def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     g = m.groups
     part_word = (g.get("part") or "").lower()
@@ -116,7 +180,7 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
         part = PARTS.get(part_word.rstrip("s"))
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
-    base = weekday_base(g.get("wd"), g.get("rel"), ctx)
+    base = weekday_base(g.get("wd"), g.get("rel"), ctx, text, m.start)
     part = PARTS.get(part_word)
     if part and base:
         # "Friday night" -> 2024-06-14TNI, a TIME, as "the evening of June 18" and "last night" are
@@ -303,6 +367,33 @@ def _told_in_sentence(text: str, start: int) -> bool:
     cut = _SENTENCE_START.search(window)
     prefix = window[cut.end() :] if cut else window
     return any(x.kind not in _UNTOLD_KINDS for x in find(prefix))
+
+
+def told_past_year(ctx: Context, text: str, start: int) -> int | None:
+    """The year of a bare month or season in a past clause whose sentence told a past year before
+    it ("Eight years ago, the senator won eleven contests in February": that year's February, not
+    the reference's); None when the clause is not past or the sentence told no year of the past."""
+    told = told_time(ctx)
+    if ctx.tense != "past" or ctx.dct is None or told is None or told.year >= ctx.dct.year:
+        return None
+    if not framed_in_sentence(text, start):
+        return None
+    return told.year
+
+
+def framed_in_sentence(text: str, start: int) -> bool:
+    """Whether a time told before `start` frames its sentence ("In 2008, ...", "Eight years ago,
+    ...", "Clinton, in 1992, ...", "Last week, in fact, ...") rather than sitting in a clause of its
+    own ("the firm, founded in 1998, lost money in March"; "the plane that skidded last week ...
+    an update on Monday"); "eight years ago" tells a year here (it is left out of the told kinds
+    for comparisons)."""
+    window = text[max(0, start - 300) : start]
+    cut = _SENTENCE_START.search(window)
+    prefix = window[cut.end() :] if cut else window
+    return any((x.kind not in _UNTOLD_KINDS or x.kind == "ago") and _FRAMING.search(prefix[: x.start]) for x in find(prefix))
+
+
+_FRAMING = re.compile(r"(?:^|[,;(—–]\s*|\s-{1,2}\s*)(?:(?:back|way\s+back)\s+)?(?:(?:in|during|by|around)\s+)?[\"“']?$", re.I)
 
 
 def _told_date(ctx: Context, unit: str, n: float) -> date | None:
