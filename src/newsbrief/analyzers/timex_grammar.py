@@ -40,7 +40,8 @@ def alternation(words: Any, dotted: bool = False) -> str:
     items = sorted(set(words), key=len, reverse=True)
     parts = []
     for w in items:
-        esc = re.escape(w).replace(r"\ ", r"\s+")
+        # a typeset apostrophe is the same word ("New Year’s Eve", as most news sites print it)
+        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
         abbreviation = dotted and len(w) <= 4 and w.lower() not in _FULL_SHORT_NAMES
         parts.append(esc + (r"(?:\.(?!\w))?" if abbreviation else ""))
     return "(?:" + "|".join(parts) + ")"
