@@ -19,3 +19,16 @@ from timex_helpers import timexes
 def test_politics_values(brief_of, published: str, text: str, expression: str, type_: str, value: str) -> None:
     got = timexes(brief_of(text, published=published))
     assert got.get(expression) == (type_, value), got
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "not_expected"),
+    [
+        # a date phrase that opens a quotation halfway is the speaker's figure, not a day
+        ("2022-03-09", 'Republican leaders will have a "day of reckoning," she said.', "day"),
+        ("2022-03-09", "The senator warned that donors would face a “day of reckoning.”", "day"),
+    ],
+)
+def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:
+    got = timexes(brief_of(text, published=published))
+    assert not any(not_expected in k for k in got), got
