@@ -14,6 +14,7 @@ from timex_helpers import timexes
         # a typeset apostrophe, as news sites print names, is the same holiday
         ("2022-01-03", "The files posted on New Year’s Eve were hard to search.", "New Year’s Eve", "DATE", "2021-12-31"),
         ("2022-05-20", "The governor spent Mother’s Day at a shelter.", "Mother’s Day", "DATE", "2022-05-08"),
+        ("2022-05-20", "The ballot closes at Midnight Friday.", "Midnight Friday", "TIME", "2022-05-20T24:00"),
     ],
 )
 def test_politics_values(brief_of, published: str, text: str, expression: str, type_: str, value: str) -> None:
@@ -27,6 +28,8 @@ def test_politics_values(brief_of, published: str, text: str, expression: str, t
         # a date phrase that opens a quotation halfway is the speaker's figure, not a day
         ("2022-03-09", 'Republican leaders will have a "day of reckoning," she said.', "day"),
         ("2022-03-09", "The senator warned that donors would face a “day of reckoning.”", "day"),
+        # a capitalized clock word opening a name
+        ("2022-03-09", 'Lawyers sued the squad known as the "Midnight Patrol," a police unit.', "Midnight"),
     ],
 )
 def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:

@@ -655,6 +655,7 @@ _TITLE_WORDS = re.compile(
 )  # written lower-case in running text: capitalized, a title's or a name's ("Suddenly Last Summer", "20th Century Fox")
 
 
+_DAY_NAMES = frozenset(w.lower().rstrip(".") for w in (*LEX["weekdays"], *LEX["months"], *LEX["time_zones"]))
 _NAME_AFTER = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, LEX["name_nouns_after_time_word"])) + r")\b")
 _NAME_BEFORE_ON = re.compile(r"\b(?:" + "|".join(map(re.escape, LEX["name_nouns_before_on_sunday"])) + r")\s+on\s+$")
 
@@ -682,6 +683,9 @@ def is_title(m: Match, text: str) -> bool:
         return True  # "the Baltimore Sun.": a paper ending the sentence, not Sunday
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
+    after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end : m.end + 16])
+    if m.text in ("Midnight", "Noon") and after and after.group(1).lower() not in _DAY_NAMES:
+        return True  # 'the "Midnight Crew"', "Midnight Oil": a capitalized clock word opening a name ("Midnight Friday" is time)
     if (
         m.text in ("daily", "weekly")
         and re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
