@@ -30,6 +30,9 @@ def test_politics_values(brief_of, published: str, text: str, expression: str, t
         ("2022-03-09", "The senator warned that donors would face a “day of reckoning.”", "day"),
         # a capitalized clock word opening a name
         ("2022-03-09", 'Lawyers sued the squad known as the "Midnight Patrol," a police unit.', "Midnight"),
+        # "no quarter": no mercy
+        ("2022-03-09", "The governor promised a no-quarter campaign against the incumbent.", "quarter"),
+        ("2022-03-09", "Her rivals gave no quarter in the debate.", "quarter"),
     ],
 )
 def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:

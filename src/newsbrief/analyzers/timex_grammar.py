@@ -276,6 +276,8 @@ def _plausible(m: Match, text: str) -> bool:
         r"\b(?:in|from|among)\s+$", text[max(0, m.start - 7) : m.start]
     ):
         return False  # "criticized in some quarters": by some people ("after several quarters of losses" is time)
+    if low == "quarter" and re.search(r"\bno[\s-]+$", text[max(0, m.start - 4) : m.start], re.I):
+        return False  # "a no-quarter fight", "gave no quarter": no mercy, not three months
     if low == "quarter" and re.search(r"\b(?:in|from|among)\s+every\s+$", text[max(0, m.start - 16) : m.start]):
         return False  # "welcomed in every quarter": everywhere (the shorter reading of "every quarter" too)
     if (
