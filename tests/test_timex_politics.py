@@ -15,6 +15,9 @@ from timex_helpers import timexes
         ("2022-01-03", "The files posted on New Year’s Eve were hard to search.", "New Year’s Eve", "DATE", "2021-12-31"),
         ("2022-05-20", "The governor spent Mother’s Day at a shelter.", "Mother’s Day", "DATE", "2022-05-08"),
         ("2022-05-20", "The ballot closes at Midnight Friday.", "Midnight Friday", "TIME", "2022-05-20T24:00"),
+        # the shopping days after Thanksgiving are named days of that week
+        ("2021-12-03", "Marchers filled the avenue on Black Friday to demand a hearing.", "Black Friday", "DATE", "2021-11-26"),
+        ("2021-12-03", "Online sales set a record on Cyber Monday, the group said.", "Cyber Monday", "DATE", "2021-11-29"),
     ],
 )
 def test_politics_values(brief_of, published: str, text: str, expression: str, type_: str, value: str) -> None:
