@@ -15,6 +15,9 @@ from timex_helpers import timexes
         ("2022-01-03", "The files posted on New Year’s Eve were hard to search.", "New Year’s Eve", "DATE", "2021-12-31"),
         ("2022-05-20", "The governor spent Mother’s Day at a shelter.", "Mother’s Day", "DATE", "2022-05-08"),
         ("2022-05-20", "The ballot closes at Midnight Friday.", "Midnight Friday", "TIME", "2022-05-20T24:00"),
+        # "That was May.": the month told after "it/that" and a copula, not the verb "may"
+        ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
+        ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),
         # the shopping days after Thanksgiving are named days of that week
         ("2021-12-03", "Marchers filled the avenue on Black Friday to demand a hearing.", "Black Friday", "DATE", "2021-11-26"),
         ("2021-12-03", "Online sales set a record on Cyber Monday, the group said.", "Cyber Monday", "DATE", "2021-11-29"),
@@ -36,6 +39,7 @@ def test_politics_values(brief_of, published: str, text: str, expression: str, t
         # "no quarter": no mercy
         ("2022-03-09", "The governor promised a no-quarter campaign against the incumbent.", "quarter"),
         ("2022-03-09", "Her rivals gave no quarter in the debate.", "quarter"),
+        ("2022-03-09", "The only member who could lead them was May, the party said.", "May"),
     ],
 )
 def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:

@@ -213,7 +213,10 @@ def _plausible(m: Match, text: str) -> bool:
         if word.lower() in ("may", "march") and m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")):
             before = text[max(0, m.start - 12) : m.start].lower()
             preps = r"in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between"
-            if not re.search(rf"\b(?:{preps})\s+$", before):
+            # "That was May.", "It is March,": the name after "it/that/this" and a copula, ending the clause
+            # (the verb never does; "the winner was May." may be a person)
+            told = re.search(r"\b(?:it|that|this)\s+(?:was|is)\s+$", before) and re.match(r"[.,;!?]", text[m.end : m.end + 1])
+            if not (re.search(rf"\b(?:{preps})\s+$", before) or (told and word[0].isupper())):
                 return False
             event = word == "March" and re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[m.end : m.end + 24])
             if event and not re.search(r"\b(?:in|since|until|by|from|through|during|early|late|mid|last|next|this)\s+$", before):
