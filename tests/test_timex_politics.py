@@ -15,6 +15,8 @@ from timex_helpers import timexes
         ("2022-01-03", "The files posted on New Year’s Eve were hard to search.", "New Year’s Eve", "DATE", "2021-12-31"),
         ("2022-05-20", "The governor spent Mother’s Day at a shelter.", "Mother’s Day", "DATE", "2022-05-08"),
         ("2022-05-20", "The ballot closes at Midnight Friday.", "Midnight Friday", "TIME", "2022-05-20T24:00"),
+        # "later Monday": later on the day of writing, today or just past, even in a future clause
+        ("2022-03-15", "The mayor is expected to address the council later Monday.", "Monday", "DATE", "2022-03-14"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

@@ -10,7 +10,7 @@ days ago" always counts from the reference. Part of timex_normalize's rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
@@ -180,6 +180,10 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
         part = PARTS.get(part_word.rstrip("s"))
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
+    if (g.get("earl") or "").lower() in ("earlier", "later") and not g.get("rel"):
+        # "Earlier Sunday, police clashed", "he may speak later Monday": the day the story was written,
+        # today or just past, whatever the clause's tense
+        ctx = replace(ctx, tense="past")
     base = weekday_base(g.get("wd"), g.get("rel"), ctx, text, m.start)
     part = PARTS.get(part_word)
     if part and base:
