@@ -17,6 +17,9 @@ from timex_helpers import timexes
         ("2022-05-20", "The ballot closes at Midnight Friday.", "Midnight Friday", "TIME", "2022-05-20T24:00"),
         # "later Monday": later on the day of writing, today or just past, even in a future clause
         ("2022-03-15", "The mayor is expected to address the council later Monday.", "Monday", "DATE", "2022-03-14"),
+        # a condition in the present tense of a clause that looks ahead: the coming month
+        ("2022-01-10", "The rules can be undone if a Democrat is elected in November.", "November", "DATE", "2022-11"),
+        ("2022-01-10", "If the party had won in November, the bill would have passed.", "November", "DATE", "2021-11"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

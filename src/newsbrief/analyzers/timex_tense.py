@@ -110,6 +110,11 @@ def _temporal_clause(v: Token) -> bool:
     return any(c.lower_ in _TEMPORAL_MARKS or (c.lower_ == "as" and c.i > 0 and c.nbor(-1).lower_ == "soon") for c in marks)
 
 
+def _conditional_clause(v: Token) -> bool:
+    """An adverbial clause set by "if" or "unless"."""
+    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children if c.i < v.i)
+
+
 def _fronted_plan(span: Span, v: Token) -> bool:
     """A plan in the simple past dated by a day that opens its sentence: the plan's day, not the
     planned act's."""
@@ -360,6 +365,10 @@ def _walk_tense(doc: Doc, span: Span) -> str | None:
             if t in ("past", "present") and _temporal_clause(tok) and _verb_tense(main) == "future":
                 # "were likely to buy as soon as trading opened Monday", "will sign when it ends Friday":
                 # a when-clause takes the time of the clause it is set in, a future one here
+                return "future"
+            if t == "present" and _conditional_clause(tok) and _verb_tense(main) == "future":
+                # "can be overturned if a Republican is elected in November": a condition in the present
+                # tense of a clause that looks ahead is a coming event ("if he had won in May" is not)
                 return "future"
             if t == "future" and _fronted_plan(span, tok):
                 return "past"  # "On Friday, the government planned to pay": the day the plan was made
