@@ -20,6 +20,9 @@ from timex_helpers import timexes
         # a condition in the present tense of a clause that looks ahead: the coming month
         ("2022-01-10", "The rules can be undone if a Democrat is elected in November.", "November", "DATE", "2022-11"),
         ("2022-01-10", "If the party had won in November, the bill would have passed.", "November", "DATE", "2021-11"),
+        # "wouldn't say Tuesday": a refusal already made, not a coming day
+        ("2022-06-22", "The whip wouldn't say Tuesday how many votes the bill had.", "Tuesday", "DATE", "2022-06-21"),
+        ("2022-06-22", "The whip said she would say more on Friday.", "Friday", "DATE", "2022-06-24"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

@@ -90,6 +90,9 @@ def _verb_tense(v, depth: int = 0) -> str | None:
         return None  # "weakness hurt the index on Friday": past as likely as present
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # a bare participle ("closing unchanged Friday") has no tense of its own: its head's
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if "would" in words and negated and (v.lemma_ in _SAYING or v.lemma_ in ("elaborate", "specify", "discuss")):
+        return "past"  # "wouldn't say Tuesday how", "would not comment Friday": a refusal already made
     if any(a.tag_ == "MD" for a in auxes):
         # "could lose in November" is a prospect; "could not be located Wednesday", "could be reached
         # Friday" tell a past ability as often as not: no direction from those
