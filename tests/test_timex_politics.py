@@ -23,6 +23,10 @@ from timex_helpers import timexes
         # "wouldn't say Tuesday": a refusal already made, not a coming day
         ("2022-06-22", "The whip wouldn't say Tuesday how many votes the bill had.", "Tuesday", "DATE", "2022-06-21"),
         ("2022-06-22", "The whip said she would say more on Friday.", "Friday", "DATE", "2022-06-24"),
+        # "the last year of his term": the final year of a span the text does not date, not last year
+        ("2022-02-01", "The governor signed the bill in the last year of his term.", "the last year", "DATE", None),
+        ("2022-02-01", "Ads multiplied in the last week of the race.", "the last week", "DATE", None),
+        ("2022-02-01", "Prices rose sharply over the last year.", "the last year", "DATE", "2021"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

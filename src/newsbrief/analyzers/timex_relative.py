@@ -239,6 +239,11 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
     return ("DATE", iso(d))
 
 
+# "of his presidency", "of the campaign": a span named by a noun, not by a time ("of the decade", "of 2015")
+_OF_SPAN = re.compile(
+    r"\s+of\s+(?:the|his|her|its|their|our|my|your|this|that)\s+(?:[a-z-]+\s+)?(?!(?:year|month|week|decade|century|quarter)s?\b)[a-z]",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b[^.;]*$", re.I)
 
 
@@ -262,7 +267,9 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         if told:
             y, mo = add_months(int(told[:4]), int(told[5:7]), k)
             return ("DATE", f"{y:04d}-{mo:02d}")
-    if ctx.dct is None:
+    if ctx.dct is None or (rel in ("the last", "the final") and _OF_SPAN.match(text, m.end)):
+        # "the last year of his presidency", "the last week of the campaign": the final one of a span
+        # the text does not date, not the one before the reference
         return ("DATE", None)
     sign = 0
     if rel in ("last", "the last", "the past", "this past", "the previous", "previous", "the latest"):
