@@ -27,6 +27,9 @@ from timex_helpers import timexes
         ("2022-02-01", "The governor signed the bill in the last year of his term.", "the last year", "DATE", None),
         ("2022-02-01", "Ads multiplied in the last week of the race.", "the last week", "DATE", None),
         ("2022-02-01", "Prices rose sharply over the last year.", "the last year", "DATE", "2021"),
+        # US Inauguration Day: January 20 after a presidential election year (every four years)
+        ("2020-05-05", "Aides want the rule in place before Inauguration Day.", "Inauguration Day", "DATE", "2021-01-20"),
+        ("2020-05-05", "Crowds filled the Mall on Inauguration Day 2009.", "Inauguration Day 2009", "DATE", "2009-01-20"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),
@@ -52,6 +55,7 @@ def test_politics_values(brief_of, published: str, text: str, expression: str, t
         ("2022-03-09", "The governor promised a no-quarter campaign against the incumbent.", "quarter"),
         ("2022-03-09", "Her rivals gave no quarter in the debate.", "quarter"),
         ("2022-03-09", "The only member who could lead them was May, the party said.", "May"),
+        ("2022-03-09", "Ghana's Inauguration Day passed without unrest.", "Inauguration"),
     ],
 )
 def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:
