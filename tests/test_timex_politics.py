@@ -30,6 +30,9 @@ from timex_helpers import timexes
         # US Inauguration Day: January 20 after a presidential election year (every four years)
         ("2020-05-05", "Aides want the rule in place before Inauguration Day.", "Inauguration Day", "DATE", "2021-01-20"),
         ("2020-05-05", "Crowds filled the Mall on Inauguration Day 2009.", "Inauguration Day 2009", "DATE", "2009-01-20"),
+        # "the new year" (lowercase): the year about to begin, not January 1; "the New Year" is the holiday
+        ("2021-12-28", "The council will take up the budget in the new year.", "the new year", "DATE", "2022"),
+        ("2022-03-02", "Fuel prices have doubled since the new year.", "the new year", "DATE", "2022"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

@@ -389,6 +389,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "ref" and low == "current" and not _current_is_time(m, text):
         return False
+    if m.kind == "new_year" and re.search(r"\b(?:New|Year)\b", m.text):
+        return False  # "celebrated the New Year": the holiday, January 1
     if m.kind == "year" and not _year_ok(m, text):
         return False
     if m.kind == "year_short" and (

@@ -137,6 +137,14 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
     return (typ, iso(d) + (f"T{part}" if part else ""))
 
 
+def _new_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the new year" (lowercase): the year about to begin, or, in the first half of one, the year
+    just begun ("since the new year")."""
+    if ctx.dct is None:
+        return ("DATE", None)
+    return ("DATE", f"{ctx.dct.year + (1 if ctx.dct.month >= 7 else 0):04d}")
+
+
 _SPELLED = {
     "ten": 10,
     "eleven": 11,
@@ -194,6 +202,7 @@ def _event_day(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 # the match kinds (timex_grammar) this module values
 NAMED_KINDS = {
     "holiday": _holiday,
+    "new_year": _new_year,
     "event_day": _event_day,
     "spelled_year": _spelled_year,
     "month_spelled_year": _month_spelled_year,
