@@ -33,6 +33,8 @@ from timex_helpers import timexes
         # "the new year" (lowercase): the year about to begin, not January 1; "the New Year" is the holiday
         ("2021-12-28", "The council will take up the budget in the new year.", "the new year", "DATE", "2022"),
         ("2022-03-02", "Fuel prices have doubled since the new year.", "the new year", "DATE", "2022"),
+        # a year before 1900 named before a dated event
+        ("2020-09-07", "Mudslinging was worse in the 1828 presidential race.", "1828", "DATE", "1828"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),
@@ -59,6 +61,7 @@ def test_politics_values(brief_of, published: str, text: str, expression: str, t
         ("2022-03-09", "Her rivals gave no quarter in the debate.", "quarter"),
         ("2022-03-09", "The only member who could lead them was May, the party said.", "May"),
         ("2022-03-09", "Ghana's Inauguration Day passed without unrest.", "Inauguration"),
+        ("2022-03-09", "The 1500 volunteers knocked on doors.", "1500"),
     ],
 )
 def test_politics_not_time(brief_of, published: str, text: str, not_expected: str) -> None:

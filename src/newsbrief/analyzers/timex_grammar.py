@@ -814,6 +814,8 @@ def _year_ok(m: Match, text: str) -> bool:
         return False  # "2000 won", a sum (the currency right after the number only: "2016 budget won" is a year)
     if 1900 <= y <= 2099:
         return True
+    if re.search(r"\bthe\s+$", before, re.I) and _OLD_YEAR_EVENT.match(text, m.end):
+        return True  # "the 1828 presidential race", "the 1848 revolution"
     return bool(
         re.search(
             r"\b(in|since|from|by|until|till|before|after|between|circa|around|year|early|late|mid|during)\s+$",
@@ -823,6 +825,7 @@ def _year_ok(m: Match, text: str) -> bool:
     )
 
 
+_OLD_YEAR_EVENT = re.compile(r"\s+" + alternation(LEX["event_words_after_old_year"]) + r"\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![\w.])" + alternation(LEX["labels_before_numbers"]) + r"\s*$")
 _WORD = re.compile(r"[a-z]+")
 _TRIMS = trims()
