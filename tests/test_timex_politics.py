@@ -35,6 +35,8 @@ from timex_helpers import timexes
         ("2022-03-02", "Fuel prices have doubled since the new year.", "the new year", "DATE", "2022"),
         # a year before 1900 named before a dated event
         ("2020-09-07", "Mudslinging was worse in the 1828 presidential race.", "1828", "DATE", "1828"),
+        # "by week's end", as "by year's end": that unit of the reference
+        ("2022-07-20", "Aides hoped the gaffe would be forgotten by week's end.", "week's end", "DATE", "2022-W29"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),

@@ -329,10 +329,13 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("DATE", None)
-    unit = "month" if "month" in lowered(m) else "year"
+    low = lowered(m)
+    unit = "month" if "month" in low else "week" if "week" in low else "year"
     told = _anaphoric_unit(unit, ctx) if _told_in_sentence(text, m.start) else None
     if told:
         return ("DATE", told)  # "in March 2015 ... by month's end": the month the sentence told
+    if unit == "week":
+        return ("DATE", week_of(ctx.dct))  # "forgotten by week's end": the end of this week
     if unit == "month":
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")
