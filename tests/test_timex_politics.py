@@ -37,6 +37,15 @@ from timex_helpers import timexes
         ("2020-09-07", "Mudslinging was worse in the 1828 presidential race.", "1828", "DATE", "1828"),
         # "by week's end", as "by year's end": that unit of the reference
         ("2022-07-20", "Aides hoped the gaffe would be forgotten by week's end.", "week's end", "DATE", "2022-W29"),
+        # a past day told just after a day of an earlier year falls in that year
+        (
+            "2022-02-19",
+            "The aide wrote in a May 4, 2011 memo that the plan was ready. The minister unveiled it on June 9.",
+            "June 9",
+            "DATE",
+            "2011-06-09",
+        ),
+        ("2022-02-19", "The minister unveiled the plan on June 9.", "June 9", "DATE", "2021-06-09"),
         # "That was May.": the month told after "it/that" and a copula, not the verb "may"
         ("2021-08-20", "The aide called the ruling a win. That was May. Now the aide is gone.", "May", "DATE", "2021-05"),
         ("2021-08-20", "It was March, and the count had not begun.", "March", "DATE", "2021-03"),
