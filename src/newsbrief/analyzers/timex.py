@@ -296,6 +296,8 @@ def _trim_entity(doc: Doc, ent) -> tuple[int, int] | None:
         toks.pop(0)
     if not toks or any(t.text in ("--", "—") or (t.text in ("-", "–") and t.whitespace_) for t in toks):
         return None  # "at night -- hours after": two phrases across a dash, not one time
+    if any(t.text in ('"', "“", "”", "''", "``") for t in toks):
+        return None  # 'will have a "day of reckoning"': a quotation opens inside, the phrase is the speaker's figure
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 

@@ -100,7 +100,15 @@ def dated(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if year is None and ctx.tense != "future" and _CURRENT_PERIOD_ENDS.search(text, max(0, m.start - 90), m.start):
         # "this fiscal year, which ends Sept. 30": the end of the period now running lies ahead
         ctx = replace(ctx, tense="future")
-    return ("DATE", date_for(month, day_number(g.get("day")), year, ctx))
+    day = day_number(g.get("day"))
+    if year is None and day and ctx.tense == "past" and ctx.dct is not None and ctx.last_day:
+        told = safe_date(int(ctx.last_day[:4]), int(ctx.last_day[5:7]), int(ctx.last_day[8:10]))
+        then = safe_date(told.year, month, day) if told and told.year < ctx.dct.year else None
+        if told and then and 0 < (then - told).days <= 183:
+            # "a June 10, 2009, email ... Clinton delivered the speech on July 15": a past day
+            # told just after a day of an earlier year falls in that year
+            return ("DATE", iso(then))
+    return ("DATE", date_for(month, day, year, ctx))
 
 
 def _month_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:

@@ -40,7 +40,8 @@ def alternation(words: Any, dotted: bool = False) -> str:
     items = sorted(set(words), key=len, reverse=True)
     parts = []
     for w in items:
-        esc = re.escape(w).replace(r"\ ", r"\s+")
+        # a typeset apostrophe is the same word ("New Year’s Eve", as most news sites print it)
+        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
         abbreviation = dotted and len(w) <= 4 and w.lower() not in _FULL_SHORT_NAMES
         parts.append(esc + (r"(?:\.(?!\w))?" if abbreviation else ""))
     return "(?:" + "|".join(parts) + ")"
@@ -212,7 +213,10 @@ def _plausible(m: Match, text: str) -> bool:
         if word.lower() in ("may", "march") and m.kind == "month" and not (g.get("rel") or g.get("edge") or g.get("rel2")):
             before = text[max(0, m.start - 12) : m.start].lower()
             preps = r"in|of|since|until|by|from|through|to|early|late|mid|last|next|this|and|or|during|between"
-            if not re.search(rf"\b(?:{preps})\s+$", before):
+            # "That was May.", "It is March,": the name after "it/that/this" and a copula, ending the clause
+            # (the verb never does; "the winner was May." may be a person)
+            told = re.search(r"\b(?:it|that|this)\s+(?:was|is)\s+$", before) and re.match(r"[.,;!?]", text[m.end : m.end + 1])
+            if not (re.search(rf"\b(?:{preps})\s+$", before) or (told and word[0].isupper())):
                 return False
             event = word == "March" and re.match(r"\s+(?:on|for|against)\s+(?:the\s+)?[A-Z]", text[m.end : m.end + 24])
             if event and not re.search(r"\b(?:in|since|until|by|from|through|during|early|late|mid|last|next|this)\s+$", before):
@@ -275,6 +279,8 @@ def _plausible(m: Match, text: str) -> bool:
         r"\b(?:in|from|among)\s+$", text[max(0, m.start - 7) : m.start]
     ):
         return False  # "criticized in some quarters": by some people ("after several quarters of losses" is time)
+    if low == "quarter" and re.search(r"\bno[\s-]+$", text[max(0, m.start - 4) : m.start], re.I):
+        return False  # "a no-quarter fight", "gave no quarter": no mercy, not three months
     if low == "quarter" and re.search(r"\b(?:in|from|among)\s+every\s+$", text[max(0, m.start - 16) : m.start]):
         return False  # "welcomed in every quarter": everywhere (the shorter reading of "every quarter" too)
     if (
@@ -383,6 +389,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "ref" and low == "current" and not _current_is_time(m, text):
         return False
+    if m.kind == "new_year" and re.search(r"\b(?:New|Year)\b", m.text):
+        return False  # "celebrated the New Year": the holiday, January 1
     if m.kind == "year" and not _year_ok(m, text):
         return False
     if m.kind == "year_short" and (
@@ -654,6 +662,7 @@ _TITLE_WORDS = re.compile(
 )  # written lower-case in running text: capitalized, a title's or a name's ("Suddenly Last Summer", "20th Century Fox")
 
 
+_DAY_NAMES = frozenset(w.lower().rstrip(".") for w in (*LEX["weekdays"], *LEX["months"], *LEX["time_zones"]))
 _NAME_AFTER = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, LEX["name_nouns_after_time_word"])) + r")\b")
 _NAME_BEFORE_ON = re.compile(r"\b(?:" + "|".join(map(re.escape, LEX["name_nouns_before_on_sunday"])) + r")\s+on\s+$")
 
@@ -681,6 +690,9 @@ def is_title(m: Match, text: str) -> bool:
         return True  # "the Baltimore Sun.": a paper ending the sentence, not Sunday
     if m.text.lower() == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start - 6) : m.start], re.I):
         return True
+    after = re.match(r"[ \t]+([A-Z][a-z]+)\b", text[m.end : m.end + 16])
+    if m.text in ("Midnight", "Noon") and after and after.group(1).lower() not in _DAY_NAMES:
+        return True  # 'the "Midnight Crew"', "Midnight Oil": a capitalized clock word opening a name ("Midnight Friday" is time)
     if (
         m.text in ("daily", "weekly")
         and re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
@@ -802,6 +814,8 @@ def _year_ok(m: Match, text: str) -> bool:
         return False  # "2000 won", a sum (the currency right after the number only: "2016 budget won" is a year)
     if 1900 <= y <= 2099:
         return True
+    if re.search(r"\bthe\s+$", before, re.I) and _OLD_YEAR_EVENT.match(text, m.end):
+        return True  # "the 1828 presidential race", "the 1848 revolution"
     return bool(
         re.search(
             r"\b(in|since|from|by|until|till|before|after|between|circa|around|year|early|late|mid|during)\s+$",
@@ -811,6 +825,7 @@ def _year_ok(m: Match, text: str) -> bool:
     )
 
 
+_OLD_YEAR_EVENT = re.compile(r"\s+" + alternation(LEX["event_words_after_old_year"]) + r"\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?<![\w.])" + alternation(LEX["labels_before_numbers"]) + r"\s*$")
 _WORD = re.compile(r"[a-z]+")
 _TRIMS = trims()

@@ -20,8 +20,9 @@ HOLIDAYS: dict[str, str | dict[str, str]] = LEX["holidays"]
 EVENT_DAYS: dict[str, str] = LEX["event_days"]
 # lowercase "election night": the US one only this many days after it
 LOWERCASE_JUST_AFTER: dict[str, int] = LEX["us_holidays_lowercase_just_after"]
-# name -> every how many years it falls ("Election Day": US federal elections, in even years)
-CYCLES: dict[str, int] = LEX["holiday_cycle_years"]
+# name -> every how many years it falls ("Election Day": US federal elections, in even years), or
+# [every N years, in the years whose remainder by N is R] ("Inauguration Day": 2017, 2021)
+CYCLES: dict[str, int | list[int]] = LEX["holiday_cycle_years"]
 _SPEC = re.compile(
     r"(?P<month>\d{2})-(?:(?P<day>\d{2})|(?P<wd>[A-Z]{3})-(?P<n>\d|L)(?:\+(?P<plus>\d+))?)(?:T(?P<part>[A-Z]{2}))?"
 )
@@ -100,7 +101,8 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
     part = spec["part"]
     typ = "TIME" if part else "DATE"
     month = int(spec["month"])
-    cycle = CYCLES.get(name)
+    spec_cycle = CYCLES.get(name)
+    cycle, offset = (spec_cycle, 0) if isinstance(spec_cycle, int) or spec_cycle is None else spec_cycle
     # lowercase "election night": the US one only in the days after it
     reach = LOWERCASE_JUST_AFTER.get(name) if not (g.get("h") or "")[:1].isupper() else None
     if year is None and ctx.dct is None:
@@ -114,9 +116,9 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
     elif cycle:  # "Election Day": the one of the cycle the reference is in
         assert ctx.dct is not None
         tense = "past" if rel == "last" else "future" if rel == "next" else ctx.tense
-        years = [y for y in range(ctx.dct.year - 2 * cycle, ctx.dct.year + 2 * cycle + 1) if y % cycle == 0]
+        years = [y for y in range(ctx.dct.year - 2 * cycle, ctx.dct.year + 2 * cycle + 1) if y % cycle == offset]
         told_year = _told_past_year(ctx, rel)
-        if told_year and told_year % cycle == 0:
+        if told_year and told_year % cycle == offset:
             # "Campaigning against Romney in 2012, he said little. But soon after Election Day, ...":
             # a story told in a past election year
             d = _day_in(spec, told_year)
@@ -133,6 +135,14 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
     if reach is not None and year is None and (ctx.dct is None or not 0 <= (ctx.dct - d).days <= reach):
         return None  # "an election night press conference" in primary season: another vote's
     return (typ, iso(d) + (f"T{part}" if part else ""))
+
+
+def _new_year(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
+    """ "the new year" (lowercase): the year about to begin, or, in the first half of one, the year
+    just begun ("since the new year")."""
+    if ctx.dct is None:
+        return ("DATE", None)
+    return ("DATE", f"{ctx.dct.year + (1 if ctx.dct.month >= 7 else 0):04d}")
 
 
 _SPELLED = {
@@ -192,6 +202,7 @@ def _event_day(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 # the match kinds (timex_grammar) this module values
 NAMED_KINDS = {
     "holiday": _holiday,
+    "new_year": _new_year,
     "event_day": _event_day,
     "spelled_year": _spelled_year,
     "month_spelled_year": _month_spelled_year,

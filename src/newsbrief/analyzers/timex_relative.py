@@ -10,7 +10,7 @@ days ago" always counts from the reference. Part of timex_normalize's rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from newsbrief.analyzers.timex_calendar import (
@@ -180,6 +180,10 @@ def _weekday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if part_word.endswith("s") and part_word != "s":  # "Tuesday nights": a set
         part = PARTS.get(part_word.rstrip("s"))
         return ("SET", f"XXXX-WXX-{wd}T{part}" if part else f"XXXX-WXX-{wd}")
+    if (g.get("earl") or "").lower() in ("earlier", "later") and not g.get("rel"):
+        # "Earlier Sunday, police clashed", "he may speak later Monday": the day the story was written,
+        # today or just past, whatever the clause's tense
+        ctx = replace(ctx, tense="past")
     base = weekday_base(g.get("wd"), g.get("rel"), ctx, text, m.start)
     part = PARTS.get(part_word)
     if part and base:
@@ -235,6 +239,11 @@ def _reldays_anaphor(m: Match, ctx: Context, text: str) -> tuple[str, str | None
     return ("DATE", iso(d))
 
 
+# "of his presidency", "of the campaign": a span named by a noun, not by a time ("of the decade", "of 2015")
+_OF_SPAN = re.compile(
+    r"\s+of\s+(?:the|his|her|its|their|our|my|your|this|that)\s+(?:[a-z-]+\s+)?(?!(?:year|month|week|decade|century|quarter)s?\b)[a-z]",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b[^.;]*$", re.I)
 
 
@@ -258,7 +267,9 @@ def _rel_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         if told:
             y, mo = add_months(int(told[:4]), int(told[5:7]), k)
             return ("DATE", f"{y:04d}-{mo:02d}")
-    if ctx.dct is None:
+    if ctx.dct is None or (rel in ("the last", "the final") and _OF_SPAN.match(text, m.end)):
+        # "the last year of his presidency", "the last week of the campaign": the final one of a span
+        # the text does not date, not the one before the reference
         return ("DATE", None)
     sign = 0
     if rel in ("last", "the last", "the past", "this past", "the previous", "previous", "the latest"):
@@ -318,10 +329,13 @@ def _end_of_unit(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _year_end(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     if ctx.dct is None:
         return ("DATE", None)
-    unit = "month" if "month" in lowered(m) else "year"
+    low = lowered(m)
+    unit = "month" if "month" in low else "week" if "week" in low else "year"
     told = _anaphoric_unit(unit, ctx) if _told_in_sentence(text, m.start) else None
     if told:
         return ("DATE", told)  # "in March 2015 ... by month's end": the month the sentence told
+    if unit == "week":
+        return ("DATE", week_of(ctx.dct))  # "forgotten by week's end": the end of this week
     if unit == "month":
         return ("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
     return ("DATE", f"{ctx.dct.year:04d}")

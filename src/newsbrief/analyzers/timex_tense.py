@@ -90,6 +90,9 @@ def _verb_tense(v, depth: int = 0) -> str | None:
         return None  # "weakness hurt the index on Friday": past as likely as present
     if v.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # a bare participle ("closing unchanged Friday") has no tense of its own: its head's
+    negated = any(c.dep_ == "neg" for c in v.children)
+    if "would" in words and negated and (v.lemma_ in _SAYING or v.lemma_ in ("elaborate", "specify", "discuss")):
+        return "past"  # "wouldn't say Tuesday how", "would not comment Friday": a refusal already made
     if any(a.tag_ == "MD" for a in auxes):
         # "could lose in November" is a prospect; "could not be located Wednesday", "could be reached
         # Friday" tell a past ability as often as not: no direction from those
@@ -108,6 +111,11 @@ def _temporal_clause(v: Token) -> bool:
         return False
     marks = [c for c in v.children if c.dep_ in ("mark", "advmod") and c.i < v.i]
     return any(c.lower_ in _TEMPORAL_MARKS or (c.lower_ == "as" and c.i > 0 and c.nbor(-1).lower_ == "soon") for c in marks)
+
+
+def _conditional_clause(v: Token) -> bool:
+    """An adverbial clause set by "if" or "unless"."""
+    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children if c.i < v.i)
 
 
 def _fronted_plan(span: Span, v: Token) -> bool:
@@ -360,6 +368,10 @@ def _walk_tense(doc: Doc, span: Span) -> str | None:
             if t in ("past", "present") and _temporal_clause(tok) and _verb_tense(main) == "future":
                 # "were likely to buy as soon as trading opened Monday", "will sign when it ends Friday":
                 # a when-clause takes the time of the clause it is set in, a future one here
+                return "future"
+            if t == "present" and _conditional_clause(tok) and _verb_tense(main) == "future":
+                # "can be overturned if a Republican is elected in November": a condition in the present
+                # tense of a clause that looks ahead is a coming event ("if he had won in May" is not)
                 return "future"
             if t == "future" and _fronted_plan(span, tok):
                 return "past"  # "On Friday, the government planned to pay": the day the plan was made
