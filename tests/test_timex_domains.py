@@ -1,0 +1,64 @@
+"""Time expressions in news beyond politics (sport, crime, disasters, business), each case a pattern
+found while reading such news: British clock times, cup rounds and club names that hold a time word,
+a kick-off clock after a date. Fixture sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from timex_helpers import timexes
+
+PUB = "2024-06-18"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # British style writes the minutes after a dot: "8.49pm", "10.15am"
+        ("Firefighters were called to the warehouse at 8.49pm on Monday.", "8.49pm on Monday", "TIME", "2024-06-17T20:49"),
+        ("The ferry left the harbour at 10.15am.", "10.15am", "TIME", "2024-06-18T10:15"),
+        # a space after the colon, as some feeds print it
+        ("The suspect was arrested at 4: 20 p.m. on Sunday.", "4: 20 p.m. on Sunday", "TIME", "2024-06-16T16:20"),
+    ],
+)
+def test_clock_times(brief_of, text: str, expression: str, type_: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == (type_, value), got
+
+
+def test_an_hour_past_twelve_with_a_meridiem_is_no_clock(brief_of) -> None:
+    """ "20 p.m." cannot be read; it is not made 20:00 (nor "8 p.m." taken from "28 p.m.")."""
+    got = timexes(brief_of("The readings showed 28 p.m. units in the sample.", published=PUB))
+    assert not any("p.m." in k for k in got), got
+
+
+def test_cup_rounds_are_no_quarter(brief_of) -> None:
+    """ "the quarter-finals" of a cup is a round, no quarter of the year; nor is it a word of
+    business that would make a match's "first half" a half of the year."""
+    text = (
+        "The visitors defended deep in the first half, but the hosts won 2-0. "
+        "They now face the champions in the quarter-finals next month."
+    )
+    got = timexes(brief_of(text, published=PUB))
+    assert not any("quarter" in k for k in got), got
+    assert "the first half" not in got, got
+    got = timexes(brief_of("The club has not reached that quarter-final stage since 2011.", published=PUB))
+    assert not any("quarter" in k for k in got), got
+    # a quarter of the year stays one
+    got = timexes(brief_of("Profits fell in the quarter, the retailer said.", published=PUB))
+    assert "the quarter" in got, got
+
+
+def test_club_named_after_a_weekday(brief_of) -> None:
+    """ "Sheffield Wednesday" is a football club, not a day."""
+    got = timexes(brief_of("The striker joined Sheffield Wednesday on a free transfer on Friday.", published=PUB))
+    assert "Wednesday" not in got, got
+    assert got.get("Friday") == ("DATE", "2024-06-14"), got
+
+
+def test_a_kick_off_clock_is_no_year(brief_of) -> None:
+    """A listing's "Friday, 1 March\\n\\n2000 GMT": 2000 GMT is the kick-off, no year of the date."""
+    text = "Rovers v United\n\nFriday, 1 March\n\n2000 GMT\n\nThe hosts are unbeaten at home this year."
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get("Friday, 1 March") == ("DATE", "2024-03-01"), got
+    assert not any("2000" in k and "March" in k for k in got), got
