@@ -550,7 +550,8 @@ def bare_clock_ok(m: Match, text: str) -> bool:
     return bool(_CLOCK_PREP.search(text[max(0, m.start - 16) : m.start]))
 
 
-_HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b|%)", re.I)
+# "quarter" of "the quarter-finals" is a cup round, no word of business
+_HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b(?![\s-]?final)|%)", re.I)
 
 
 _FRACTION_AFTER = re.compile(
