@@ -62,3 +62,22 @@ def test_a_kick_off_clock_is_no_year(brief_of) -> None:
     got = timexes(brief_of(text, published=PUB))
     assert got.get("Friday, 1 March") == ("DATE", "2024-03-01"), got
     assert not any("2000" in k and "March" in k for k in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value"),
+    [
+        # a web page's stamp: a weekday written short, without its dot, before a month and a day
+        ("Updated 9:05 p.m. GMT, Wed May 8, 2019. It reopened.", "9:05 p.m. GMT, Wed May 8, 2019", "TIME", "2019-05-08T21:05"),
+        ("Posted Thu 12 Sep 2019. Rescuers reached the village.", "Thu 12 Sep 2019", "DATE", "2019-09-12"),
+    ],
+)
+def test_stamps_with_short_weekdays(brief_of, text: str, expression: str, type_: str, value: str) -> None:
+    got = timexes(brief_of(text, published=PUB))
+    assert got.get(expression) == (type_, value), got
+
+
+def test_a_short_weekday_alone_stays_a_word(brief_of) -> None:
+    """ "Sun" of a paper's name, "wed" the verb: no weekday without a month and its day after them."""
+    got = timexes(brief_of("The couple will wed May 8 in Leeds, the Sun reported.", published=PUB))
+    assert not any(k.lower().startswith(("wed", "sun")) for k in got), got

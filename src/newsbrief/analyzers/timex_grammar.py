@@ -221,7 +221,11 @@ def _plausible(m: Match, text: str) -> bool:
         if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
             return False  # "Jan Kavan", "Mar" without a dot and without a day or year
     wd = g.get("wd")
-    if wd and wd.lower().rstrip(".") in _WD_ABBR and not ((wd[0].isupper() and text[m.end - 1 : m.end] == ".") or "." in wd):
+    # "Sun", "Wed" alone are words; before a month and its day ("Updated Tue March 3, 2009") a weekday
+    dated_abbr = wd and wd[0].isupper() and g.get("month") and g.get("day")
+    dated_abbr = dated_abbr and not re.search(r"\bthe\s+$", text[max(0, m.start - 5) : m.start], re.I)  # "the Sun"
+    dotted = (wd[0].isupper() and text[m.end - 1 : m.end] == ".") or "." in wd if wd else False
+    if wd and wd.lower().rstrip(".") in _WD_ABBR and not (dotted or dated_abbr):
         return False
     if wd and not wd[0].isupper():
         return False
