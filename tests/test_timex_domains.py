@@ -81,3 +81,11 @@ def test_a_short_weekday_alone_stays_a_word(brief_of) -> None:
     """ "Sun" of a paper's name, "wed" the verb: no weekday without a month and its day after them."""
     got = timexes(brief_of("The couple will wed May 8 in Leeds, the Sun reported.", published=PUB))
     assert not any(k.lower().startswith(("wed", "sun")) for k in got), got
+
+
+def test_a_quarter_of_the_people_asked_is_no_time(brief_of) -> None:
+    """A survey's share ("More than a quarter have ...") is the subject of its verb, no length of time."""
+    got = timexes(brief_of("More than a quarter have bought goods after a junk e-mail, the survey found.", published=PUB))
+    assert not any("quarter" in k for k in got), got
+    got = timexes(brief_of("Nearly a quarter said they would switch banks.", published=PUB))
+    assert not any("quarter" in k for k in got), got

@@ -197,6 +197,7 @@ def compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | str]]:
 
 
 _NEED_CAPITAL = set(LEX["month_words_needing_capital"])
+_FRACTION_VERB = re.compile(r"\s+(?:" + alternation(LEX["verbs_after_a_fraction"]) + r")\b")
 _WD_ABBR = set(LEX["weekday_abbreviations_needing_dot"])
 _AMBIGUOUS_SEASON = {"fall", "spring"}
 
@@ -245,6 +246,8 @@ def _plausible(m: Match, text: str) -> bool:
     ) and re.search(r"\bby\s+(?:(?:nearly|almost|roughly|about|around|over)\s+)?$", text[max(0, m.start - 12) : m.start])
     if m.kind in ("duration", "quarter") and by_a_quarter:
         return False  # "prices fell by a quarter": a fraction
+    if m.kind in ("duration", "quarter") and re.search(r"\b(?:a|one)\s+quarter$", low) and _FRACTION_VERB.match(text, m.end):
+        return False  # "More than a quarter have bought": a share of people, the subject of its verb
     if (
         m.kind == "duration"
         and g.get("unit", "")
