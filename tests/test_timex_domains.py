@@ -89,3 +89,32 @@ def test_a_quarter_of_the_people_asked_is_no_time(brief_of) -> None:
     assert not any("quarter" in k for k in got), got
     got = timexes(brief_of("Nearly a quarter said they would switch banks.", published=PUB))
     assert not any("quarter" in k for k in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # Easter moves: its Sunday by the computus, Good Friday two days before, Easter Monday one after
+        ("Shoppers crowded the high street over Easter, the retailer said.", "2019-05-02", "Easter", "2019-04-21"),
+        ("The museum will reopen on Easter Monday.", "2025-03-02", "Easter Monday", "2025-04-21"),
+        ("The march was held on Good Friday 2016 in the city centre.", PUB, "Good Friday 2016", "2016-03-25"),
+    ],
+)
+def test_easter(brief_of, text: str, published: str, expression: str, value: str) -> None:
+    got = timexes(brief_of(text, published=published))
+    assert got.get(expression) == ("DATE", value), got
+
+
+def test_names_holding_easter_are_no_day(brief_of) -> None:
+    """The Good Friday Agreement (a peace deal), Easter eggs and Easter Island hold no day."""
+    text = "The Good Friday Agreement was discussed. Children hunted Easter eggs on Easter Island."
+    got = timexes(brief_of(text, published=PUB))
+    assert not got, got
+
+
+def test_a_holidays_week(brief_of) -> None:
+    """ "Easter week" is the ISO week of Easter Sunday; "the Christmas weekend" that week's weekend."""
+    got = timexes(brief_of("Pilgrims filled the old town as Easter week began.", published="2023-04-03"))
+    assert got.get("Easter week") == ("DATE", "2023-W14"), got
+    got = timexes(brief_of("Roads were quiet over the Christmas weekend.", published="2022-12-28"))
+    assert got.get("the Christmas weekend") == ("DATE", "2022-W51-WE"), got

@@ -355,6 +355,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
+    if m.kind == "holiday" and (g.get("h") or "").startswith("good"):
+        return False  # "a good Friday for the markets": a fine day, not the feast
     if (
         m.kind == "holiday"
         and not g.get("year")
@@ -718,7 +720,7 @@ def is_title(m: Match, text: str) -> bool:
             True  # "the Latin Quarter", "(Literary Quarter)", "the Armenian quarter": a district ("the December quarter" is time)
         )
     event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
-    if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
+    if event and not re.search(r"\b(?!The\b)[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
