@@ -118,3 +118,11 @@ def test_a_holidays_week(brief_of) -> None:
     assert got.get("Easter week") == ("DATE", "2023-W14"), got
     got = timexes(brief_of("Roads were quiet over the Christmas weekend.", published="2022-12-28"))
     assert got.get("the Christmas weekend") == ("DATE", "2022-W51-WE"), got
+
+
+def test_another_year_is_one_more(brief_of) -> None:
+    """ "out for another year": one more year, a length (P1Y); "It was another day" is none."""
+    got = timexes(brief_of("The new console will not be out for another year, the firm said.", published=PUB))
+    assert got.get("another year") == ("DURATION", "P1Y"), got
+    got = timexes(brief_of("It was another day of delays at the port.", published=PUB))
+    assert "another day" not in got, got
