@@ -126,3 +126,9 @@ def test_another_year_is_one_more(brief_of) -> None:
     assert got.get("another year") == ("DURATION", "P1Y"), got
     got = timexes(brief_of("It was another day of delays at the port.", published=PUB))
     assert "another day" not in got, got
+
+
+def test_lunchtime_is_midday(brief_of) -> None:
+    """ "Saturday lunchtime" (British news): that day's midday, TIMEX3 part MI."""
+    got = timexes(brief_of("Police sealed off the street on Saturday lunchtime.", published=PUB))
+    assert got.get("Saturday lunchtime") == ("TIME", "2024-06-15TMI"), got
