@@ -132,3 +132,11 @@ def test_lunchtime_is_midday(brief_of) -> None:
     """ "Saturday lunchtime" (British news): that day's midday, TIMEX3 part MI."""
     got = timexes(brief_of("Police sealed off the street on Saturday lunchtime.", published=PUB))
     assert got.get("Saturday lunchtime") == ("TIME", "2024-06-15TMI"), got
+
+
+def test_a_part_of_a_weekday_follows_the_tense(brief_of) -> None:
+    """ "in the afternoon on Friday" looks ahead in a future clause, back in a past one, as "Friday" does."""
+    got = timexes(brief_of("The council will meet in the evening on Friday.", published=PUB))
+    assert got.get("evening on Friday") == ("TIME", "2024-06-21TEV"), got
+    got = timexes(brief_of("The council met in the evening on Friday.", published=PUB))
+    assert got.get("evening on Friday") == ("TIME", "2024-06-14TEV"), got
