@@ -140,3 +140,12 @@ def test_a_part_of_a_weekday_follows_the_tense(brief_of) -> None:
     assert got.get("evening on Friday") == ("TIME", "2024-06-21TEV"), got
     got = timexes(brief_of("The council met in the evening on Friday.", published=PUB))
     assert got.get("evening on Friday") == ("TIME", "2024-06-14TEV"), got
+
+
+def test_a_christmas_party_is_no_christmas_day(brief_of) -> None:
+    """ "an office Christmas party on Friday", "Christmas shoppers": a kind of party, of shopper; the day
+    is the Friday, not December 25."""
+    text = "A gunman opened fire at an office Christmas party on Friday. Christmas shoppers fled the mall."
+    got = timexes(brief_of(text, published="2024-12-17"))
+    assert "Christmas" not in got, got
+    assert got.get("Friday") == ("DATE", "2024-12-13"), got
