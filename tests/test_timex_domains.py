@@ -149,3 +149,11 @@ def test_a_christmas_party_is_no_christmas_day(brief_of) -> None:
     got = timexes(brief_of(text, published="2024-12-17"))
     assert "Christmas" not in got, got
     assert got.get("Friday") == ("DATE", "2024-12-13"), got
+
+
+def test_that_the_fall_is_a_decline(brief_of) -> None:
+    """ "warned that the fall could be short-lived" (of prices): "that" opens the clause, no autumn."""
+    got = timexes(brief_of("Oil dropped 5%, but traders warned that the fall could be short-lived.", published=PUB))
+    assert "the fall" not in got, got
+    got = timexes(brief_of("Prices rose in the fall.", published=PUB))
+    assert got.get("the fall") == ("DATE", "2023-FA"), got
