@@ -157,3 +157,11 @@ def test_that_the_fall_is_a_decline(brief_of) -> None:
     assert "the fall" not in got, got
     got = timexes(brief_of("Prices rose in the fall.", published=PUB))
     assert got.get("the fall") == ("DATE", "2023-FA"), got
+
+
+def test_a_capitalized_season_in_running_text(brief_of) -> None:
+    """British style writes "in the Autumn": still the season; "the Summer Palace" stays a name."""
+    got = timexes(brief_of("The country faces a general election in the Autumn, officials say.", published=PUB))
+    assert got.get("the Autumn") == ("DATE", "2024-FA"), got
+    got = timexes(brief_of("The envoys met in the Summer Palace.", published=PUB))
+    assert not got, got

@@ -753,6 +753,13 @@ def is_title(m: Match, text: str) -> bool:
         return False
     if m.kind == "century":
         return bool(re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3]))  # "20th Century Fox"; "21st Century music" is time
+    if (
+        m.kind == "season"
+        and re.fullmatch(r"the\s+(?:Spring|Summer|Autumn|Winter)", m.text)
+        and re.search(r"\b(?:in|during|by|until|since|through|over|before|after|from)\s+$", text[max(0, m.start - 8) : m.start])
+        and not re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
+    ):
+        return False  # British style capitalizes seasons: "an election in the Autumn" ("in the Summer Palace" is a name)
     if word.start() > 0:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]
