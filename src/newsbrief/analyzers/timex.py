@@ -43,6 +43,7 @@ _TENSED = {
     "month_part",
     "unit_by_holiday",
     "weekday",
+    "part_weekday",
     "season",
     "holiday",
     "quarter",

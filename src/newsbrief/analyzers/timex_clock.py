@@ -29,11 +29,14 @@ def clock_value(s: str) -> tuple[int, int] | None:
     wire = re.fullmatch(r"([01]\d|2[0-3])([0-5]\d)", s)  # "1830" (GMT): a wire's four-digit clock
     if wire:
         return int(wire.group(1)), int(wire.group(2))
-    mo = re.match(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am|pm|o'clock)?", s)
+    # "8:49 pm", "8.49pm" (British), "8: 49 pm" (a feed's stray space)
+    mo = re.match(r"(\d{1,2})(?::\s?(\d{2})|\.(\d{2})(?=\s*[ap]))?\s*(a\.?m\.?|p\.?m\.?|am|pm|o'clock)?", s)
     if not mo:
         return None
-    h, mi = int(mo.group(1)), int(mo.group(2) or 0)
-    ap = (mo.group(3) or "").replace(".", "")
+    h, mi = int(mo.group(1)), int(mo.group(2) or mo.group(3) or 0)
+    ap = (mo.group(4) or "").replace(".", "")
+    if ap and h > 12:
+        return None  # "20 p.m." cannot be read
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:

@@ -505,12 +505,13 @@ def _month_part(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 
 def _unit_by_holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     """ "the week before Christmas": the ISO week seven days before it; "the day after Thanksgiving": the
-    next day; "the weekend before Easter": the weekend of the week before."""
+    next day; "the weekend before Easter": the weekend of the week before; "Easter week": its own week."""
     mo = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", NAMED_KINDS["holiday"](m, ctx, text)[1] or "")
     d = safe_date(int(mo[1]), int(mo[2]), int(mo[3])) if mo else None
     if d is None:
         return ("DATE", None)
-    sign = -1 if (m.groups.get("dir") or "").lower() == "before" else 1
+    direction = (m.groups.get("dir") or "").lower()
+    sign = -1 if direction == "before" else 1 if direction else 0  # "Easter week": the holiday's own week
     unit = (m.groups.get("unit") or "").lower()
     if unit == "day":
         return ("DATE", iso(d + timedelta(days=sign)))

@@ -198,6 +198,7 @@ def compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | str]]:
 
 
 _NEED_CAPITAL = set(LEX["month_words_needing_capital"])
+_FRACTION_VERB = re.compile(r"\s+(?:" + alternation(LEX["verbs_after_a_fraction"]) + r")\b")
 _WD_ABBR = set(LEX["weekday_abbreviations_needing_dot"])
 _AMBIGUOUS_SEASON = {"fall", "spring"}
 
@@ -225,7 +226,11 @@ def _plausible(m: Match, text: str) -> bool:
         if short and not text[m.start : m.end + 1].rstrip().endswith(".") and "." not in month:
             return False  # "Jan Kavan", "Mar" without a dot and without a day or year
     wd = g.get("wd")
-    if wd and wd.lower().rstrip(".") in _WD_ABBR and not ((wd[0].isupper() and text[m.end - 1 : m.end] == ".") or "." in wd):
+    # "Sun", "Wed" alone are words; before a month and its day ("Updated Tue March 3, 2009") a weekday
+    dated_abbr = wd and wd[0].isupper() and g.get("month") and g.get("day")
+    dated_abbr = dated_abbr and not re.search(r"\bthe\s+$", text[max(0, m.start - 5) : m.start], re.I)  # "the Sun"
+    dotted = (wd[0].isupper() and text[m.end - 1 : m.end] == ".") or "." in wd if wd else False
+    if wd and wd.lower().rstrip(".") in _WD_ABBR and not (dotted or dated_abbr):
         return False
     if wd and not wd[0].isupper():
         return False
@@ -245,6 +250,8 @@ def _plausible(m: Match, text: str) -> bool:
     ) and re.search(r"\bby\s+(?:(?:nearly|almost|roughly|about|around|over)\s+)?$", text[max(0, m.start - 12) : m.start])
     if m.kind in ("duration", "quarter") and by_a_quarter:
         return False  # "prices fell by a quarter": a fraction
+    if m.kind in ("duration", "quarter") and re.search(r"\b(?:a|one)\s+quarter$", low) and _FRACTION_VERB.match(text, m.end):
+        return False  # "More than a quarter have bought": a share of people, the subject of its verb
     if (
         m.kind == "duration"
         and g.get("unit", "")
@@ -284,12 +291,22 @@ def _plausible(m: Match, text: str) -> bool:
     if low == "quarter" and re.search(r"\b(?:in|from|among)\s+every\s+$", text[max(0, m.start - 16) : m.start]):
         return False  # "welcomed in every quarter": everywhere (the shorter reading of "every quarter" too)
     if (
-        season
-        and season.lower() == "fall"
-        and g.get("the")
-        and not g.get("year")
-        and (g.get("rel") or "").lower() not in ("following", "previous", "preceding", "prior")  # "the following fall"
-        and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
+        (
+            season
+            and season.lower() == "fall"
+            and g.get("the")
+            and not g.get("year")
+            and (g.get("rel") or "").lower() not in ("following", "previous", "preceding", "prior")  # "the following fall"
+            and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
+        )
+        or (
+            # "warned that the fall could be short-lived": "that" names a season only right before it ("that fall")
+            season
+            and season.lower() == "fall"
+            and g.get("the")
+            and not (g.get("year") or g.get("rel") or g.get("edge"))
+            and re.search(r"\bthat\s+$", text[max(0, m.start - 12) : m.start], re.I)
+        )
     ):
         return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
     if season and season.lower() == "fall" and not g.get("year") and _DECLINE_AFTER.match(text, m.end):
@@ -354,6 +371,8 @@ def _plausible(m: Match, text: str) -> bool:
         return False
     if m.kind == "holiday" and re.search(r"\bFather\s+$", text[max(0, m.start - 8) : m.start]):
         return False  # "Father Christmas": a figure
+    if m.kind == "holiday" and (g.get("h") or "").startswith("good"):
+        return False  # "a good Friday for the markets": a fine day, not the feast
     if (
         m.kind == "holiday"
         and not g.get("year")
@@ -558,7 +577,8 @@ def bare_clock_ok(m: Match, text: str) -> bool:
     return bool(_CLOCK_PREP.search(text[max(0, m.start - 16) : m.start]))
 
 
-_HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b|%)", re.I)
+# "quarter" of "the quarter-finals" is a cup round, no word of business
+_HALF_CUES = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, LEX["half_year_cues"])) + r")\b(?![\s-]?final)|%)", re.I)
 
 
 _FRACTION_AFTER = re.compile(
@@ -722,7 +742,7 @@ def is_title(m: Match, text: str) -> bool:
             True  # "the Latin Quarter", "(Literary Quarter)", "the Armenian quarter": a district ("the December quarter" is time)
         )
     event = _EVENT_BEFORE_WEEKDAY.search(text, max(0, m.start - 16), m.start) if m.kind == "weekday" else None
-    if event and not re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
+    if event and not re.search(r"\b(?!The\b)[A-Z][a-z]+\s+$", text[max(0, event.start() - 16) : event.start()]):
         return True  # "Bloody Sunday", "Black Monday": an event's name, not a day near the reference
     if m.text == "Sunday" and _NAME_BEFORE_ON.search(text[max(0, m.start - 20) : m.start]):
         return True  # "the Mail on Sunday", "the Independent on Sunday"
@@ -745,6 +765,13 @@ def is_title(m: Match, text: str) -> bool:
         return False
     if m.kind == "century":
         return bool(re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3]))  # "20th Century Fox"; "21st Century music" is time
+    if (
+        m.kind == "season"
+        and re.fullmatch(r"the\s+(?:Spring|Summer|Autumn|Winter)", m.text)
+        and re.search(r"\b(?:in|during|by|until|since|through|over|before|after|from)\s+$", text[max(0, m.start - 8) : m.start])
+        and not re.match(r"[ \t]+[A-Z]", text[m.end : m.end + 3])
+    ):
+        return False  # British style capitalizes seasons: "an election in the Autumn" ("in the Summer Palace" is a name)
     if word.start() > 0:
         return True  # a capitalized time noun after the expression's first word: "This Week", "60 Minutes"
     before = text[max(0, m.start - 20) : m.start]

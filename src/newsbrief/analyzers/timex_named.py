@@ -24,7 +24,8 @@ LOWERCASE_JUST_AFTER: dict[str, int] = LEX["us_holidays_lowercase_just_after"]
 # [every N years, in the years whose remainder by N is R] ("Inauguration Day": 2017, 2021)
 CYCLES: dict[str, int | list[int]] = LEX["holiday_cycle_years"]
 _SPEC = re.compile(
-    r"(?P<month>\d{2})-(?:(?P<day>\d{2})|(?P<wd>[A-Z]{3})-(?P<n>\d|L)(?:\+(?P<plus>\d+))?)(?:T(?P<part>[A-Z]{2}))?"
+    r"(?:(?P<easter>EASTER)(?P<shift>[+-]\d+)?"
+    r"|(?P<month>\d{2})-(?:(?P<day>\d{2})|(?P<wd>[A-Z]{3})-(?P<n>\d|L)(?:\+(?P<plus>\d+))?))(?:T(?P<part>[A-Z]{2}))?"
 )
 # "the 2008 Super Tuesday", "2016's Election Day": the year told right before the name
 _YEAR_BEFORE = re.compile(r"\b(?P<year>1[89][0-9]{2}|20[0-9]{2})(?:['’]s)?\s+$")
@@ -39,8 +40,23 @@ def _nth_weekday(y: int, month: int, wd: int, n: int | str) -> date | None:
     return date(y, month, days[int(n) - 1]) if len(days) >= int(n) else None
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus): a feast the calendar moves."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month, day = divmod(h + ll - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _day_in(spec: re.Match[str], year: int) -> date | None:
     """The day a holiday's rule gives in one year."""
+    if spec["easter"]:
+        return easter(year) + timedelta(days=int(spec["shift"] or 0)) if 1583 <= year <= 9999 else None
     month = int(spec["month"])
     if spec["day"]:
         return safe_date(year, month, int(spec["day"]))
@@ -100,7 +116,14 @@ def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None
         return ("DATE", None)
     part = spec["part"]
     typ = "TIME" if part else "DATE"
-    month = int(spec["month"])
+    if spec["easter"]:  # a moving feast: its month is that of the year told, or of the reference's
+        known = year or (ctx.dct.year if ctx.dct else None)
+        moved = _day_in(spec, known) if known else None
+        if moved is None:
+            return (typ, None)
+        month = moved.month
+    else:
+        month = int(spec["month"])
     spec_cycle = CYCLES.get(name)
     cycle, offset = (spec_cycle, 0) if isinstance(spec_cycle, int) or spec_cycle is None else spec_cycle
     # lowercase "election night": the US one only in the days after it
