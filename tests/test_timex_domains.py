@@ -106,8 +106,12 @@ def test_easter(brief_of, text: str, published: str, expression: str, value: str
 
 
 def test_names_holding_easter_are_no_day(brief_of) -> None:
-    """The Good Friday Agreement (a peace deal), Easter eggs and Easter Island hold no day."""
-    text = "The Good Friday Agreement was discussed. Children hunted Easter eggs on Easter Island."
+    """The Good Friday Agreement (a peace deal), Easter eggs, Easter Island and the Easter Seals charity
+    hold no day."""
+    text = (
+        "The Good Friday Agreement was discussed. Children hunted Easter eggs on Easter Island. "
+        "A letter came from Easter Seals."
+    )
     got = timexes(brief_of(text, published=PUB))
     assert not got, got
 
