@@ -85,10 +85,11 @@ def _deadline(text: str, m: Match) -> bool:
 def _said_day(doc: Doc, m: Match, value: str, matches: list[Match], ctx: Context) -> str | None:
     """ "today"/"tonight" inside a quotation spoken on an earlier day that its sentence tells
     ('she said Tuesday night: "Tonight we made history"'): that day's value, with the part of day."""
-    said = quote_said_day(doc.text, m.start, m.end, matches)
+    text = doc.text
+    said = quote_said_day(text, m.start, m.end, matches)
     if said is None or ctx.dct is None:
         return None
-    got = normalize(said, Context(dct=ctx.dct, tense=tense_at(doc, said.start, said.end)), doc.text)
+    got = normalize(said, Context(dct=ctx.dct, tense=tense_at(doc, said.start, said.end, text)), text)
     day = got[1][:10] if got and got[1] else None
     if not day or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) or day >= iso(ctx.dct):
         return None
@@ -198,7 +199,7 @@ def _some_day_ahead(doc: Doc, m: Match) -> bool:
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")} | {head.lower_}
     return bool(auxes & {"will", "would", "could", "can", "might", "may", "'ll", "shall", "should", "hope", "hopes"}) or (
-        tense_at(doc, m.start, m.end) == "future"
+        tense_at(doc, m.start, m.end, text) == "future"
     )
 
 
@@ -395,7 +396,7 @@ class TimexAnnotator:
                     continue
                 if m.kind in ("month", "weekday") and _in_person_name(doc, m):
                     continue
-                ctx.tense = tense_at(doc, m.start, m.end) if m.kind in _TENSED else None
+                ctx.tense = tense_at(doc, m.start, m.end, text) if m.kind in _TENSED else None
                 ctx.own_past = ctx.tense == "past" and m.kind == "month" and on_past_verb(doc, m)
                 if ctx.tense != "future" and m.kind in _DEADLINE_KINDS and _deadline(text, m):
                     ctx.tense = "future"
@@ -436,14 +437,15 @@ class TimexAnnotator:
     def _entity_candidates(self, doc: Doc, matches: list[Match]) -> list[Match]:
         out = []
         ends = [m.end for m in matches]  # matches are sorted and do not overlap: ends are sorted too
-        markup = markup_spans(doc.text)
+        text = doc.text  # rebuilt by spaCy on every access: once here
+        markup = markup_spans(text)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             i = bisect.bisect_left(ends, ent.start_char + 1)  # the first match ending after the entity starts
             if i < len(matches) and matches[i].start < ent.end_char:
                 continue
-            if not _TIME_WORD.search(ent.text) or _AGE.search(doc.text[ent.start_char : ent.end_char + 6]):
+            if not _TIME_WORD.search(ent.text) or _AGE.search(text[ent.start_char : ent.end_char + 6]):
                 continue
             if re.fullmatch(r"[0-9]{4}[-–/][0-9]{2}", ent.text.strip()):
                 continue  # "the 2004-05 season": two years, not May 2004
@@ -459,15 +461,15 @@ class TimexAnnotator:
             s, e = span
             if in_spans(markup, s, e):
                 continue  # a tag's attribute value ('datetime="2015-12-02"'), no text of the story
-            if re.fullmatch(r"[0-9]+", doc.text[s:e]):
+            if re.fullmatch(r"[0-9]+", text[s:e]):
                 continue  # "HB 1523", "1128 were for": the grammar's year rules judged this number here
-            if _LONE_MONTH.fullmatch(doc.text[s:e]) and _event_named_after_month(doc.text, s, e):
+            if _LONE_MONTH.fullmatch(text[s:e]) and _event_named_after_month(text, s, e):
                 continue  # "the Women's March", "the March on Washington": an event ("compared with March" is the month)
-            if is_title(Match(s, e, "entity", {}, doc.text[s:e]), doc.text) or generic_today(doc.text, s, e):
+            if is_title(Match(s, e, "entity", {}, text[s:e]), text) or generic_today(text, s, e):
                 continue  # "60 Minutes", "This Week": a name; "today's world": our times
-            if not bare_clock_ok(Match(s, e, "clock", {}, doc.text[s:e]), doc.text):
+            if not bare_clock_ok(Match(s, e, "clock", {}, text[s:e]), text):
                 continue  # "with 16:43 left": a game clock, as the grammar judges it
-            out.append(Match(s, e, "entity", {}, doc.text[s:e]))
+            out.append(Match(s, e, "entity", {}, text[s:e]))
         return out
 
 

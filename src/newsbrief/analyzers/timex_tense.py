@@ -118,13 +118,26 @@ def _conditional_clause(v: Token) -> bool:
     return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children if c.i < v.i)
 
 
+def sentence_of(span: Span) -> Span:
+    """The sentence holding the span's start, found from the sentence starts around it: spaCy's
+    `Span.sent` first checks the whole document for sentence annotation, on every call."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = span.start + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
+
+
 def _fronted_plan(span: Span, v: Token) -> bool:
     """A plan in the simple past dated by a day that opens its sentence: the plan's day, not the
     planned act's."""
     if v.lemma_ not in _SCHEDULE or v.tag_ != "VBD" or span.end > v.i:
         return False
     first = span.root.head if span.root.dep_ == "pobj" else span.root
-    return first.i == first.sent.start
+    return first.i == sentence_of(first.doc[first.i : first.i + 1]).start
 
 
 def _could_only(v: Token) -> bool:
@@ -217,7 +230,7 @@ def _planned(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE_MODS for c in noun.children)
 
 
-def _event_of(span: Span) -> Token | None:
+def _event_of(span: Span, text: str) -> Token | None:
     """The scheduled event a month or weekday names or dates: "November's election", "the June
     referendum", "the caucuses on Monday", "a planned rally on Saturday"; None for any other noun."""
     tok = span.root
@@ -232,7 +245,7 @@ def _event_of(span: Span) -> Token | None:
         return None
     # "ahead of voting Tuesday", "in the run-up to the kickoff on Monday": whatever it is, it is awaited
     at = noun.left_edge.idx
-    led_up = any(rx.search(span.doc.text, max(0, at - 30), at) for rx in (_LEAD_UP, _LEAD_UP_PARTICIPLE))
+    led_up = any(rx.search(text, max(0, at - 30), at) for rx in (_LEAD_UP, _LEAD_UP_PARTICIPLE))
     scheduled = noun.lemma_.lower() in _EVENT_NOUNS or noun.lower_ in _EVENT_NOUNS
     return noun if _planned(noun) or scheduled or led_up else None
 
@@ -263,7 +276,7 @@ def _explicit_future(verb: Token) -> bool:
     return any(c.lower_ in _FUTURE or c.lower_ == "going" for c in verb.children)
 
 
-def _event_tense(doc: Doc, noun: Token) -> str | None:
+def _event_tense(noun: Token, text: str) -> str | None:
     """The direction of a scheduled event. Ahead when planned, or looked forward to ("ahead of",
     "heading into") from a clause that is not a simple past; with a present clause or none, a schedule
     (the coming one); behind when after a participle under "after"; with a past clause, which tells
@@ -274,10 +287,10 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     head = noun
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:
         head = head.head
-    lead = doc.text[max(0, noun.left_edge.idx - 30) : noun.left_edge.idx]
+    lead = text[max(0, noun.left_edge.idx - 30) : noun.left_edge.idx]
     prep = head.head if head.dep_ == "pobj" else None
     verb, after = _governing(head)
-    led = _lead_up(doc.text, noun.left_edge.idx, head)
+    led = _lead_up(text, noun.left_edge.idx, head)
     if led:
         return led
     if _judged(head):
@@ -310,23 +323,25 @@ def _event_tense(doc: Doc, noun: Token) -> str | None:
     return t
 
 
-def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """The tense of the clause a span belongs to: the verb it hangs from, else the sentence's first verb."""
+def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
+    """The tense of the clause a span belongs to: the verb it hangs from, else the sentence's first verb.
+    `text` is `doc.text`, which spaCy rebuilds from the tokens on every access: pass it when calling often."""
+    text = doc.text if text is None else text
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok = span.root
-    said = _SAID_BEFORE.search(doc.text, max(0, start - 20), start)
-    if said and not re.search(r"\b(?:be|been|being|to)\s+$", doc.text[max(0, said.start() - 8) : said.start()], re.I):
+    said = _SAID_BEFORE.search(text, max(0, start - 20), start)
+    if said and not re.search(r"\b(?:be|been|being|to)\s+$", text[max(0, said.start() - 8) : said.start()], re.I):
         return "past"  # "The clerk said Monday she suspects ...": the day of the saying (not "will be announced on Monday")
-    if tok.dep_ == "poss" and _AHEAD_OF.search(doc.text, max(0, tok.idx - 24), tok.idx):
+    if tok.dep_ == "poss" and _AHEAD_OF.search(text, max(0, tok.idx - 24), tok.idx):
         return "future"  # "ahead of Sunday's Grand Prix", "after this Sunday's elections"
-    led = _lead_up(doc.text, start, tok)
+    led = _lead_up(text, start, tok)
     if led:
         return None if led == "none" else led  # "marching toward November"; not "had the votes going into November"
-    event = _event_of(span)
+    event = _event_of(span, text)
     if event is not None:
-        got = _event_tense(doc, event)
+        got = _event_tense(event, text)
         if got:
             return None if got == "none" else got
     if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
@@ -386,11 +401,7 @@ def _walk_tense(doc: Doc, span: Span) -> str | None:
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    try:
-        sent = span.sent
-    except ValueError:
-        return None
-    for t in sent:
+    for t in sentence_of(span):
         if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj"):
             got = _verb_tense(t)
             if got == "present":
