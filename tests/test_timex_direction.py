@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def value_of(brief, expression: str) -> str | None:
-    got = {t.text: t.value for t in brief.timexes}
-    assert expression in got, got
-    return got[expression]
+from timex_helpers import value_of
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from timex_helpers import value_of
+
 PUB = "2015-04-01"  # a Wednesday
-
-
-def value_of(brief, expression: str) -> str | None:
-    got = {t.text: t.value for t in brief.timexes}
-    assert expression in got, got
-    return got[expression]
 
 
 @pytest.mark.parametrize(
