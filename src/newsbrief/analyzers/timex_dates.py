@@ -506,7 +506,8 @@ def _month_part(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
 def _unit_by_holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
     """ "the week before Christmas": the ISO week seven days before it; "the day after Thanksgiving": the
     next day; "the weekend before Easter": the weekend of the week before; "Easter week": its own week."""
-    mo = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", NAMED_KINDS["holiday"](m, ctx, text)[1] or "")
+    got = NAMED_KINDS["holiday"](m, ctx, text)  # None: no holiday here ("election night" in primary season)
+    mo = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", (got[1] if got else None) or "")
     d = safe_date(int(mo[1]), int(mo[2]), int(mo[3])) if mo else None
     if d is None:
         return ("DATE", None)
