@@ -167,8 +167,8 @@ def _month(m: Match, ctx: Context, text: str) -> tuple[str, str | None]:
         y = dct.year if month > dct.month else dct.year + 1
     elif rel in ("this", "earlier this", "later this"):
         y = dct.year
-    elif told_past_year(ctx, text, m.start):
-        y = told_past_year(ctx, text, m.start) or dct.year  # "In 2008, she won eleven contests in February"
+    elif told_year := told_past_year(ctx, text, m.start):
+        y = told_year  # "In 2008, she won eleven contests in February"
     elif ctx.own_past:
         y = dct.year if month <= dct.month else dct.year - 1  # "died in April", said in March: last April
     elif _SINCE.search(text, max(0, m.start - 12), m.start):
