@@ -558,7 +558,7 @@ def _us_holiday(m: Match, text: str) -> bool:
 
 _YEAR_SHORT_BEFORE = re.compile(
     r"\b(?:in|of|since|until|till|by|from|and|or|to|through|before|after|between|during|circa|class|summer|spring|fall"
-    r"|autumn|winter|" + alternation(LEX["months"], dotted=True)[3:-1] + r")\s+$",
+    r"|autumn|winter|" + alternation(LEX["months"], dotted=True) + r")\s+$",
     re.IGNORECASE,
 )
 _OF_MANY = re.compile(r"\b(?:hundreds|thousands|millions|billions|matter)\s+of\s+$", re.I)
