@@ -290,26 +290,17 @@ def _plausible(m: Match, text: str) -> bool:
         return False  # "a no-quarter fight", "gave no quarter": no mercy, not three months
     if low == "quarter" and re.search(r"\b(?:in|from|among)\s+every\s+$", text[max(0, m.start - 16) : m.start]):
         return False  # "welcomed in every quarter": everywhere (the shorter reading of "every quarter" too)
-    if (
-        (
-            season
-            and season.lower() == "fall"
-            and g.get("the")
-            and not g.get("year")
-            and (g.get("rel") or "").lower() not in ("following", "previous", "preceding", "prior")  # "the following fall"
-            and not _SEASON_PREP.search(text[max(0, m.start - 12) : m.start])
-        )
-        or (
-            # "warned that the fall could be short-lived": "that" names a season only right before it ("that fall")
-            season
-            and season.lower() == "fall"
-            and g.get("the")
-            and not (g.get("year") or g.get("rel") or g.get("edge"))
-            and re.search(r"\bthat\s+$", text[max(0, m.start - 12) : m.start], re.I)
-        )
-    ):
-        return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
-    if season and season.lower() == "fall" and not g.get("year") and _DECLINE_AFTER.match(text, m.end):
+    fall = season and season.lower() == "fall" and not g.get("year")
+    if fall and g.get("the"):
+        before = text[max(0, m.start - 12) : m.start]
+        rel = (g.get("rel") or "").lower()
+        # "the following fall" is autumn; "warned that the fall could be short-lived": "that" names a
+        # season only right before it ("that fall")
+        if (rel not in ("following", "previous", "preceding", "prior") and not _SEASON_PREP.search(before)) or (
+            not (rel or g.get("edge")) and re.search(r"\bthat\s+$", before, re.I)
+        ):
+            return False  # "the fall in prices", "took the fall": a decline or the blame, not autumn
+    if fall and _DECLINE_AFTER.match(text, m.end):
         return False  # "this fall in prices", "the fall of the dollar": a decline ("last fall in Iowa" is autumn)
     if season and not g.get("year") and _NAME_OR_IDIOM_SEASON.search(text[max(0, m.start - 8) : m.end + 12]):
         return False  # "an Indian summer", "Spring Break", "the Winter Olympics"
