@@ -230,17 +230,8 @@ def _season_from_told(code: str, sign: int, ctx: Context) -> int | None:
 def _season_year(code: str, rel: str, dct: date, tense: str | None) -> int:
     """The year of a season named without one. Seasons run SP, SU, FA, WI within a "season year", the
     winter belonging to the year it began in (December): in February 1998, "last fall" is 1997-FA."""
-    cur = next(
-        (
-            c
-            for c, (a, b) in LEX["season_months"].items()
-            if (a <= dct.month <= b if a <= b else dct.month >= a or dct.month <= b)
-        ),
-        "WI",
-    )
-    order = ["SP", "SU", "FA", "WI"]
-    cur_year = dct.year - 1 if cur == "WI" and dct.month <= 2 else dct.year
-    ci, si = order.index(cur), order.index(code)
+    cur_year, ci = divmod(_season_ordinal(dct.year, dct.month), 4)
+    si = _SEASON_ORDER.index(code)
     if rel in ("last", "past", "this past"):
         return cur_year if si < ci else cur_year - 1
     if rel in ("next", "coming", "this coming"):
