@@ -82,10 +82,10 @@ def _deadline(text: str, m: Match) -> bool:
     return not _PLUPERFECT.match(text, m.end, min(len(text), m.end + 60))
 
 
-def _said_day(doc: Doc, m: Match, value: str, matches: list[Match], ctx: Context) -> str | None:
+def _said_day(doc: Doc, text: str, m: Match, value: str, matches: list[Match], ctx: Context) -> str | None:
     """ "today"/"tonight" inside a quotation spoken on an earlier day that its sentence tells
-    ('she said Tuesday night: "Tonight we made history"'): that day's value, with the part of day."""
-    text = doc.text
+    ('she said Tuesday night: "Tonight we made history"'): that day's value, with the part of day.
+    `text` is `doc.text`, read once by the caller."""
     said = quote_said_day(text, m.start, m.end, matches)
     if said is None or ctx.dct is None:
         return None
@@ -183,10 +183,10 @@ _MEASURED_BEFORE = re.compile(
 )
 
 
-def _some_day_ahead(doc: Doc, m: Match) -> bool:
+def _some_day_ahead(doc: Doc, text: str, m: Match) -> bool:
     """ "he might do the same one day", "the remains can one day be shown": an indefinite future day
-    (TimeML FUTURE_REF, as "will one day"), not a duration; "in one day", "one day later" stay measures."""
-    text = doc.text
+    (TimeML FUTURE_REF, as "will one day"), not a duration; "in one day", "one day later" stay measures.
+    `text` is `doc.text`, read once by the caller."""
     if _MEASURED_BEFORE.search(text[max(0, m.start - 14) : m.start]):
         return False
     if re.match(r"[\s-]*(?:of|later|after|before|earlier|ago|long|and|or)\b", text[m.end : m.end + 10], re.IGNORECASE):
@@ -404,7 +404,7 @@ class TimexAnnotator:
                 if r is None:
                     continue
                 typ, value = r
-                if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, m):
+                if m.kind == "duration" and _ONE_DAY.fullmatch(m.text) and _some_day_ahead(doc, text, m):
                     typ, value = "DATE", "FUTURE_REF"
                 if (
                     m.kind in ("relday", "tonight")
@@ -412,7 +412,7 @@ class TimexAnnotator:
                     and dct
                     and (m.groups.get("w") or "").lower() in ("today", "tonight")
                 ):
-                    value = _said_day(doc, m, value, matches, ctx) or value
+                    value = _said_day(doc, text, m, value, matches, ctx) or value
             if value and typ in ("DATE", "TIME") and re.match(r"\d{4}", value):
                 if not (
                     m.kind == "event_day"  # "remarks on 9/11": a day of history, not the story's
