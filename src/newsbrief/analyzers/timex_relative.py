@@ -373,13 +373,18 @@ _UNTOLD_KINDS = {
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”')]*\s+(?=[A-Z\"“(])|\n)(?!.*(?:[.!?][\"”')]*\s+[A-Z\"“(]|\n))", re.S)
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence's text before `start` (at most 300 characters back)."""
+    window = text[max(0, start - 300) : start]
+    cut = _SENTENCE_START.search(window)
+    return window[cut.end() :] if cut else window
+
+
 def _told_in_sentence(text: str, start: int) -> bool:
     """Whether the sentence told a time before `start`: "earned $5 million in 2013, up from $3
     million a year earlier" counts from 2013; a comparison in a sentence of its own counts from the
     quarter reported or the reference."""
-    window = text[max(0, start - 300) : start]
-    cut = _SENTENCE_START.search(window)
-    prefix = window[cut.end() :] if cut else window
+    prefix = _sentence_before(text, start)
     return any(x.kind not in _UNTOLD_KINDS for x in find(prefix))
 
 
@@ -401,9 +406,7 @@ def framed_in_sentence(text: str, start: int) -> bool:
     own ("the firm, founded in 1998, lost money in March"; "the plane that skidded last week ...
     an update on Monday"); "eight years ago" tells a year here (it is left out of the told kinds
     for comparisons)."""
-    window = text[max(0, start - 300) : start]
-    cut = _SENTENCE_START.search(window)
-    prefix = window[cut.end() :] if cut else window
+    prefix = _sentence_before(text, start)
     return any((x.kind not in _UNTOLD_KINDS or x.kind == "ago") and _FRAMING.search(prefix[: x.start]) for x in find(prefix))
 
 
