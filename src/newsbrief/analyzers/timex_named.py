@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from newsbrief.analyzers.timex_calendar import WEEKDAYS, Context, iso, month_num, pick_year, safe_date
 from newsbrief.analyzers.timex_grammar import LEX, Match
+from newsbrief.analyzers.timex_relative import told_time
 
 # name -> "MM-DD", "MM-WD-N" (the Nth, or L last, weekday), "+K" days after it, "T<part of day>";
 # or, for a day whose date the calendar does not fix ("Super Tuesday"), {year: "MM-DD"}
@@ -80,10 +81,10 @@ def _nearest(days: list[date], dct: date, rel: str, tense: str | None, lag: int)
 def _told_past_year(ctx: Context, rel: str) -> int | None:
     """The year of the time the text was telling, when a past clause names a day of a year before the
     reference's ("Campaigning against Romney in 2012, he said little. But soon after Election Day")."""
-    told = re.match(r"\d{4}", ctx.last or "")
-    if rel or ctx.tense != "past" or told is None or ctx.dct is None or int(told.group(0)) >= ctx.dct.year:
+    told = told_time(ctx)
+    if rel or ctx.tense != "past" or told is None or ctx.dct is None or told.year >= ctx.dct.year:
         return None
-    return int(told.group(0))
+    return told.year
 
 
 def _holiday(m: Match, ctx: Context, text: str) -> tuple[str, str | None] | None:
