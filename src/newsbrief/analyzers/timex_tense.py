@@ -428,10 +428,9 @@ def _quote_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     para_end = len(text) if para_end < 0 else para_end
     for op, cl in _QUOTE_PAIRS:
         if op == cl:
-            before = [i for i in range(para, start) if text[i] == op]
-            if len(before) % 2 == 0:
-                continue
-            qs = before[-1]
+            if text.count(op, para, start) % 2 == 0:
+                continue  # the marks before it are paired: no quotation open here
+            qs = text.rfind(op, para, start)
         else:
             qs = text.rfind(op, para, start)
             if qs < 0 or text.rfind(cl, qs + len(op), start) >= 0:
